@@ -1,0 +1,25 @@
+import { accessActions } from './access/index.js';
+import type { AnyActionDefinition } from './types.js';
+import { userActions } from './user/index.js';
+
+export const ALL_ACTIONS: readonly AnyActionDefinition[] = [...userActions, ...accessActions];
+
+/** Definitions by key, failing fast on a duplicate key or verb (a programming error, caught by a unit test). */
+export const indexActions = (defs: readonly AnyActionDefinition[]): Map<string, AnyActionDefinition> => {
+  const byKey = new Map<string, AnyActionDefinition>();
+  const verbs = new Set<string>();
+  for (const def of defs) {
+    if (byKey.has(def.key)) throw new Error(`duplicate action key ${def.key}`);
+    for (const v of def.verbs) {
+      if (verbs.has(v)) throw new Error(`duplicate verb ${v}`);
+      verbs.add(v);
+    }
+    byKey.set(def.key, def);
+  }
+  return byKey;
+};
+
+export const actionForVerb = (
+  defs: readonly AnyActionDefinition[],
+  verb: string,
+): AnyActionDefinition | undefined => defs.find((d) => d.verbs.includes(verb));

@@ -1,0 +1,130 @@
+import type { z } from 'zod';
+import type { AdminApi } from '../authgear/client.js';
+import type { AuditContext } from '../authgear/jwt.js';
+import type { AuthgearUser } from '../authgear/operations/user-fields.js';
+import type { Block } from '../blocks/primitives.js';
+import type { ActionName } from '../permissions/actions.js';
+import type { Actor } from '../permissions/authorize.js';
+
+/** What the action needs from the outside world while it runs. */
+export interface ActionContext {
+  readonly api: AdminApi;
+  readonly actor: Actor;
+  readonly auditContext: AuditContext;
+  readonly now: Date;
+}
+
+/** A modal field an action asks for; the same descriptor renders the input block and reads the submission. */
+export type FieldSpec =
+  | {
+      readonly kind: 'text';
+      readonly id: string;
+      readonly label: string;
+      readonly optional?: boolean;
+      readonly multiline?: boolean;
+      readonly placeholder?: string;
+      readonly initial?: string;
+      readonly maxLength?: number;
+      readonly hint?: string;
+    }
+  | {
+      readonly kind: 'select';
+      readonly id: string;
+      readonly label: string;
+      readonly optional?: boolean;
+      readonly options: ReadonlyArray<{ readonly value: string; readonly label: string }>;
+      readonly initial?: string;
+      readonly hint?: string;
+    }
+  | {
+      readonly kind: 'multi_select';
+      readonly id: string;
+      readonly label: string;
+      readonly optional?: boolean;
+      readonly options: ReadonlyArray<{ readonly value: string; readonly label: string }>;
+      readonly initial?: readonly string[];
+      readonly hint?: string;
+    }
+  | {
+      readonly kind: 'datetime';
+      readonly id: string;
+      readonly label: string;
+      readonly optional?: boolean;
+      readonly hint?: string;
+    }
+  | {
+      readonly kind: 'checkbox';
+      readonly id: string;
+      readonly label: string;
+      readonly optional?: boolean;
+      readonly hint?: string;
+    };
+
+/** Raw values read from a modal: field id → string | string[] | undefined. */
+export type FieldValues = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/** What the person confirms: the target and the consequences, in plain words. */
+export interface Confirmation {
+  readonly title: string;
+  readonly target: string;
+  readonly consequences: readonly string[];
+  readonly confirmLabel: string;
+  readonly danger: boolean;
+}
+
+/**
+ * What an execution returns. `secret` (an OTP code, a generated password) is shown only to the requester in an
+ * ephemeral or DM view; it is never logged, audited, stored, or posted in a channel.
+ */
+export interface ActionResult {
+  readonly message: string;
+  readonly blocks?: readonly Block[];
+  readonly secret?: { readonly label: string; readonly value: string };
+}
+
+/**
+ * One action, defined once. The same definition serves the slash verb, the card button and the modal; the
+ * pipeline runs every definition the same way: parse → authorize → confirm → approval gate → execute → audit.
+ */
+export interface ActionDefinition<I extends { readonly userId?: string } = { readonly userId?: string }> {
+  /** Stable key: used in button values, modal metadata and approval records. */
+  readonly key: string;
+  /** Slash verbs that start it, e.g. ['disable']. */
+  readonly verbs: readonly string[];
+  readonly permission: ActionName;
+  /** Short imperative title: "Disable user". */
+  readonly title: string;
+  /** One line for help: usage and what it does. */
+  readonly usage: string;
+  readonly description: string;
+  /** Button label on the user card; omit to keep the action off the card. */
+  readonly cardButton?: {
+    readonly label: string;
+    readonly style?: 'primary' | 'danger';
+    readonly show?: (user: AuthgearUser) => boolean;
+  };
+  /** The full input, validated before anything runs. `userId` is the Authgear user node ID when the action targets one. */
+  readonly input: z.ZodType<I>;
+  /** Slash arguments after the target (already split) → raw input fields, or 'modal' when a form is needed. */
+  readonly fromArgs?: (args: readonly string[]) => Record<string, unknown> | 'modal';
+  /** Whether the action targets a user (the first slash argument is `<who>`). Default true. */
+  readonly targetsUser?: boolean;
+  /** Modal fields; `fromFields` maps their raw values to input fields (zod validates the result, by field id). */
+  readonly fields?: (user: AuthgearUser | undefined) => readonly FieldSpec[];
+  readonly fromFields?: (values: FieldValues) => Record<string, unknown>;
+  /** Read-first checks (state-dependent actions): throw AppError('state.no_change', ...) to stop with no mutation. */
+  readonly check?: (input: I, user: AuthgearUser | undefined, now: Date) => void;
+  readonly confirm: (input: I, user: AuthgearUser | undefined) => Confirmation;
+  /** Exactly one Admin API mutation. */
+  readonly execute: (ctx: ActionContext, input: I, user: AuthgearUser | undefined) => Promise<ActionResult>;
+  /** A secret-free one-line summary for the audit trail and approval cards. */
+  readonly summary: (input: I, user: AuthgearUser | undefined) => string;
+}
+
+/** Type-erased definition for registries. */
+// biome-ignore lint/suspicious/noExplicitAny: registry of heterogeneous definitions; each is checked where defined
+export type AnyActionDefinition = ActionDefinition<any>;
+
+export const defineAction = <I extends { readonly userId?: string }>(
+  def: ActionDefinition<I>,
+): ActionDefinition<I> => def;

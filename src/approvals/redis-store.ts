@@ -1,0 +1,349 @@
+/**
+ * Redis implementation of `ApprovalStore`. The record hash `${prefix}approval:{id}` decides correctness; every
+ * transition is one Lua script on that one key (see redis-scripts.ts). Two index keys outside the hash tag are
+ * hints only, updated by separate idempotent commands and re-checked by the scripts:
+ *   `${prefix}approvals:open`             zset id → next deadline (expiry while pending, lease while executing)
+ *   `${prefix}approvals:requester:<user>` zset id → createdAt
+ */
+import { Redis, ReplyError } from 'ioredis';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { newClaimToken } from './ids.js';
+import { type ApprovalRecord, approvalIdSchema, corruptRecord, parseApprovalRecord } from './record.js';
+import { runScript, type ScriptName } from './redis-scripts.js';
+import { type ApprovalStore, DEFAULT_RETENTION_MS, type Refused, refusalReasons } from './store.js';
+
+export interface RedisConnectOptions {
+  /** Receives connection errors (ioredis emits them while reconnecting); default: ignored. */
+  onError?: (error: Error) => void;
+  /** Per-command limit so a call never hangs on a stalled server (default 1000 ms). */
+  commandTimeoutMs?: number;
+}
+
+/**
+ * An ioredis client that fails fast instead of queueing while Redis is away (no offline queue, no resending of
+ * unanswered commands, a command timeout) and keeps reconnecting in the background.
+ */
+export const connectRedis = (url: string, options: RedisConnectOptions = {}): Redis => {
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    autoResendUnfulfilledCommands: false,
+    commandTimeout: options.commandTimeoutMs ?? 1000,
+    connectTimeout: 2000,
+    retryStrategy: (times) => Math.min(times * 100, 1000),
+  });
+  redis.on('error', options.onError ?? (() => undefined));
+  return redis;
+};
+
+export interface RedisApprovalStoreOptions {
+  redis: Redis;
+  /** Key prefix, e.g. `authgear-slack:` (REDIS_PREFIX). */
+  prefix: string;
+  /** How long records are kept after their last deadline (default 7 days). */
+  retentionMs?: number;
+  /** How long a call waits for a (re)connecting client before giving up (default 750 ms). */
+  readyWaitMs?: number;
+}
+
+const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|READONLY|CLUSTERDOWN|TRYAGAIN|TIMEOUT)\b/;
+
+const unavailable = (cause: unknown): AppError =>
+  new AppError('store.unavailable', 'Approvals are unavailable for a moment. Please try again shortly.', {
+    cause,
+  });
+
+/** Maps a Redis failure: a script or data error is ours ('internal'); anything about reaching Redis is not. */
+const storeError = (error: unknown): AppError => {
+  if (error instanceof AppError) return error;
+  if (error instanceof ReplyError && error instanceof Error && !TRANSIENT_REPLY.test(error.message)) {
+    return new AppError('internal', 'The approvals store rejected a command.', { cause: error });
+  }
+  return unavailable(error);
+};
+
+const waitUntilReady = async (redis: Redis, waitMs: number): Promise<void> => {
+  if (redis.status === 'ready') return;
+  if (redis.status === 'end') throw unavailable(new Error('Redis connection closed'));
+  if (redis.status === 'wait') void redis.connect().catch(() => undefined);
+  await new Promise<void>((resolve, reject) => {
+    const onReady = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      redis.off('ready', onReady);
+      reject(unavailable(new Error(`Redis not ready (${redis.status}) after ${waitMs} ms`)));
+    }, waitMs);
+    redis.once('ready', onReady);
+  });
+};
+
+const scriptReplySchema = z.array(z.string()).min(3);
+
+interface ScriptReply {
+  outcome: string;
+  reason: string;
+  flag: string;
+  record: ApprovalRecord | undefined;
+}
+
+const parseJson = (text: string | undefined, id: string): unknown => {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw corruptRecord(id, error);
+  }
+};
+
+/** Turns the stored hash back into a record (zod-parsed), or throws the corrupt-record error. */
+export const decodeRecordHash = (id: string, fields: Record<string, string>): ApprovalRecord => {
+  const body = parseJson(fields.body, id);
+  if (typeof body !== 'object' || body === null) throw corruptRecord(id, new Error('missing body'));
+  const optional = {
+    rejection: parseJson(fields.rejection, id),
+    result: parseJson(fields.result, id),
+    card: parseJson(fields.card, id),
+    cancelledAt: fields.cancelledAt,
+    leaseUntil: fields.leaseUntil,
+    executor: fields.executor,
+  };
+  return parseApprovalRecord(
+    {
+      ...body,
+      ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
+      state: fields.state,
+      revision: Number(fields.revision),
+      approvals: parseJson(fields.approvals, id),
+    },
+    id,
+  );
+};
+
+/** The hash fields for a new record: immutable parts in `body`, changing parts and script helpers beside it. */
+export const encodeRecordHash = (record: ApprovalRecord): string[] => {
+  const { state, revision, approvals, rejection, cancelledAt, leaseUntil, executor, result, card, ...body } =
+    record;
+  if (
+    state !== 'pending' ||
+    approvals.length > 0 ||
+    rejection ||
+    cancelledAt ||
+    leaseUntil ||
+    executor ||
+    result
+  ) {
+    throw new AppError('internal', 'Only a fresh pending approval can be created.', {
+      details: { approvalId: record.id, state },
+    });
+  }
+  const fields: string[] = ['body', JSON.stringify(body), 'state', state, 'revision', String(revision)];
+  fields.push('approvals', '[]', 'requesterId', record.requester.userId, 'required', String(record.required));
+  fields.push('expiresAtMs', String(Date.parse(record.expiresAt)));
+  if (card) fields.push('card', JSON.stringify(card));
+  return fields;
+};
+
+const toPairs = (flat: ReadonlyArray<string>): Record<string, string> => {
+  const fields: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i] as string] = flat[i + 1] as string;
+  return fields;
+};
+
+export const createRedisApprovalStore = ({
+  redis,
+  prefix,
+  retentionMs = DEFAULT_RETENTION_MS,
+  readyWaitMs = 750,
+}: RedisApprovalStoreOptions): ApprovalStore => {
+  const recordKey = (id: string): string => `${prefix}approval:{${id}}`;
+  const openKey = `${prefix}approvals:open`;
+  const requesterKey = (userId: string): string => `${prefix}approvals:requester:${userId}`;
+  const retention = String(retentionMs);
+
+  const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      await waitUntilReady(redis, readyWaitMs);
+      return await work();
+    } catch (error) {
+      throw storeError(error);
+    }
+  };
+
+  const script = (name: ScriptName, id: string, args: string[]): Promise<ScriptReply> =>
+    guarded(async () => {
+      const raw = scriptReplySchema.safeParse(await runScript(redis, name, recordKey(id), args));
+      if (!raw.success) throw new AppError('internal', 'Unexpected reply from the approvals store.');
+      const [outcome = '', reason = '', flag = '', ...flat] = raw.data;
+      return {
+        outcome,
+        reason,
+        flag,
+        record: flat.length > 0 ? decodeRecordHash(id, toPairs(flat)) : undefined,
+      };
+    });
+
+  const refused = (reply: ScriptReply): Refused => {
+    const reason = refusalReasons.find((known) => known === reply.reason);
+    if (!reason) throw new AppError('internal', 'Unexpected reply from the approvals store.');
+    return {
+      kind: 'refused',
+      reason,
+      ...(reply.record ? { record: reply.record } : {}),
+      ...(reply.flag === 'transitioned' ? { transitioned: true } : {}),
+    };
+  };
+  const notFound: Refused = { kind: 'refused', reason: 'not_found' };
+  const validId = (id: string): boolean => approvalIdSchema.safeParse(id).success;
+
+  const get = async (id: string): Promise<ApprovalRecord | undefined> => {
+    if (!validId(id)) return undefined;
+    const fields = await guarded(() => redis.hgetall(recordKey(id)));
+    return Object.keys(fields).length === 0 ? undefined : decodeRecordHash(id, fields);
+  };
+
+  /** Records for the given IDs, in order; IDs whose record is gone are dropped from `indexKey`. */
+  const fetchLive = async (ids: string[], indexKey: string): Promise<ApprovalRecord[]> => {
+    const records = await Promise.all(ids.map((id) => get(id)));
+    const gone = ids.filter((_, i) => records[i] === undefined);
+    if (gone.length > 0) await guarded(() => redis.zrem(indexKey, ...gone));
+    return records.filter((record): record is ApprovalRecord => record !== undefined);
+  };
+
+  return {
+    async create(record) {
+      const fields = encodeRecordHash(parseApprovalRecord(record, record.id));
+      const expiresAtMs = Date.parse(record.expiresAt);
+      const keepUntil = String(expiresAtMs + retentionMs);
+      const byRequester = requesterKey(record.requester.userId);
+      // Index first (one pipelined burst): if we crash before the record exists, the sweeper drops the ID.
+      // Index TTLs only grow: NX gives a new zset one, GT extends an existing one.
+      await guarded(() =>
+        Promise.all([
+          redis.zadd(openKey, expiresAtMs, record.id),
+          redis.zadd(byRequester, Date.parse(record.createdAt), record.id),
+          ...[openKey, byRequester].flatMap((key) => [
+            redis.pexpireat(key, keepUntil, 'NX'),
+            redis.pexpireat(key, keepUntil, 'GT'),
+          ]),
+        ]),
+      );
+      const reply = await script('create', record.id, [keepUntil, ...fields]);
+      if (reply.outcome === 'exists' || !reply.record) {
+        throw new AppError('state.conflict', 'An approval with this ID already exists.', {
+          details: { approvalId: record.id },
+        });
+      }
+      return reply.record;
+    },
+
+    get,
+
+    async approve(id, { userId, comment, now, leaseMs }) {
+      if (!validId(id)) return notFound;
+      const entry = JSON.stringify(
+        comment === undefined
+          ? { userId, at: now.toISOString() }
+          : { userId, at: now.toISOString(), comment },
+      );
+      const leaseUntilMs = now.getTime() + leaseMs;
+      const claim = newClaimToken();
+      const args = [String(now.getTime()), retention, userId, entry, String(leaseUntilMs)];
+      const reply = await script('approve', id, [...args, new Date(leaseUntilMs).toISOString(), claim]);
+      if (reply.outcome === 'recorded' && reply.record) return { kind: 'recorded', record: reply.record };
+      if (reply.outcome === 'execute' && reply.record) {
+        // Re-score the open index to the lease so a crashed executor is swept to `unknown` on time.
+        await guarded(() => redis.zadd(openKey, leaseUntilMs, id));
+        return { kind: 'execute', record: reply.record, claim };
+      }
+      return refused(reply);
+    },
+
+    async reject(id, { userId, reason, now }) {
+      if (!validId(id)) return notFound;
+      const rejection = JSON.stringify({
+        userId,
+        at: now.toISOString(),
+        ...(reason === undefined ? {} : { reason }),
+      });
+      const reply = await script('reject', id, [String(now.getTime()), retention, userId, rejection]);
+      return reply.outcome === 'rejected' && reply.record
+        ? { kind: 'rejected', record: reply.record }
+        : refused(reply);
+    },
+
+    async cancel(id, { userId, now }) {
+      if (!validId(id)) return notFound;
+      const reply = await script('cancel', id, [String(now.getTime()), retention, userId, now.toISOString()]);
+      return reply.outcome === 'cancelled' && reply.record
+        ? { kind: 'cancelled', record: reply.record }
+        : refused(reply);
+    },
+
+    async complete(id, { claim, result, now }) {
+      if (!validId(id)) return notFound;
+      const finalState = result.ok ? 'executed' : 'failed';
+      const args = [String(now.getTime()), retention, claim, JSON.stringify(result), finalState];
+      const reply = await script('complete', id, args);
+      return reply.outcome === 'completed' && reply.record
+        ? { kind: 'completed', record: reply.record }
+        : refused(reply);
+    },
+
+    async sweep(now, limit) {
+      const nowMs = now.getTime();
+      const ids = await guarded(() => redis.zrangebyscore(openKey, '-inf', nowMs, 'LIMIT', 0, limit));
+      const swept: ApprovalRecord[] = [];
+      await Promise.all(
+        ids.map(async (id) => {
+          const reply = validId(id) ? await script('sweep', id, [String(nowMs), retention]) : undefined;
+          if (reply?.outcome === 'later') {
+            await guarded(() => redis.zadd(openKey, reply.reason, id));
+            return;
+          }
+          if (reply?.outcome === 'swept' && reply.record) swept.push(reply.record);
+          await guarded(() => redis.zrem(openKey, id));
+        }),
+      );
+      return swept.sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
+    },
+
+    async setCard(id, card) {
+      if (!validId(id)) return undefined;
+      const reply = await script('setCard', id, [JSON.stringify(card)]);
+      return reply.record;
+    },
+
+    async listPending({ limit, now }) {
+      // Pending approvals are few at any time; read the open index (bounded) and order by creation.
+      const ids = await guarded(() =>
+        redis.zrangebyscore(openKey, now ? now.getTime() : '-inf', '+inf', 'LIMIT', 0, 1000),
+      );
+      const records = await fetchLive(ids, openKey);
+      return records
+        .filter((r) => r.state === 'pending' && (!now || Date.parse(r.expiresAt) > now.getTime()))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        .slice(0, limit);
+    },
+
+    async listByRequester(userId, limit) {
+      const key = requesterKey(userId);
+      const found: ApprovalRecord[] = [];
+      let start = 0;
+      while (found.length < limit) {
+        const ids = await guarded(() => redis.zrevrange(key, start, start + limit - 1));
+        if (ids.length === 0) break;
+        const live = await fetchLive(ids, key);
+        found.push(...live);
+        start += live.length; // dropped IDs were removed from the index, so the next page starts here
+      }
+      return found.slice(0, limit);
+    },
+
+    async close() {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+};

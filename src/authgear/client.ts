@@ -1,0 +1,45 @@
+import { GraphQLClient } from 'graphql-request';
+import { AppError } from '../errors.js';
+import { mapAuthgearError } from './errors.js';
+import type { AuditContext, TokenSource } from './jwt.js';
+import type { Operation } from './operation.js';
+
+export interface AdminApi {
+  /** Runs one operation with variables; `data` is zod-parsed. Throws AppError only. */
+  run<V, D>(operation: Operation<V, D>, variables: V, actor?: AuditContext): Promise<D>;
+}
+
+export interface AdminApiOptions {
+  readonly endpoint: string;
+  readonly tokens: TokenSource;
+  readonly timeoutMs?: number;
+}
+
+/** graphql-request against `${endpoint}/_api/admin/graphql`, one operation per request. */
+export const createAdminApi = (options: AdminApiOptions): AdminApi => {
+  const client = new GraphQLClient(`${options.endpoint}/_api/admin/graphql`, { method: 'POST' });
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  return {
+    async run(operation, variables, actor) {
+      let raw: unknown;
+      try {
+        const jwt = await options.tokens.token(actor);
+        raw = await client.request({
+          document: operation.document,
+          variables: (variables ?? {}) as Record<string, unknown>,
+          requestHeaders: { authorization: `Bearer ${jwt}` },
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (e) {
+        throw mapAuthgearError(e);
+      }
+      const parsed = operation.data.safeParse(raw);
+      if (!parsed.success) {
+        throw new AppError('authgear.unexpected', 'Authgear answered in a shape the bot did not expect.', {
+          details: { operation: operation.name, issues: parsed.error.issues.length },
+        });
+      }
+      return parsed.data;
+    },
+  };
+};

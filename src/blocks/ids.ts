@@ -1,0 +1,31 @@
+/**
+ * Action, block and callback IDs. Their values are a contract: posted messages (pending approvals!) carry them,
+ * and manifest.yml names the shortcut callback IDs. Rename none casually.
+ */
+export const ActionIds = {
+  searchPage: 'search_page',
+  showUser: 'show_user',
+  startAction: 'start_action',
+  confirmAction: 'confirm_action',
+  cancelAction: 'cancel_action',
+  approve: 'approval_approve',
+  reject: 'approval_reject',
+  cancelRequest: 'approval_cancel',
+  pickUser: 'pick_user',
+} as const;
+
+export const CallbackIds = {
+  actionModal: 'action_modal',
+  rejectModal: 'approval_reject_modal',
+  lookupUserShortcut: 'authgear_lookup_user',
+  lookupSenderShortcut: 'authgear_lookup_sender',
+  lookupModal: 'lookup_user_modal',
+} as const;
+
+export const BlockIds = {
+  who: 'who',
+  reason: 'reason',
+  comment: 'comment',
+} as const;
+
+export const SLASH_COMMAND = '/authgear';

@@ -1,0 +1,69 @@
+import type { Confirmation } from '../actions/types.js';
+import type { ReplyMessage } from '../slack/reply.js';
+import { ActionIds } from './ids.js';
+import { type Block, button, context, safe, section } from './primitives.js';
+
+/** A kind error for the person who acted. `userMessage` is ours (trusted); details never reach the view. */
+export const errorMessage = (userMessage: string, referenceId?: string): ReplyMessage => ({
+  text: userMessage,
+  blocks: [
+    section(`:warning: ${userMessage}`),
+    ...(referenceId ? [context([`Reference: \`${referenceId}\``])] : []),
+  ],
+});
+
+export const infoMessage = (text: string, replaceOriginal = false): ReplyMessage => ({
+  text,
+  blocks: [section(text)],
+  replaceOriginal,
+});
+
+export const workingMessage = (what: string): ReplyMessage => ({
+  text: `${what}…`,
+  blocks: [context([`:hourglass_flowing_sand: ${what}…`])],
+  replaceOriginal: true,
+});
+
+/** The Block Kit confirmation every mutating action shows first: target, consequences, Confirm / Cancel. */
+export const confirmationMessage = (
+  c: Confirmation,
+  confirmValue: string,
+  extra: readonly string[] = [],
+): ReplyMessage => {
+  const blocks: Block[] = [
+    section(`*${safe(c.title, 150)}*\nTarget: ${c.target}`),
+    ...(c.consequences.length > 0 ? [section(c.consequences.map((line) => `• ${line}`).join('\n'))] : []),
+    ...extra.map((line) => context([line])),
+    {
+      type: 'actions',
+      block_id: 'confirm',
+      elements: [
+        button(c.confirmLabel, ActionIds.confirmAction, confirmValue, c.danger ? 'danger' : 'primary'),
+        button('Cancel', ActionIds.cancelAction, 'cancel'),
+      ],
+    },
+  ];
+  return { text: `${c.title}: please confirm`, blocks };
+};
+
+/** A result for the requester only. The secret, if any, is rendered here and nowhere else. */
+export const resultMessage = (
+  message: string,
+  secret?: { readonly label: string; readonly value: string },
+  blocks: readonly Block[] = [],
+): ReplyMessage => ({
+  text: message,
+  blocks: [
+    section(`:white_check_mark: ${message}`),
+    ...blocks,
+    ...(secret
+      ? [
+          section(`*${safe(secret.label, 100)}:* \`${safe(secret.value, 200)}\``),
+          context(['Only you can see this. It is shown once and is not stored anywhere.']),
+        ]
+      : []),
+  ],
+  replaceOriginal: true,
+});
+
+export type { Block };

@@ -1,0 +1,124 @@
+import type { AuthgearUser } from '../authgear/operations/user-fields.js';
+import { ActionIds } from './ids.js';
+import {
+  actions,
+  type Block,
+  type Button,
+  button,
+  capBlocks,
+  context,
+  divider,
+  fields,
+  header,
+  safe,
+  section,
+  slackDate,
+} from './primitives.js';
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+export const displayName = (u: AuthgearUser): string => {
+  const a = u.standardAttributes;
+  return (
+    str(a.name) ??
+    ([str(a.given_name), str(a.family_name)].filter(Boolean).join(' ') ||
+      str(a.preferred_username) ||
+      str(a.email) ||
+      str(a.phone_number) ||
+      u.id)
+  );
+};
+
+/** How a user is named in confirmations and audit lines (escaped). */
+export const userLabel = (u: AuthgearUser): string => {
+  const email = str(u.standardAttributes.email);
+  const name = displayName(u);
+  return safe(email && email !== name ? `${name} <${email}>` : name, 300);
+};
+
+const verified = (u: AuthgearUser, name: string, value: string): string =>
+  u.verifiedClaims.some((c) => c.name === name && c.value === value)
+    ? ':white_check_mark: verified'
+    : 'unverified';
+
+export const statusLines = (u: AuthgearUser, now: Date): string[] => {
+  const lines: string[] = [];
+  if (u.isAnonymized) lines.push(':bust_in_silhouette: Anonymized');
+  if (u.isDeactivated) lines.push(':no_entry: Deactivated');
+  const from = u.temporarilyDisabledFrom ? Date.parse(u.temporarilyDisabledFrom) : undefined;
+  const until = u.temporarilyDisabledUntil ? Date.parse(u.temporarilyDisabledUntil) : undefined;
+  if (u.isDisabled) {
+    lines.push(`:no_entry_sign: Disabled${u.disableReason ? `: ${safe(u.disableReason, 300)}` : ''}`);
+  }
+  if (from !== undefined || until !== undefined) {
+    const active = (from ?? 0) <= now.getTime() && (until === undefined || now.getTime() < until);
+    lines.push(
+      `:hourglass: ${active ? 'Temporarily disabled' : 'Disable scheduled'} from ${slackDate(u.temporarilyDisabledFrom)} until ${slackDate(u.temporarilyDisabledUntil)}`,
+    );
+  }
+  if (u.deleteAt) lines.push(`:wastebasket: Deletion scheduled for ${slackDate(u.deleteAt)}`);
+  if (u.anonymizeAt)
+    lines.push(`:bust_in_silhouette: Anonymization scheduled for ${slackDate(u.anonymizeAt)}`);
+  if (u.accountLockout?.isLocked)
+    lines.push(`:lock: Locked out until ${slackDate(u.accountLockout.lockedUntil)}`);
+  if (lines.length === 0) lines.push(':large_green_circle: Active');
+  return lines;
+};
+
+export interface CardButton {
+  readonly key: string;
+  readonly label: string;
+  readonly style?: 'primary' | 'danger';
+}
+
+/** The user card: who, contact points with verified marks, status, identities, MFA, sessions, access; actions. */
+export const userCard = (u: AuthgearUser, buttons: readonly CardButton[], now: Date): Block[] => {
+  const a = u.standardAttributes;
+  const contacts: string[] = [];
+  const email = str(a.email);
+  const phone = str(a.phone_number);
+  const username = str(a.preferred_username);
+  if (email) contacts.push(`*Email*\n${safe(email)} (${verified(u, 'email', email)})`);
+  if (phone) contacts.push(`*Phone*\n${safe(phone)} (${verified(u, 'phone_number', phone)})`);
+  if (username) contacts.push(`*Username*\n${safe(username)}`);
+  contacts.push(`*Last login*\n${slackDate(u.lastLoginAt)}`);
+  contacts.push(`*Created*\n${slackDate(u.createdAt)}`);
+  contacts.push(`*Sessions*\n${u.sessions.totalCount}`);
+
+  const identities = u.identities.nodes.map((i) => {
+    const c = i.claims;
+    const value =
+      str(c.email) ??
+      str(c.phone_number) ??
+      str(c.preferred_username) ??
+      str(c['https://authgear.com/claims/oauth/provider_alias']) ??
+      '';
+    return `${i.type.toLowerCase()}${value ? ` ${safe(value, 100)}` : ''}`;
+  });
+  const mfa = u.authenticators.nodes.map((x) => `${x.kind.toLowerCase()} ${x.type.toLowerCase()}`);
+  const names = (nodes: ReadonlyArray<{ key: string; name?: string | null | undefined }>) =>
+    nodes.length === 0 ? 'none' : nodes.map((n) => `\`${safe(n.key, 40)}\``).join(', ');
+
+  const blocks: Block[] = [
+    header(displayName(u)),
+    section(statusLines(u, now).join('\n')),
+    fields(contacts),
+    section(
+      [
+        `*Identities (${u.identities.totalCount})*: ${identities.length ? identities.join(', ') : 'none'}`,
+        `*Authenticators (${u.authenticators.totalCount})*: ${mfa.length ? mfa.join(', ') : 'none'}`,
+        `*Groups*: ${names(u.groups.nodes)}`,
+        `*Roles*: ${names(u.roles.nodes)}`,
+        `*Effective roles*: ${names(u.effectiveRoles.nodes)}`,
+      ].join('\n'),
+    ),
+    context([`Authgear ID: \`${safe(u.id, 200)}\``]),
+  ];
+  if (buttons.length > 0) {
+    const elements: Button[] = buttons.map((b) =>
+      button(b.label, ActionIds.startAction, JSON.stringify({ k: b.key, u: u.id }), b.style),
+    );
+    blocks.push(divider(), ...actions(elements, 'user_actions'));
+  }
+  return capBlocks(blocks);
+};

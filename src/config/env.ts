@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const required = (name: string, hint: string) => {
+  const message = `${name} is required (${hint})`;
+  return z.string({ error: message }).trim().min(1, message);
+};
+
+const url = (name: string) =>
+  z
+    .string({ error: `${name} is required (a URL such as https://example.com)` })
+    .trim()
+    .url(`${name} must be a URL such as https://example.com`)
+    .transform((v) => v.replace(/\/+$/, ''));
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: required('SLACK_BOT_TOKEN', 'the bot token, xoxb-...'),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: url('SLACK_API_URL').optional(),
+  PORT: z.coerce.number({ error: 'PORT must be a port number' }).int().min(0).max(65535).default(3000),
+  AUTHGEAR_ENDPOINT: url('AUTHGEAR_ENDPOINT'),
+  AUTHGEAR_PROJECT_ID: required('AUTHGEAR_PROJECT_ID', 'the project ID, used as the JWT aud claim'),
+  AUTHGEAR_ADMIN_KEY_ID: required('AUTHGEAR_ADMIN_KEY_ID', 'the Admin API key ID from the Authgear Portal'),
+  AUTHGEAR_ADMIN_PRIVATE_KEY: optionalString,
+  AUTHGEAR_ADMIN_PRIVATE_KEY_FILE: optionalString,
+  REDIS_URL: optionalString,
+  REDIS_PREFIX: z.string().trim().min(1).default('authgear-slack:'),
+  POLICY_FILE: z.string().trim().min(1).default('./policy.yaml'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+const isBlank = (v: string | undefined): boolean => v === undefined || v.trim() === '';
+
+/** Rules across variables, checked on the raw environment so they are listed with every other problem. */
+const crossFieldProblems = (env: Record<string, string | undefined>): string[] => [
+  ...(isBlank(env.SLACK_APP_TOKEN) && isBlank(env.SLACK_SIGNING_SECRET)
+    ? [
+        '✖ SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)\n  → at SLACK_SIGNING_SECRET',
+      ]
+    : []),
+  ...(isBlank(env.AUTHGEAR_ADMIN_PRIVATE_KEY) && isBlank(env.AUTHGEAR_ADMIN_PRIVATE_KEY_FILE)
+    ? [
+        '✖ set AUTHGEAR_ADMIN_PRIVATE_KEY (PEM) or AUTHGEAR_ADMIN_PRIVATE_KEY_FILE (path to the PEM)\n  → at AUTHGEAR_ADMIN_PRIVATE_KEY',
+      ]
+    : []),
+];
+
+export interface Config {
+  readonly slack: {
+    readonly botToken: string;
+    readonly signingSecret: string | undefined;
+    readonly appToken: string | undefined;
+    /** Web API base URL with a trailing slash, as @slack/web-api expects; undefined = Slack's. */
+    readonly apiUrl: string | undefined;
+  };
+  readonly port: number;
+  readonly authgear: {
+    readonly endpoint: string;
+    readonly projectId: string;
+    readonly keyId: string;
+    readonly privateKeyPem: string;
+  };
+  readonly redis: { readonly url: string | undefined; readonly prefix: string };
+  readonly policyFile: string;
+  readonly logLevel: string;
+}
+
+const readKey = (inline: string | undefined, file: string | undefined): string => {
+  if (inline !== undefined) return inline.replace(/\\n/g, '\n');
+  try {
+    return readFileSync(file ?? '', 'utf8');
+  } catch (cause) {
+    throw new AppError(
+      'config.invalid',
+      `Invalid configuration:\n✖ cannot read AUTHGEAR_ADMIN_PRIVATE_KEY_FILE (${file})`,
+      {
+        cause,
+      },
+    );
+  }
+};
+
+/** Parses the environment once; every problem is listed in one AppError('config.invalid'). */
+export const loadConfig = (env: Record<string, string | undefined>): Config => {
+  const parsed = envSchema.safeParse(env);
+  const problems = [...(parsed.success ? [] : [z.prettifyError(parsed.error)]), ...crossFieldProblems(env)];
+  if (!parsed.success || problems.length > 0) {
+    throw new AppError('config.invalid', `Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  const privateKeyPem = readKey(e.AUTHGEAR_ADMIN_PRIVATE_KEY, e.AUTHGEAR_ADMIN_PRIVATE_KEY_FILE);
+  if (!privateKeyPem.includes('PRIVATE KEY')) {
+    throw new AppError(
+      'config.invalid',
+      'Invalid configuration:\n✖ the Admin API private key is not a PEM private key',
+    );
+  }
+  return Object.freeze({
+    slack: Object.freeze({
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL === undefined ? undefined : `${e.SLACK_API_URL}/`,
+    }),
+    port: e.PORT,
+    authgear: Object.freeze({
+      endpoint: e.AUTHGEAR_ENDPOINT,
+      projectId: e.AUTHGEAR_PROJECT_ID,
+      keyId: e.AUTHGEAR_ADMIN_KEY_ID,
+      privateKeyPem,
+    }),
+    redis: Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX }),
+    policyFile: e.POLICY_FILE,
+    logLevel: e.LOG_LEVEL,
+  });
+};

@@ -1,0 +1,74 @@
+import type { Policy } from '../config/policy.js';
+import type { ActionName } from './actions.js';
+
+/** Who is acting, with the roles the policy gives them (resolved from user ID and user groups beforehand). */
+export interface Actor {
+  readonly userId: string;
+  readonly teamId?: string | undefined;
+  readonly name?: string | undefined;
+  readonly roles: readonly string[];
+}
+
+export type Decision = { readonly ok: true } | { readonly ok: false; readonly reason: DenyReason };
+export type DenyReason =
+  | 'no_role'
+  | 'not_granted'
+  | 'channel_not_allowed'
+  | 'self_approval'
+  | 'not_an_approver';
+
+const ALLOW: Decision = { ok: true };
+const deny = (reason: DenyReason): Decision => ({ ok: false, reason });
+
+/** Roles a Slack user holds: direct grants plus grants through the user groups they are in. */
+export const rolesFor = (policy: Policy, userId: string, usergroupIds: readonly string[]): string[] => {
+  const roles = new Set(policy.userRoles.get(userId) ?? []);
+  for (const group of usergroupIds) for (const r of policy.usergroupRoles.get(group) ?? []) roles.add(r);
+  return [...roles].sort();
+};
+
+export const grants = (policy: Policy, roles: readonly string[], action: ActionName): boolean =>
+  roles.some((role) => {
+    const actions = policy.roleActions.get(role);
+    return actions !== undefined && (actions.has('*') || actions.has(action));
+  });
+
+/** May this actor run `action` here? Deny by default; the channel allow-list applies to commands. */
+export const authorize = (
+  actor: Actor,
+  action: ActionName,
+  ctx: { readonly channelId?: string | undefined },
+  policy: Policy,
+): Decision => {
+  if (actor.roles.length === 0) return deny('no_role');
+  const allowed = policy.channels.commands;
+  if (
+    allowed !== undefined &&
+    ctx.channelId !== undefined &&
+    !ctx.channelId.startsWith('D') &&
+    !allowed.includes(ctx.channelId)
+  ) {
+    return deny('channel_not_allowed');
+  }
+  return grants(policy, actor.roles, action) ? ALLOW : deny('not_granted');
+};
+
+/** May this actor approve or reject a request for `action` made by `requesterId`? */
+export const authorizeApprover = (
+  actor: Actor,
+  action: ActionName,
+  requesterId: string,
+  policy: Policy,
+): Decision => {
+  if (actor.userId === requesterId) return deny('self_approval');
+  const rule = policy.approvals[action];
+  if (rule === undefined) return deny('not_an_approver');
+  return actor.roles.some((r) => rule.approvers.includes(r)) ? ALLOW : deny('not_an_approver');
+};
+
+/** Actions this actor may run, for `help`. */
+export const allowedActions = (
+  policy: Policy,
+  roles: readonly string[],
+  all: readonly ActionName[],
+): ActionName[] => all.filter((a) => grants(policy, roles, a));

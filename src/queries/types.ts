@@ -1,0 +1,34 @@
+import type { AnyActionDefinition } from '../actions/types.js';
+import type { AdminApi } from '../authgear/client.js';
+import type { AuditContext } from '../authgear/jwt.js';
+import type { Policy } from '../config/policy.js';
+import type { ActionName } from '../permissions/actions.js';
+import type { Actor } from '../permissions/authorize.js';
+import type { ReplyMessage } from '../slack/reply.js';
+import type { UserResolver } from '../users/resolve.js';
+
+/** What a read-only verb may use. Extra services (approvals, audit log) are added by their modules. */
+export interface QueryContext {
+  readonly api: AdminApi;
+  readonly users: UserResolver;
+  readonly policy: Policy;
+  readonly actor: Actor;
+  readonly auditContext: AuditContext;
+  readonly actions: readonly AnyActionDefinition[];
+  readonly now: Date;
+  readonly services: QueryServices;
+}
+
+/** Optional services that some queries need; a module adds its own key here. */
+export interface QueryServices {
+  readonly [name: string]: unknown;
+}
+
+/** A read-only slash verb (`user`, `search`, `groups`...): authorized by `permission`, answers one message. */
+export interface QueryVerb {
+  readonly verbs: readonly string[];
+  readonly permission: ActionName;
+  readonly usage: string;
+  readonly description: string;
+  run(ctx: QueryContext, args: readonly string[], rawArgs: string): Promise<ReplyMessage>;
+}

@@ -1,0 +1,90 @@
+import type { webApi } from '@slack/bolt';
+import { AppError } from '../errors.js';
+import type { SlackProfiles } from '../users/resolve.js';
+
+type WebClient = webApi.WebClient;
+
+export interface Directory extends SlackProfiles {
+  /** The policy's user groups that contain this Slack user (cached). */
+  usergroupsOf(slackUserId: string, groupIds: readonly string[]): Promise<string[]>;
+  /** Display name for a Slack user (cached); falls back to the ID. */
+  nameOf(slackUserId: string): Promise<string>;
+}
+
+interface Entry<T> {
+  value: T;
+  until: number;
+}
+
+/** Slack look-ups the bot needs (profiles, user-group members), cached for `ttlMs`, failing with typed errors. */
+export const createDirectory = (
+  client: WebClient,
+  options: { ttlMs?: number; now?: () => number } = {},
+): Directory => {
+  const ttl = options.ttlMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  const groups = new Map<string, Entry<Set<string>>>();
+  const profiles = new Map<string, Entry<{ email?: string; name: string }>>();
+
+  const cached = async <T>(map: Map<string, Entry<T>>, key: string, load: () => Promise<T>): Promise<T> => {
+    const hit = map.get(key);
+    if (hit && hit.until > now()) return hit.value;
+    const value = await load();
+    map.set(key, { value, until: now() + ttl });
+    return value;
+  };
+
+  const profile = (userId: string) =>
+    cached(profiles, userId, async () => {
+      try {
+        const res = await client.users.info({ user: userId });
+        const p = res.user?.profile;
+        const name = p?.display_name || p?.real_name || res.user?.name || userId;
+        return p?.email ? { email: p.email, name } : { name };
+      } catch (cause) {
+        if ((cause as { data?: { error?: string } }).data?.error === 'user_not_found')
+          return { name: userId };
+        throw new AppError(
+          'slack.unavailable',
+          'The bot could not look that person up in Slack. Try again shortly.',
+          {
+            cause,
+          },
+        );
+      }
+    });
+
+  return {
+    async emailOf(userId) {
+      return (await profile(userId)).email;
+    },
+    async nameOf(userId) {
+      try {
+        return (await profile(userId)).name;
+      } catch {
+        return userId;
+      }
+    },
+    async usergroupsOf(userId, groupIds) {
+      const found: string[] = [];
+      for (const id of groupIds) {
+        const members = await cached(groups, id, async () => {
+          try {
+            const res = await client.usergroups.users.list({ usergroup: id });
+            return new Set(res.users ?? []);
+          } catch (cause) {
+            throw new AppError(
+              'slack.unavailable',
+              'The bot could not check your Slack user groups. Try again shortly.',
+              {
+                cause,
+              },
+            );
+          }
+        });
+        if (members.has(userId)) found.push(id);
+      }
+      return found;
+    },
+  };
+};

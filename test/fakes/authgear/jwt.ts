@@ -1,0 +1,50 @@
+/** Admin API JWT check: RS256, `kid`, signature, `aud` = project ID, `iat` and `exp` present, lifetime ≤ 300 s. */
+import { type CryptoKey, decodeProtectedHeader, importSPKI, type JWTPayload, jwtVerify, type ProtectedHeaderParameters } from 'jose';
+
+export interface AdminKeyConfig {
+  projectId: string;
+  keyId: string;
+  publicKeyPem: string;
+}
+
+export type JwtCheck =
+  | { ok: true; header: ProtectedHeaderParameters; claims: JWTPayload }
+  | { ok: false; reason: string };
+
+export const MAX_TOKEN_LIFETIME_SECONDS = 300;
+
+export const makeJwtChecker = (config: AdminKeyConfig, now: () => Date) => {
+  let key: Promise<CryptoKey> | undefined;
+  const publicKey = (): Promise<CryptoKey> => {
+    key ??= importSPKI(config.publicKeyPem, 'RS256');
+    return key;
+  };
+
+  return async (authorization: string | undefined): Promise<JwtCheck> => {
+    const match = /^Bearer (.+)$/.exec(authorization ?? '');
+    const token = match?.[1];
+    if (token === undefined) return { ok: false, reason: 'missing bearer token' };
+    let header: ProtectedHeaderParameters;
+    try {
+      header = decodeProtectedHeader(token);
+    } catch {
+      return { ok: false, reason: 'malformed token' };
+    }
+    if (header.alg !== 'RS256') return { ok: false, reason: `alg ${String(header.alg)} is not RS256` };
+    if (header.kid !== config.keyId) return { ok: false, reason: `unknown kid ${String(header.kid)}` };
+    try {
+      const { payload } = await jwtVerify(token, await publicKey(), {
+        algorithms: ['RS256'],
+        audience: config.projectId,
+        currentDate: now(),
+        requiredClaims: ['iat', 'exp'],
+      });
+      const { iat, exp } = payload;
+      if (typeof iat !== 'number' || typeof exp !== 'number') return { ok: false, reason: 'iat/exp missing' };
+      if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) return { ok: false, reason: `lifetime ${exp - iat}s > 300s` };
+      return { ok: true, header, claims: payload };
+    } catch (e) {
+      return { ok: false, reason: e instanceof Error ? e.message : 'invalid token' };
+    }
+  };
+};

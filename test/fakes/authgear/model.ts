@@ -1,0 +1,124 @@
+/** Records the Authgear fake keeps in memory. Timestamps are ISO 8601 strings; IDs are raw (not node IDs). */
+export type LoginIdKey = 'email' | 'phone' | 'username';
+
+export interface FakeIdentity {
+  id: string;
+  type: 'LOGIN_ID' | 'OAUTH' | 'PASSKEY' | 'ANONYMOUS' | 'BIOMETRIC' | 'SIWE' | 'LDAP';
+  loginIdKey?: LoginIdKey;
+  value?: string;
+  claims: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FakeAuthenticator {
+  id: string;
+  kind: 'PRIMARY' | 'SECONDARY';
+  type: 'PASSWORD' | 'TOTP' | 'OOB_OTP_EMAIL' | 'OOB_OTP_SMS' | 'PASSKEY';
+  isDefault: boolean;
+  claims: Record<string, unknown>;
+  /** Only for PASSWORD: the fake keeps it in clear so tests can inspect resets. */
+  password?: string;
+  expireAfter: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FakeSession {
+  id: string;
+  type: 'IDP' | 'OFFLINE_GRANT';
+  clientID: string | null;
+  applicationName: string | null;
+  displayName: string;
+  userAgent: string | null;
+  acr: string | null;
+  amr: string[];
+  createdByIP: string;
+  lastAccessedByIP: string;
+  lastAccessedAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FakeAuthorization {
+  id: string;
+  clientID: string;
+  scopes: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FakeAccountLockout {
+  isLocked: boolean;
+  lockedUntil: string | null;
+  lockoutType: string;
+  lockedIPs: { ipAddress: string; lockedUntil: string }[];
+}
+
+export interface FakeUser {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  lastLoginAt: string | null;
+  /** Stored as given; `email_verified`/`phone_number_verified` are derived from `verifiedClaims` when served. */
+  standardAttributes: Record<string, unknown>;
+  customAttributes: Record<string, unknown>;
+  verifiedClaims: { name: string; value: string }[];
+  identities: FakeIdentity[];
+  authenticators: FakeAuthenticator[];
+  sessions: FakeSession[];
+  authorizations: FakeAuthorization[];
+  groupIds: Set<string>;
+  roleIds: Set<string>;
+  isDisabled: boolean;
+  disableReason: string | null;
+  isDeactivated: boolean;
+  isAnonymized: boolean;
+  isAnonymous: boolean;
+  temporarilyDisabledFrom: string | null;
+  temporarilyDisabledUntil: string | null;
+  accountValidFrom: string | null;
+  accountValidUntil: string | null;
+  deleteAt: string | null;
+  deleteReason: string | null;
+  anonymizeAt: string | null;
+  mfaGracePeriodEndAt: string | null;
+  endUserAccountID: string | null;
+  accountLockout: FakeAccountLockout;
+}
+
+export interface FakeGroup {
+  id: string;
+  key: string;
+  name: string | null;
+  description: string | null;
+  roleIds: Set<string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FakeRole {
+  id: string;
+  key: string;
+  name: string | null;
+  description: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FakeAuditLog {
+  id: string;
+  activityType: string;
+  createdAt: string;
+  userId: string | null;
+  ipAddress: string | null;
+  userAgent: string | null;
+  clientID: string | null;
+  data: Record<string, unknown> | null;
+}
+
+/** Something the fake "sent" (reset link, generated password) or generated (OTP), for tests to inspect. */
+export type FakeSentMessage =
+  | { kind: 'reset_password_link'; loginID: string; userId: string; at: string }
+  | { kind: 'password'; userId: string; password: string; at: string }
+  | { kind: 'otp_code'; target: string; purpose: 'LOGIN' | 'VERIFICATION'; code: string; at: string };

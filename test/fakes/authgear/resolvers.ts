@@ -1,0 +1,50 @@
+/**
+ * Root values for graphql-js `execute`: every Query/Mutation field of schema.graphql has one function here.
+ * Each successful mutation appends an `ADMIN_API_MUTATION_*_EXECUTED` audit log entry, as Authgear does.
+ */
+import { listQueries } from './audit-log-queries.js';
+import type { RootField } from './context.js';
+import { groupRoleMutations } from './group-role-mutations.js';
+import { identityMutations } from './identity-mutations.js';
+import { membershipMutations } from './membership-mutations.js';
+import { userCredentialMutations } from './user-credential-mutations.js';
+import { userQueries } from './user-queries.js';
+import { userStatusMutations } from './user-status-mutations.js';
+
+export const queryRoot: Record<string, RootField> = { ...userQueries, ...listQueries };
+
+const mutations: Record<string, RootField> = {
+  ...userStatusMutations,
+  ...userCredentialMutations,
+  ...identityMutations,
+  ...groupRoleMutations,
+  ...membershipMutations,
+};
+
+/** `generateOOBOTPCode` → `ADMIN_API_MUTATION_GENERATE_OOB_OTP_CODE_EXECUTED`. */
+export const mutationActivityType = (field: string): string =>
+  `ADMIN_API_MUTATION_${field
+    .replace(/OOBOTP/g, 'OobOtp')
+    .replace(/MFA/g, 'Mfa')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase()}_EXECUTED`;
+
+const userIdIn = (args: Record<string, unknown>): string | null => {
+  const input = args.input;
+  if (typeof input !== 'object' || input === null) return null;
+  const userID = (input as { userID?: unknown }).userID;
+  if (typeof userID !== 'string') return null;
+  const decoded = Buffer.from(userID, 'base64url').toString('utf8');
+  return decoded.startsWith('User:') ? decoded.slice(5) : null;
+};
+
+export const mutationRoot: Record<string, RootField> = Object.fromEntries(
+  Object.entries(mutations).map(([field, resolve]): [string, RootField] => [
+    field,
+    (args, ctx) => {
+      const result = resolve(args, ctx);
+      ctx.store.addAuditLog({ activityType: mutationActivityType(field), userId: userIdIn(args), clientID: null, data: { mutation: field } });
+      return result;
+    },
+  ]),
+);

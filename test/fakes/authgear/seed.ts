@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  FakeAccountLockout,
+  FakeAuthenticator,
+  FakeAuthorization,
+  FakeIdentity,
+  FakeSession,
+  FakeUser,
+  LoginIdKey,
+} from './model.js';
+
+/** Everything optional: `addUser({ email: 'a@example.com' })` gives a normal user with an email login and a password. */
+export interface FakeUserSeed {
+  id?: string;
+  email?: string;
+  phone?: string;
+  username?: string;
+  name?: string;
+  givenName?: string;
+  familyName?: string;
+  /** Default true when `email` is set. */
+  emailVerified?: boolean;
+  /** Default true when `phone` is set. */
+  phoneVerified?: boolean;
+  /** Merged over the attributes derived from email/phone/username/names. */
+  standardAttributes?: Record<string, unknown>;
+  customAttributes?: Record<string, unknown>;
+  /** Primary password; default `'Passw0rd!Passw0rd'` when the user has a login ID; `null` for none. */
+  password?: string | null;
+  totp?: boolean;
+  oobOtpSms?: string;
+  oobOtpEmail?: string;
+  /** A count of default sessions, or session overrides. */
+  sessions?: number | Partial<FakeSession>[];
+  authorizations?: Partial<FakeAuthorization>[];
+  /** Group/role keys; missing ones are created. */
+  groups?: string[];
+  roles?: string[];
+  isDisabled?: boolean;
+  disableReason?: string | null;
+  isDeactivated?: boolean;
+  isAnonymized?: boolean;
+  temporarilyDisabledFrom?: string | null;
+  temporarilyDisabledUntil?: string | null;
+  accountValidFrom?: string | null;
+  accountValidUntil?: string | null;
+  deleteAt?: string | null;
+  deleteReason?: string | null;
+  anonymizeAt?: string | null;
+  mfaGracePeriodEndAt?: string | null;
+  lastLoginAt?: string | null;
+  createdAt?: string;
+  updatedAt?: string;
+  accountLockout?: Partial<FakeAccountLockout>;
+}
+
+export const DEFAULT_SEED_PASSWORD = 'Passw0rd!Passw0rd';
+
+const LOGIN_ID_TYPE: Record<LoginIdKey, string> = { email: 'email', phone: 'phone', username: 'username' };
+const STANDARD_CLAIM: Record<LoginIdKey, string> = { email: 'email', phone: 'phone_number', username: 'preferred_username' };
+
+export const normalizeLoginId = (key: LoginIdKey, value: string): string =>
+  key === 'phone' ? value.trim() : value.trim().toLowerCase();
+
+export const makeLoginIdIdentity = (key: LoginIdKey, value: string, at: string): FakeIdentity => ({
+  id: randomUUID(),
+  type: 'LOGIN_ID',
+  loginIdKey: key,
+  value: normalizeLoginId(key, value),
+  claims: {
+    'https://authgear.com/claims/login_id/key': key,
+    'https://authgear.com/claims/login_id/type': LOGIN_ID_TYPE[key],
+    'https://authgear.com/claims/login_id/original_value': value,
+    'https://authgear.com/claims/login_id/value': normalizeLoginId(key, value),
+    [STANDARD_CLAIM[key]]: normalizeLoginId(key, value),
+  },
+  createdAt: at,
+  updatedAt: at,
+});
+
+export const makeAuthenticator = (
+  kind: FakeAuthenticator['kind'],
+  type: FakeAuthenticator['type'],
+  at: string,
+  extra: Partial<FakeAuthenticator> = {},
+): FakeAuthenticator => ({
+  id: randomUUID(),
+  kind,
+  type,
+  isDefault: kind === 'SECONDARY',
+  claims: {},
+  expireAfter: null,
+  createdAt: at,
+  updatedAt: at,
+  ...extra,
+});
+
+export const makeSession = (at: string, extra: Partial<FakeSession> = {}): FakeSession => ({
+  id: randomUUID(),
+  type: 'IDP',
+  clientID: null,
+  applicationName: null,
+  displayName: 'Chrome on macOS',
+  userAgent: 'Mozilla/5.0 (Macintosh) Chrome/120.0',
+  acr: null,
+  amr: ['pwd'],
+  createdByIP: '203.0.113.10',
+  lastAccessedByIP: '203.0.113.10',
+  lastAccessedAt: at,
+  createdAt: at,
+  updatedAt: at,
+  ...extra,
+});
+
+export const unlockedAccount = (): FakeAccountLockout => ({
+  isLocked: false,
+  lockedUntil: null,
+  lockoutType: 'per_user',
+  lockedIPs: [],
+});
+
+const standardAttributesOf = (seed: FakeUserSeed): Record<string, unknown> => {
+  const attrs: Record<string, unknown> = {};
+  if (seed.email !== undefined) attrs.email = normalizeLoginId('email', seed.email);
+  if (seed.phone !== undefined) attrs.phone_number = seed.phone;
+  if (seed.username !== undefined) attrs.preferred_username = normalizeLoginId('username', seed.username);
+  if (seed.name !== undefined) attrs.name = seed.name;
+  if (seed.givenName !== undefined) attrs.given_name = seed.givenName;
+  if (seed.familyName !== undefined) attrs.family_name = seed.familyName;
+  return { ...attrs, ...seed.standardAttributes };
+};
+
+/** Builds a user record (without group/role links, which the store resolves by key). */
+export const buildUser = (seed: FakeUserSeed, at: string): FakeUser => {
+  const identities: FakeIdentity[] = [];
+  const verifiedClaims: FakeUser['verifiedClaims'] = [];
+  if (seed.email !== undefined) {
+    identities.push(makeLoginIdIdentity('email', seed.email, at));
+    if (seed.emailVerified ?? true) verifiedClaims.push({ name: 'email', value: normalizeLoginId('email', seed.email) });
+  }
+  if (seed.phone !== undefined) {
+    identities.push(makeLoginIdIdentity('phone', seed.phone, at));
+    if (seed.phoneVerified ?? true) verifiedClaims.push({ name: 'phone_number', value: seed.phone });
+  }
+  if (seed.username !== undefined) identities.push(makeLoginIdIdentity('username', seed.username, at));
+
+  const authenticators: FakeAuthenticator[] = [];
+  const password = seed.password === undefined ? DEFAULT_SEED_PASSWORD : seed.password;
+  if (password !== null && identities.length > 0) {
+    authenticators.push(makeAuthenticator('PRIMARY', 'PASSWORD', at, { password }));
+  }
+  if (seed.totp === true) {
+    authenticators.push(makeAuthenticator('SECONDARY', 'TOTP', at, { claims: { 'https://authgear.com/claims/totp/display_name': 'Authenticator app' } }));
+  }
+  if (seed.oobOtpSms !== undefined) {
+    authenticators.push(makeAuthenticator('SECONDARY', 'OOB_OTP_SMS', at, { claims: { 'https://authgear.com/claims/oob_otp/phone': seed.oobOtpSms } }));
+  }
+  if (seed.oobOtpEmail !== undefined) {
+    authenticators.push(makeAuthenticator('SECONDARY', 'OOB_OTP_EMAIL', at, { claims: { 'https://authgear.com/claims/oob_otp/email': seed.oobOtpEmail } }));
+  }
+
+  const sessionSeeds = typeof seed.sessions === 'number' ? Array.from({ length: seed.sessions }, () => ({})) : (seed.sessions ?? []);
+  return {
+    id: seed.id ?? randomUUID(),
+    createdAt: seed.createdAt ?? at,
+    updatedAt: seed.updatedAt ?? seed.createdAt ?? at,
+    lastLoginAt: seed.lastLoginAt ?? null,
+    standardAttributes: standardAttributesOf(seed),
+    customAttributes: { ...seed.customAttributes },
+    verifiedClaims,
+    identities,
+    authenticators,
+    sessions: sessionSeeds.map((s) => makeSession(at, s)),
+    authorizations: (seed.authorizations ?? []).map((a) => ({
+      id: randomUUID(),
+      clientID: 'portal',
+      scopes: ['openid', 'offline_access'],
+      createdAt: at,
+      updatedAt: at,
+      ...a,
+    })),
+    groupIds: new Set(),
+    roleIds: new Set(),
+    isDisabled: seed.isDisabled ?? (seed.deleteAt != null || seed.anonymizeAt != null || seed.isAnonymized === true),
+    disableReason: seed.disableReason ?? null,
+    isDeactivated: seed.isDeactivated ?? false,
+    isAnonymized: seed.isAnonymized ?? false,
+    isAnonymous: false,
+    temporarilyDisabledFrom: seed.temporarilyDisabledFrom ?? null,
+    temporarilyDisabledUntil: seed.temporarilyDisabledUntil ?? null,
+    accountValidFrom: seed.accountValidFrom ?? null,
+    accountValidUntil: seed.accountValidUntil ?? null,
+    deleteAt: seed.deleteAt ?? null,
+    deleteReason: seed.deleteReason ?? null,
+    anonymizeAt: seed.anonymizeAt ?? null,
+    mfaGracePeriodEndAt: seed.mfaGracePeriodEndAt ?? null,
+    endUserAccountID: null,
+    accountLockout: { ...unlockedAccount(), ...seed.accountLockout },
+  };
+};

@@ -1,0 +1,317 @@
+/**
+ * Drives the app like Slack does: builds real-shaped interaction payloads (from test/fixtures/slack/*.json),
+ * signs them exactly as Slack signs (v0 HMAC-SHA256) and POSTs them to the app's events URL.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import blockActionsFixture from '../fixtures/slack/block-actions.json' with { type: 'json' };
+import globalShortcutFixture from '../fixtures/slack/global-shortcut.json' with { type: 'json' };
+import messageShortcutFixture from '../fixtures/slack/message-shortcut.json' with { type: 'json' };
+import slashCommandFixture from '../fixtures/slack/slash-command.json' with { type: 'json' };
+import viewSubmissionFixture from '../fixtures/slack/view-submission.json' with { type: 'json' };
+
+type Json = Record<string, unknown>;
+
+/** `v0=` + lowercase hex HMAC-SHA256(signingSecret, `v0:${timestamp}:${rawBody}`). */
+export const computeSlackSignature = (
+  signingSecret: string,
+  timestamp: string | number,
+  rawBody: string,
+): string => `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${rawBody}`).digest('hex')}`;
+
+export interface SlackDriverOptions {
+  /** The app's full events URL, e.g. `http://127.0.0.1:PORT/slack/events`. */
+  url: string;
+  signingSecret: string;
+  /** Maps a fresh id to a response URL, usually `fake.responseUrl`. */
+  responseUrl: (id: string) => string;
+  teamId?: string;
+  teamDomain?: string;
+  apiAppId?: string;
+  /** Clock in ms; the request timestamp is `floor(now() / 1000)`. */
+  now?: () => number;
+}
+
+export interface DriverResult {
+  status: number;
+  /** Raw response text (Bolt answers '' to a bare ack()). */
+  body: string;
+  /** Parsed body when it is JSON (e.g. `{ response_action: 'errors', errors }`). */
+  json?: unknown;
+  elapsedMs: number;
+  /** The id put into `response_url` (find what arrived with `fake.responsesTo(id)`); none for view_submission. */
+  responseUrlId?: string;
+  /** The trigger_id sent (views.open calls should carry it). */
+  triggerId?: string;
+}
+
+export interface SendOptions {
+  /** Signature header value; default: the correct one. `null` omits the header. */
+  signature?: string | null;
+  /** Timestamp header value (seconds); default: now. `null` omits the header. */
+  timestamp?: string | number | null;
+}
+
+export interface SlashCommandInput {
+  userId: string;
+  userName?: string;
+  channelId?: string;
+  channelName?: string;
+  text: string;
+  command?: string;
+}
+
+export interface BlockActionInput {
+  userId: string;
+  userName?: string;
+  actionId: string;
+  blockId?: string;
+  value?: string;
+  /** Makes the action a `static_select` with this selected option. */
+  selectedOption?: { value: string; text?: string };
+  /** The message the button is on (default: the fixture's message); needs a `ts`. */
+  message?: Json;
+  /** The view the button is in; then the container is a view and there is no message/channel/response_url. */
+  view?: Json;
+  channelId?: string;
+  container?: Json;
+}
+
+export interface ViewSubmissionInput {
+  userId: string;
+  userName?: string;
+  callbackId: string;
+  privateMetadata?: string;
+  /** `view.state.values`: `{ [blockId]: { [actionId]: { type, value | selected_option | ... } } }`. */
+  values: Record<string, Record<string, Json>>;
+  viewId?: string;
+  /** The view's blocks; default: one plain_text_input block per entry of `values`. */
+  blocks?: Json[];
+}
+
+export interface GlobalShortcutInput {
+  userId: string;
+  userName?: string;
+  callbackId: string;
+}
+
+export interface MessageShortcutInput {
+  userId: string;
+  userName?: string;
+  callbackId: string;
+  message: { user: string; text: string; ts: string };
+  channelId: string;
+}
+
+export interface SlackDriver {
+  slashCommand(input: SlashCommandInput): Promise<DriverResult>;
+  blockAction(input: BlockActionInput): Promise<DriverResult>;
+  viewSubmission(input: ViewSubmissionInput): Promise<DriverResult>;
+  globalShortcut(input: GlobalShortcutInput): Promise<DriverResult>;
+  messageShortcut(input: MessageShortcutInput): Promise<DriverResult>;
+  /** POSTs a raw body; signs it correctly unless told otherwise (for forged or stale requests). */
+  send(body: string, contentType: string, options?: SendOptions): Promise<DriverResult>;
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+const DEFAULT_CHANNEL = 'C0GENERAL';
+
+const inputBlocksFor = (values: ViewSubmissionInput['values']): Json[] =>
+  Object.entries(values).map(([blockId, actions]) => ({
+    type: 'input',
+    block_id: blockId,
+    label: { type: 'plain_text', text: blockId, emoji: true },
+    optional: false,
+    dispatch_action: false,
+    element: { type: 'plain_text_input', action_id: Object.keys(actions)[0] ?? blockId },
+  }));
+
+export const createSlackDriver = (options: SlackDriverOptions): SlackDriver => {
+  const { url, signingSecret, responseUrl, now = Date.now } = options;
+  const teamId = options.teamId ?? 'T0AUTHGEAR';
+  const team = { id: teamId, domain: options.teamDomain ?? 'authgear-test' };
+  const apiAppId = options.apiAppId ?? 'A0AUTHGEAR';
+  let seq = 0;
+  const nextId = () => `d${++seq}-${randomBytes(4).toString('hex')}`;
+  const triggerId = () => `${Math.floor(now() / 1000)}${++seq}.${teamId}.${randomBytes(16).toString('hex')}`;
+  const actionTs = () => `${(now() / 1000).toFixed(6)}`;
+  const user = (id: string, name?: string) => ({
+    id,
+    username: name ?? id.toLowerCase(),
+    name: name ?? id.toLowerCase(),
+    team_id: teamId,
+  });
+
+  const send = async (
+    body: string,
+    contentType: string,
+    sendOptions: SendOptions = {},
+  ): Promise<DriverResult> => {
+    const timestamp =
+      sendOptions.timestamp === undefined ? String(Math.floor(now() / 1000)) : sendOptions.timestamp;
+    const signature =
+      sendOptions.signature === undefined
+        ? computeSlackSignature(signingSecret, timestamp ?? '', body)
+        : sendOptions.signature;
+    const headers: Record<string, string> = { 'Content-Type': contentType };
+    if (timestamp !== null) headers['X-Slack-Request-Timestamp'] = String(timestamp);
+    if (signature !== null) headers['X-Slack-Signature'] = signature;
+    const started = performance.now();
+    const response = await fetch(url, { method: 'POST', headers, body });
+    const text = await response.text();
+    const elapsedMs = performance.now() - started;
+    let json: unknown;
+    try {
+      json = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, body: text, json, elapsedMs };
+  };
+
+  const sendPayload = async (payload: Json, extra: Partial<DriverResult>): Promise<DriverResult> => {
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    return { ...(await send(body, FORM)), ...extra };
+  };
+
+  return {
+    send,
+
+    slashCommand: async ({ userId, userName, channelId, channelName, text, command = '/authgear' }) => {
+      const responseUrlId = nextId();
+      const trigger = triggerId();
+      const fields: Record<string, string> = {
+        ...slashCommandFixture,
+        team_id: teamId,
+        team_domain: team.domain,
+        channel_id: channelId ?? DEFAULT_CHANNEL,
+        channel_name: channelName ?? 'general',
+        user_id: userId,
+        user_name: userName ?? userId.toLowerCase(),
+        command,
+        text,
+        api_app_id: apiAppId,
+        response_url: responseUrl(responseUrlId),
+        trigger_id: trigger,
+      };
+      delete fields.enterprise_id;
+      delete fields.enterprise_name;
+      const result = await send(new URLSearchParams(fields).toString(), FORM);
+      return { ...result, responseUrlId, triggerId: trigger };
+    },
+
+    blockAction: async (input) => {
+      const trigger = triggerId();
+      const blockId = input.blockId ?? 'actions';
+      const action: Json = input.selectedOption
+        ? {
+            type: 'static_select',
+            action_id: input.actionId,
+            block_id: blockId,
+            selected_option: {
+              text: {
+                type: 'plain_text',
+                text: input.selectedOption.text ?? input.selectedOption.value,
+                emoji: true,
+              },
+              value: input.selectedOption.value,
+            },
+            action_ts: actionTs(),
+          }
+        : {
+            type: 'button',
+            action_id: input.actionId,
+            block_id: blockId,
+            text: { type: 'plain_text', text: input.actionId, emoji: true },
+            ...(input.value === undefined ? {} : { value: input.value }),
+            action_ts: actionTs(),
+          };
+      const base = {
+        ...blockActionsFixture,
+        user: user(input.userId, input.userName),
+        team,
+        api_app_id: apiAppId,
+        trigger_id: trigger,
+        actions: [action],
+      };
+      if (input.view) {
+        const { message: _m, channel: _c, response_url: _r, ...rest } = base;
+        const container = input.container ?? { type: 'view', view_id: input.view.id };
+        return sendPayload({ ...rest, container, view: input.view }, { triggerId: trigger });
+      }
+      const channelId = input.channelId ?? DEFAULT_CHANNEL;
+      const message = input.message ?? blockActionsFixture.message;
+      const responseUrlId = nextId();
+      const payload = {
+        ...base,
+        container: input.container ?? {
+          type: 'message',
+          message_ts: message.ts,
+          channel_id: channelId,
+          is_ephemeral: false,
+        },
+        channel: { id: channelId, name: 'general' },
+        message,
+        response_url: responseUrl(responseUrlId),
+      };
+      return sendPayload(payload, { responseUrlId, triggerId: trigger });
+    },
+
+    viewSubmission: async ({ userId, userName, callbackId, privateMetadata, values, viewId, blocks }) => {
+      const trigger = triggerId();
+      const id = viewId ?? 'V0DRIVER01';
+      const view = {
+        ...viewSubmissionFixture.view,
+        id,
+        team_id: teamId,
+        app_id: apiAppId,
+        app_installed_team_id: teamId,
+        root_view_id: id,
+        callback_id: callbackId,
+        private_metadata: privateMetadata ?? '',
+        blocks: blocks ?? inputBlocksFor(values),
+        state: { values },
+      };
+      const payload = {
+        ...viewSubmissionFixture,
+        user: user(userId, userName),
+        team,
+        api_app_id: apiAppId,
+        trigger_id: trigger,
+        view,
+      };
+      return sendPayload(payload, { triggerId: trigger });
+    },
+
+    globalShortcut: async ({ userId, userName, callbackId }) => {
+      const trigger = triggerId();
+      const payload = {
+        ...globalShortcutFixture,
+        team,
+        user: user(userId, userName),
+        callback_id: callbackId,
+        trigger_id: trigger,
+        action_ts: actionTs(),
+      };
+      return sendPayload(payload, { triggerId: trigger });
+    },
+
+    messageShortcut: async ({ userId, userName, callbackId, message, channelId }) => {
+      const trigger = triggerId();
+      const responseUrlId = nextId();
+      const payload = {
+        ...messageShortcutFixture,
+        team,
+        user: user(userId, userName),
+        channel: { id: channelId, name: 'general' },
+        callback_id: callbackId,
+        trigger_id: trigger,
+        action_ts: actionTs(),
+        message_ts: message.ts,
+        message: { type: 'message', team: teamId, ...message },
+        response_url: responseUrl(responseUrlId),
+      };
+      return sendPayload(payload, { responseUrlId, triggerId: trigger });
+    },
+  };
+};
