@@ -41,6 +41,8 @@ export interface StartRequest {
   readonly userId?: string | undefined;
   readonly args?: readonly string[];
   readonly values?: FieldValues;
+  /** Input fields carried by a list button (e.g. `{ sessionId }`), merged over the parsed arguments. */
+  readonly preset?: Readonly<Record<string, unknown>> | undefined;
 }
 
 export type StartOutcome =
@@ -147,7 +149,8 @@ export const createPipeline = (deps: PipelineDeps) => {
     if (found.kind === 'many') return { kind: 'pick', users: found.users };
     const user = found.kind === 'one' ? found.user : undefined;
     let raw: Record<string, unknown>;
-    if (req.values !== undefined) raw = def.fromFields?.(req.values) ?? {};
+    if (req.values !== undefined) raw = { ...(def.fromFields?.(req.values) ?? {}), ...req.preset };
+    else if (req.preset !== undefined) raw = { ...req.preset };
     else {
       const fromArgs = def.fromArgs?.(req.args ?? []) ?? {};
       if (fromArgs === 'modal') return { kind: 'form', user };

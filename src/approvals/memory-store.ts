@@ -16,7 +16,9 @@ interface Slot {
 
 export const createMemoryApprovalStore = ({
   retentionMs = DEFAULT_RETENTION_MS,
-}: { retentionMs?: number } = {}): ApprovalStore => {
+}: {
+  retentionMs?: number;
+} = {}): ApprovalStore => {
   const slots = new Map<string, Slot>();
 
   const copy = (record: ApprovalRecord): ApprovalRecord => structuredClone(record);
@@ -37,7 +39,12 @@ export const createMemoryApprovalStore = ({
     const lease = slot.record.leaseUntil ? Date.parse(slot.record.leaseUntil) : 0;
     slot.dropAtMs = Math.max(nowMs, Date.parse(slot.record.expiresAt), lease) + retentionMs;
   };
-  const move = (slot: Slot, state: ApprovalState, nowMs: number, changes: Partial<ApprovalRecord> = {}): void => {
+  const move = (
+    slot: Slot,
+    state: ApprovalState,
+    nowMs: number,
+    changes: Partial<ApprovalRecord> = {},
+  ): void => {
     slot.record = { ...slot.record, ...changes, state, revision: slot.record.revision + 1 };
     retain(slot, nowMs);
   };

@@ -1,16 +1,21 @@
 /**
  * Redis implementation of `ApprovalStore`. The record hash `${prefix}approval:{id}` decides correctness; every
- * transition is one Lua script on that one key (see redis-scripts.ts). Two index keys outside the hash tag are
+ * transition is one Lua script on that one key (see redis-scripts.ts and lua/). Two index keys outside the hash tag are
  * hints only, updated by separate idempotent commands and re-checked by the scripts:
  *   `${prefix}approvals:open`             zset id → next deadline (expiry while pending, lease while executing)
  *   `${prefix}approvals:requester:<user>` zset id → createdAt
  */
 import { Redis, ReplyError } from 'ioredis';
-import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { newClaimToken } from './ids.js';
-import { type ApprovalRecord, approvalIdSchema, corruptRecord, parseApprovalRecord } from './record.js';
-import { runScript, type ScriptName } from './redis-scripts.js';
+import { type ApprovalRecord, approvalIdSchema, parseApprovalRecord } from './record.js';
+import {
+  decodeRecordHash,
+  encodeRecordHash,
+  runScript,
+  type ScriptName,
+  type ScriptReply,
+} from './redis-scripts.js';
 import { type ApprovalStore, DEFAULT_RETENTION_MS, type Refused, refusalReasons } from './store.js';
 
 export interface RedisConnectOptions {
@@ -45,6 +50,11 @@ export interface RedisApprovalStoreOptions {
   retentionMs?: number;
   /** How long a call waits for a (re)connecting client before giving up (default 750 ms). */
   readyWaitMs?: number;
+  /**
+   * Receives records that fail to parse while sweeping or listing (code 'internal', `details.approvalId`); they
+   * are skipped there so one bad record cannot block the others. Wire it to the logger. Direct reads still throw.
+   */
+  onCorruptRecord?: (error: AppError) => void;
 }
 
 const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|READONLY|CLUSTERDOWN|TRYAGAIN|TIMEOUT)\b/;
@@ -63,11 +73,11 @@ const storeError = (error: unknown): AppError => {
   return unavailable(error);
 };
 
-const waitUntilReady = async (redis: Redis, waitMs: number): Promise<void> => {
-  if (redis.status === 'ready') return;
-  if (redis.status === 'end') throw unavailable(new Error('Redis connection closed'));
+/** Resolves once the client is ready, or rejects with store.unavailable after `waitMs`. */
+const readyWithin = (redis: Redis, waitMs: number): Promise<void> => {
+  if (redis.status === 'end') return Promise.reject(unavailable(new Error('Redis connection closed')));
   if (redis.status === 'wait') void redis.connect().catch(() => undefined);
-  await new Promise<void>((resolve, reject) => {
+  return new Promise<void>((resolve, reject) => {
     const onReady = (): void => {
       clearTimeout(timer);
       resolve();
@@ -80,92 +90,31 @@ const waitUntilReady = async (redis: Redis, waitMs: number): Promise<void> => {
   });
 };
 
-const scriptReplySchema = z.array(z.string()).min(3);
-
-interface ScriptReply {
-  outcome: string;
-  reason: string;
-  flag: string;
-  record: ApprovalRecord | undefined;
-}
-
-const parseJson = (text: string | undefined, id: string): unknown => {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw corruptRecord(id, error);
-  }
-};
-
-/** Turns the stored hash back into a record (zod-parsed), or throws the corrupt-record error. */
-export const decodeRecordHash = (id: string, fields: Record<string, string>): ApprovalRecord => {
-  const body = parseJson(fields.body, id);
-  if (typeof body !== 'object' || body === null) throw corruptRecord(id, new Error('missing body'));
-  const optional = {
-    rejection: parseJson(fields.rejection, id),
-    result: parseJson(fields.result, id),
-    card: parseJson(fields.card, id),
-    cancelledAt: fields.cancelledAt,
-    leaseUntil: fields.leaseUntil,
-    executor: fields.executor,
-  };
-  return parseApprovalRecord(
-    {
-      ...body,
-      ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
-      state: fields.state,
-      revision: Number(fields.revision),
-      approvals: parseJson(fields.approvals, id),
-    },
-    id,
-  );
-};
-
-/** The hash fields for a new record: immutable parts in `body`, changing parts and script helpers beside it. */
-export const encodeRecordHash = (record: ApprovalRecord): string[] => {
-  const { state, revision, approvals, rejection, cancelledAt, leaseUntil, executor, result, card, ...body } =
-    record;
-  if (
-    state !== 'pending' ||
-    approvals.length > 0 ||
-    rejection ||
-    cancelledAt ||
-    leaseUntil ||
-    executor ||
-    result
-  ) {
-    throw new AppError('internal', 'Only a fresh pending approval can be created.', {
-      details: { approvalId: record.id, state },
-    });
-  }
-  const fields: string[] = ['body', JSON.stringify(body), 'state', state, 'revision', String(revision)];
-  fields.push('approvals', '[]', 'requesterId', record.requester.userId, 'required', String(record.required));
-  fields.push('expiresAtMs', String(Date.parse(record.expiresAt)));
-  if (card) fields.push('card', JSON.stringify(card));
-  return fields;
-};
-
-const toPairs = (flat: ReadonlyArray<string>): Record<string, string> => {
-  const fields: Record<string, string> = {};
-  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i] as string] = flat[i + 1] as string;
-  return fields;
-};
-
 export const createRedisApprovalStore = ({
   redis,
   prefix,
   retentionMs = DEFAULT_RETENTION_MS,
   readyWaitMs = 750,
+  onCorruptRecord = () => undefined,
 }: RedisApprovalStoreOptions): ApprovalStore => {
   const recordKey = (id: string): string => `${prefix}approval:{${id}}`;
   const openKey = `${prefix}approvals:open`;
   const requesterKey = (userId: string): string => `${prefix}approvals:requester:${userId}`;
   const retention = String(retentionMs);
 
+  // Calls arriving while the client (re)connects share one wait.
+  let pendingReady: Promise<void> | undefined;
+  const ready = (): Promise<void> => {
+    if (redis.status === 'ready') return Promise.resolve();
+    pendingReady ??= readyWithin(redis, readyWaitMs).finally(() => {
+      pendingReady = undefined;
+    });
+    return pendingReady;
+  };
+
   const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
-      await waitUntilReady(redis, readyWaitMs);
+      await ready();
       return await work();
     } catch (error) {
       throw storeError(error);
@@ -173,17 +122,7 @@ export const createRedisApprovalStore = ({
   };
 
   const script = (name: ScriptName, id: string, args: string[]): Promise<ScriptReply> =>
-    guarded(async () => {
-      const raw = scriptReplySchema.safeParse(await runScript(redis, name, recordKey(id), args));
-      if (!raw.success) throw new AppError('internal', 'Unexpected reply from the approvals store.');
-      const [outcome = '', reason = '', flag = '', ...flat] = raw.data;
-      return {
-        outcome,
-        reason,
-        flag,
-        record: flat.length > 0 ? decodeRecordHash(id, toPairs(flat)) : undefined,
-      };
-    });
+    guarded(() => runScript(redis, name, recordKey(id), id, args));
 
   const refused = (reply: ScriptReply): Refused => {
     const reason = refusalReasons.find((known) => known === reply.reason);
@@ -204,12 +143,25 @@ export const createRedisApprovalStore = ({
     return Object.keys(fields).length === 0 ? undefined : decodeRecordHash(id, fields);
   };
 
-  /** Records for the given IDs, in order; IDs whose record is gone are dropped from `indexKey`. */
-  const fetchLive = async (ids: string[], indexKey: string): Promise<ApprovalRecord[]> => {
-    const records = await Promise.all(ids.map((id) => get(id)));
-    const gone = ids.filter((_, i) => records[i] === undefined);
+  /** Runs `work`; a corrupt record is reported and yields `undefined`, any other failure is thrown. */
+  const skipCorrupt = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'internal' || !error.details.approvalId) throw error;
+      onCorruptRecord(error);
+      return undefined;
+    }
+  };
+
+  /** Records for the given IDs, in order; IDs whose record is gone are dropped from `indexKey` (`dropped`). */
+  const fetchLive = async (ids: string[], indexKey: string) => {
+    // null: no such record (drop from the index); undefined: corrupt (reported, left in place).
+    const found = await Promise.all(ids.map((id) => skipCorrupt(async () => (await get(id)) ?? null)));
+    const gone = ids.filter((_, i) => found[i] === null);
     if (gone.length > 0) await guarded(() => redis.zrem(indexKey, ...gone));
-    return records.filter((record): record is ApprovalRecord => record !== undefined);
+    const records = found.filter((record): record is ApprovalRecord => Boolean(record));
+    return { records, dropped: gone.length };
   };
 
   return {
@@ -222,8 +174,8 @@ export const createRedisApprovalStore = ({
       // Index TTLs only grow: NX gives a new zset one, GT extends an existing one.
       await guarded(() =>
         Promise.all([
-          redis.zadd(openKey, expiresAtMs, record.id),
-          redis.zadd(byRequester, Date.parse(record.createdAt), record.id),
+          redis.zadd(openKey, 'NX', expiresAtMs, record.id),
+          redis.zadd(byRequester, 'NX', Date.parse(record.createdAt), record.id),
           ...[openKey, byRequester].flatMap((key) => [
             redis.pexpireat(key, keepUntil, 'NX'),
             redis.pexpireat(key, keepUntil, 'GT'),
@@ -254,8 +206,9 @@ export const createRedisApprovalStore = ({
       const reply = await script('approve', id, [...args, new Date(leaseUntilMs).toISOString(), claim]);
       if (reply.outcome === 'recorded' && reply.record) return { kind: 'recorded', record: reply.record };
       if (reply.outcome === 'execute' && reply.record) {
-        // Re-score the open index to the lease so a crashed executor is swept to `unknown` on time.
-        await guarded(() => redis.zadd(openKey, leaseUntilMs, id));
+        // Re-score the open index to the lease so a crashed executor is swept to `unknown` on time. The claim is
+        // already ours, so a failure here must not hide it: the sweeper re-scores the entry at expiry anyway.
+        await redis.zadd(openKey, leaseUntilMs, id).catch(() => undefined);
         return { kind: 'execute', record: reply.record, claim };
       }
       return refused(reply);
@@ -298,7 +251,8 @@ export const createRedisApprovalStore = ({
       const swept: ApprovalRecord[] = [];
       await Promise.all(
         ids.map(async (id) => {
-          const reply = validId(id) ? await script('sweep', id, [String(nowMs), retention]) : undefined;
+          const run = () => script('sweep', id, [String(nowMs), retention]);
+          const reply = validId(id) ? await skipCorrupt(run) : undefined;
           if (reply?.outcome === 'later') {
             await guarded(() => redis.zadd(openKey, reply.reason, id));
             return;
@@ -321,7 +275,7 @@ export const createRedisApprovalStore = ({
       const ids = await guarded(() =>
         redis.zrangebyscore(openKey, now ? now.getTime() : '-inf', '+inf', 'LIMIT', 0, 1000),
       );
-      const records = await fetchLive(ids, openKey);
+      const { records } = await fetchLive(ids, openKey);
       return records
         .filter((r) => r.state === 'pending' && (!now || Date.parse(r.expiresAt) > now.getTime()))
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
@@ -335,9 +289,9 @@ export const createRedisApprovalStore = ({
       while (found.length < limit) {
         const ids = await guarded(() => redis.zrevrange(key, start, start + limit - 1));
         if (ids.length === 0) break;
-        const live = await fetchLive(ids, key);
-        found.push(...live);
-        start += live.length; // dropped IDs were removed from the index, so the next page starts here
+        const { records, dropped } = await fetchLive(ids, key);
+        found.push(...records);
+        start += ids.length - dropped; // dropped IDs left the index, so the next page starts earlier
       }
       return found.slice(0, limit);
     },

@@ -25,8 +25,8 @@ const REASONS: Record<string, { code: ErrorCode; message: string }> = {
   DuplicatedIdentity: { code: 'authgear.conflict', message: 'Another user already has that login ID.' },
   GroupDuplicateKey: { code: 'authgear.conflict', message: 'A group with that key already exists.' },
   RoleDuplicateKey: { code: 'authgear.conflict', message: 'A role with that key already exists.' },
-  GroupUnknownKey: { code: 'authgear.not_found', message: 'Authgear has no group with that key.' },
-  RoleUnknownKey: { code: 'authgear.not_found', message: 'Authgear has no role with that key.' },
+  GroupUnknownKeys: { code: 'authgear.not_found', message: 'Authgear has no group with one of those keys.' },
+  RoleUnknownKeys: { code: 'authgear.not_found', message: 'Authgear has no role with one of those keys.' },
 };
 
 const CAUSES: Record<string, string> = {

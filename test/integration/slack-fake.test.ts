@@ -1,6 +1,11 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver } from '@slack/bolt';
 import { ErrorCode, type Logger, LogLevel, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type SlackFake, startSlackFake } from '../fakes/slack/index.js';
+import { createSlackDriver } from '../support/slack-driver.js';
+import { waitFor } from '../support/wait.js';
 
 const TOKEN = 'xoxb-test-token';
 let fake: SlackFake;
@@ -239,6 +244,60 @@ describe('Slack Web API fake options', () => {
       expect(limited.messagesIn('C0AUDIT').map((m) => m.args.text)).toEqual(['1', '4']);
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe('driver and fake around a real Bolt app', () => {
+  it('delivers signed requests to Bolt and records what Bolt sends back', async () => {
+    const receiver = new HTTPReceiver({
+      signingSecret: 's3cret',
+      endpoints: '/slack/events',
+      logger: quietLogger,
+    });
+    const app = new App({
+      token: 'xoxb-1',
+      receiver,
+      logger: quietLogger,
+      clientOptions: { slackApiUrl: fake.apiUrl },
+    });
+    app.command('/authgear', async ({ ack, respond, client, command }) => {
+      await ack();
+      await respond({ response_type: 'ephemeral', text: `looking up ${command.text}` });
+      await client.chat.postMessage({
+        channel: command.channel_id,
+        text: 'found',
+        blocks: [section('found')],
+      });
+    });
+    app.view('cb', async ({ ack, view }) => {
+      const value = view.state.values.reason?.reason_input?.value;
+      await ack({ response_action: 'errors', errors: { reason: `got ${value}` } });
+    });
+    const server = (await app.start(0)) as Server;
+    try {
+      const driver = createSlackDriver({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`,
+        signingSecret: 's3cret',
+        responseUrl: fake.responseUrl,
+      });
+      const command = await driver.slashCommand({ userId: 'U0ALICE', channelId: 'C0OPS', text: 'alice' });
+      expect(command.status).toBe(200);
+      const response = await waitFor(() => fake.responsesTo(command.responseUrlId ?? '').at(0));
+      expect(response.body).toEqual({ response_type: 'ephemeral', text: 'looking up alice' });
+      await waitFor(() => fake.messagesIn('C0OPS').at(0), { message: 'chat.postMessage to C0OPS' });
+      const values = { reason: { reason_input: { type: 'plain_text_input', value: 'v' } } };
+      const submitted = await driver.viewSubmission({ userId: 'U0ALICE', callbackId: 'cb', values });
+      expect(submitted.json).toEqual({ response_action: 'errors', errors: { reason: 'got v' } });
+      const forged = await driver.send('x=1', 'application/x-www-form-urlencoded', {
+        signature: 'v0=forged',
+      });
+      const stale = Math.floor(Date.now() / 1000) - 600;
+      const old = await driver.send('x=1', 'application/x-www-form-urlencoded', { timestamp: stale });
+      expect([forged.status, old.status]).toEqual([401, 401]);
+      expect(fake.violations).toEqual([]);
+    } finally {
+      await app.stop();
     }
   });
 });

@@ -126,6 +126,28 @@ const inputBlocksFor = (values: ViewSubmissionInput['values']): Json[] =>
     element: { type: 'plain_text_input', action_id: Object.keys(actions)[0] ?? blockId },
   }));
 
+const actionFor = (input: BlockActionInput, actionTs: string): Json => {
+  const common = { action_id: input.actionId, block_id: input.blockId ?? 'actions', action_ts: actionTs };
+  if (!input.selectedOption) {
+    const text = { type: 'plain_text', text: input.actionId, emoji: true };
+    return { type: 'button', text, ...(input.value === undefined ? {} : { value: input.value }), ...common };
+  }
+  const { value, text = value } = input.selectedOption;
+  return {
+    type: 'static_select',
+    selected_option: { text: { type: 'plain_text', text, emoji: true }, value },
+    ...common,
+  };
+};
+
+const parseJson = (text: string): unknown => {
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
 export const createSlackDriver = (options: SlackDriverOptions): SlackDriver => {
   const { url, signingSecret, responseUrl, now = Date.now } = options;
   const teamId = options.teamId ?? 'T0AUTHGEAR';
@@ -160,13 +182,7 @@ export const createSlackDriver = (options: SlackDriverOptions): SlackDriver => {
     const response = await fetch(url, { method: 'POST', headers, body });
     const text = await response.text();
     const elapsedMs = performance.now() - started;
-    let json: unknown;
-    try {
-      json = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, body: text, json, elapsedMs };
+    return { status: response.status, body: text, json: parseJson(text), elapsedMs };
   };
 
   const sendPayload = async (payload: Json, extra: Partial<DriverResult>): Promise<DriverResult> => {
@@ -202,30 +218,7 @@ export const createSlackDriver = (options: SlackDriverOptions): SlackDriver => {
 
     blockAction: async (input) => {
       const trigger = triggerId();
-      const blockId = input.blockId ?? 'actions';
-      const action: Json = input.selectedOption
-        ? {
-            type: 'static_select',
-            action_id: input.actionId,
-            block_id: blockId,
-            selected_option: {
-              text: {
-                type: 'plain_text',
-                text: input.selectedOption.text ?? input.selectedOption.value,
-                emoji: true,
-              },
-              value: input.selectedOption.value,
-            },
-            action_ts: actionTs(),
-          }
-        : {
-            type: 'button',
-            action_id: input.actionId,
-            block_id: blockId,
-            text: { type: 'plain_text', text: input.actionId, emoji: true },
-            ...(input.value === undefined ? {} : { value: input.value }),
-            action_ts: actionTs(),
-          };
+      const action = actionFor(input, actionTs());
       const base = {
         ...blockActionsFixture,
         user: user(input.userId, input.userName),

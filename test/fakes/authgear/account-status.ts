@@ -16,7 +16,8 @@ export type AccountStatusType =
 
 export const statusOf = (u: FakeUser): AccountStatusType => {
   if (!u.isDisabled) return 'normal';
-  if (u.deleteAt !== null) return u.isDeactivated ? 'scheduled_deletion_deactivated' : 'scheduled_deletion_disabled';
+  if (u.deleteAt !== null)
+    return u.isDeactivated ? 'scheduled_deletion_deactivated' : 'scheduled_deletion_disabled';
   if (u.isAnonymized) return 'anonymized';
   if (u.anonymizeAt !== null) return 'scheduled_anonymization_disabled';
   if (u.isDeactivated) return 'deactivated';

@@ -15,12 +15,16 @@ const ms = (iso: unknown): number | undefined => (typeof iso === 'string' ? Date
 export const listQueries: Record<string, RootField> = {
   groups: (args, { store }) => {
     const excluded = new Set(strList(args.excludedIDs).map((id) => rawIdOf(id, 'Group')));
-    const found = store.groups().filter((g) => !excluded.has(g.id) && matches(args.searchKeyword, g.key, g.name));
+    const found = store
+      .groups()
+      .filter((g) => !excluded.has(g.id) && matches(args.searchKeyword, g.key, g.name));
     return connectionOf(found, args as PageArgs, (g) => groupView(store, g));
   },
   roles: (args, { store }) => {
     const excluded = new Set(strList(args.excludedIDs).map((id) => rawIdOf(id, 'Role')));
-    const found = store.roles().filter((r) => !excluded.has(r.id) && matches(args.searchKeyword, r.key, r.name));
+    const found = store
+      .roles()
+      .filter((r) => !excluded.has(r.id) && matches(args.searchKeyword, r.key, r.name));
     return connectionOf(found, args as PageArgs, (r) => roleView(store, r));
   },
   /** Filters like Authgear's; newest first unless `sortDirection: ASC`. */

@@ -8,7 +8,12 @@ export interface PageArgs {
 
 export interface Connection<N> {
   edges: { cursor: string; node: N }[];
-  pageInfo: { startCursor: string | null; endCursor: string | null; hasNextPage: boolean; hasPreviousPage: boolean };
+  pageInfo: {
+    startCursor: string | null;
+    endCursor: string | null;
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+  };
   totalCount: number;
 }
 
@@ -20,7 +25,11 @@ const decodeCursor = (cursor: string | null | undefined): number | undefined => 
   return match?.[1] === undefined ? undefined : Number(match[1]);
 };
 
-export const connectionOf = <T, N>(items: readonly T[], args: PageArgs, toNode: (item: T) => N): Connection<N> => {
+export const connectionOf = <T, N>(
+  items: readonly T[],
+  args: PageArgs,
+  toNode: (item: T) => N,
+): Connection<N> => {
   let start = 0;
   let end = items.length;
   const after = decodeCursor(args.after);
@@ -29,7 +38,9 @@ export const connectionOf = <T, N>(items: readonly T[], args: PageArgs, toNode: 
   if (before !== undefined) end = Math.max(Math.min(before, end), start);
   if (args.first != null) end = Math.min(end, start + Math.max(args.first, 0));
   if (args.last != null) start = Math.max(start, end - Math.max(args.last, 0));
-  const edges = items.slice(start, end).map((item, i) => ({ cursor: encodeCursor(start + i), node: toNode(item) }));
+  const edges = items
+    .slice(start, end)
+    .map((item, i) => ({ cursor: encodeCursor(start + i), node: toNode(item) }));
   return {
     edges,
     pageInfo: {

@@ -3,7 +3,13 @@
  * (authgear-server `pkg/api/apierrors` + `pkg/util/graphqlutil/api_error.go`). graphql-js copies an original
  * error's `extensions` onto the GraphQL error, so resolvers just throw these.
  */
-export type ErrorName = 'BadRequest' | 'Invalid' | 'NotFound' | 'AlreadyExists' | 'Forbidden' | 'InternalError';
+export type ErrorName =
+  | 'BadRequest'
+  | 'Invalid'
+  | 'NotFound'
+  | 'AlreadyExists'
+  | 'Forbidden'
+  | 'InternalError';
 
 export interface ApiErrorExtensions {
   errorName: ErrorName;
@@ -22,10 +28,12 @@ export class FakeApiError extends Error {
   }
 }
 
-export const userNotFound = (): FakeApiError => new FakeApiError('NotFound', 'UserNotFound', 'user not found');
+export const userNotFound = (): FakeApiError =>
+  new FakeApiError('NotFound', 'UserNotFound', 'user not found');
 
 /** Authgear: `apierrors.NewInvalid("invalid user ID")` and friends (errorName and reason both `Invalid`). */
-export const invalidId = (what: string): FakeApiError => new FakeApiError('Invalid', 'Invalid', `invalid ${what} ID`);
+export const invalidId = (what: string): FakeApiError =>
+  new FakeApiError('Invalid', 'Invalid', `invalid ${what} ID`);
 
 export const invalid = (message: string): FakeApiError => new FakeApiError('Invalid', 'Invalid', message);
 
@@ -34,10 +42,15 @@ export const notFound = (reason: string, message: string): FakeApiError =>
 
 /** pkg/lib/authn/user/account_status.go `makeTransitionError`. */
 export const invalidAccountStatusTransition = (from: string, to: string): FakeApiError =>
-  new FakeApiError('Invalid', 'InvalidAccountStatusTransition', `invalid account status transition: ${from} -> ${to}`, {
-    from,
-    to,
-  });
+  new FakeApiError(
+    'Invalid',
+    'InvalidAccountStatusTransition',
+    `invalid account status transition: ${from} -> ${to}`,
+    {
+      from,
+      to,
+    },
+  );
 
 /** Invalid account validity / temporary-disable windows (same reason, with a `cause.kind`). */
 export const invalidAccountStatusPeriod = (kind: string): FakeApiError =>
@@ -62,15 +75,23 @@ export const groupDuplicateKey = (): FakeApiError =>
   new FakeApiError('BadRequest', 'GroupDuplicateKey', 'duplicate group key');
 export const roleDuplicateKey = (): FakeApiError =>
   new FakeApiError('BadRequest', 'RoleDuplicateKey', 'duplicate role key');
-export const groupNotFound = (): FakeApiError => new FakeApiError('NotFound', 'GroupNotFound', 'group not found');
-export const roleNotFound = (): FakeApiError => new FakeApiError('NotFound', 'RoleNotFound', 'role not found');
+export const groupNotFound = (): FakeApiError =>
+  new FakeApiError('NotFound', 'GroupNotFound', 'group not found');
+export const roleNotFound = (): FakeApiError =>
+  new FakeApiError('NotFound', 'RoleNotFound', 'role not found');
 export const groupUnknownKeys = (keys: readonly string[]): FakeApiError =>
-  new FakeApiError('NotFound', 'GroupUnknownKeys', `unknown group keys: ${keys.join(', ')}`, { keys: [...keys] });
+  new FakeApiError('NotFound', 'GroupUnknownKeys', `unknown group keys: ${keys.join(', ')}`, {
+    keys: [...keys],
+  });
 export const roleUnknownKeys = (keys: readonly string[]): FakeApiError =>
-  new FakeApiError('NotFound', 'RoleUnknownKeys', `unknown role keys: ${keys.join(', ')}`, { keys: [...keys] });
+  new FakeApiError('NotFound', 'RoleUnknownKeys', `unknown role keys: ${keys.join(', ')}`, {
+    keys: [...keys],
+  });
 
 /** Body of a non-GraphQL error response (authgear-server `api.Response{Error}`), e.g. for `failNext`. */
-export const httpErrorBody = (status: number): { error: { name: string; reason: string; message: string; code: number } } => {
+export const httpErrorBody = (
+  status: number,
+): { error: { name: string; reason: string; message: string; code: number } } => {
   const name =
     status === 429
       ? 'TooManyRequest'

@@ -1,8 +1,8 @@
 /** Create/update/delete for groups and roles (keys validated like pkg/lib/rolesgroups/key.go). */
 import { type FakeContext, inputOf, type RootField, str } from './context.js';
 import { FakeApiError, groupDuplicateKey, groupNotFound, roleDuplicateKey, roleNotFound } from './errors.js';
-import type { FakeGroup, FakeRole } from './model.js';
 import { rawIdOrThrow } from './lookup.js';
+import type { FakeGroup, FakeRole } from './model.js';
 import { groupView, roleView } from './views.js';
 
 const KEY_PATTERN = /^[a-zA-Z_][a-zA-Z0-9:_]*$/;
@@ -17,7 +17,11 @@ const validateKey = (key: string): string => {
 };
 
 /** `name`/`description`: absent keeps the value, null or "" clears it (Authgear stores null for empty). */
-const optionalText = (input: Record<string, unknown>, field: string, current: string | null): string | null => {
+const optionalText = (
+  input: Record<string, unknown>,
+  field: string,
+  current: string | null,
+): string | null => {
   if (!(field in input)) return current;
   const value = str(input[field]);
   return value === undefined || value === '' ? null : value;
@@ -40,7 +44,11 @@ export const groupRoleMutations: Record<string, RootField> = {
     const input = inputOf(args);
     const key = validateKey(str(input.key) ?? '');
     if (ctx.store.group(key) !== undefined) throw groupDuplicateKey();
-    const group = ctx.store.addGroup({ key, name: optionalText(input, 'name', null), description: optionalText(input, 'description', null) });
+    const group = ctx.store.addGroup({
+      key,
+      name: optionalText(input, 'name', null),
+      description: optionalText(input, 'description', null),
+    });
     return { group: groupView(ctx.store, group) };
   },
   updateGroup: (args, ctx) => {
@@ -67,7 +75,11 @@ export const groupRoleMutations: Record<string, RootField> = {
     const input = inputOf(args);
     const key = validateKey(str(input.key) ?? '');
     if (ctx.store.role(key) !== undefined) throw roleDuplicateKey();
-    const role = ctx.store.addRole({ key, name: optionalText(input, 'name', null), description: optionalText(input, 'description', null) });
+    const role = ctx.store.addRole({
+      key,
+      name: optionalText(input, 'name', null),
+      description: optionalText(input, 'description', null),
+    });
     return { role: roleView(ctx.store, role) };
   },
   updateRole: (args, ctx) => {

@@ -3,7 +3,12 @@ import { inputOf, type RootField, str } from './context.js';
 import { invalid, invariantViolated } from './errors.js';
 import { requireOwned, requireUser } from './lookup.js';
 import { makeLoginIdIdentity } from './seed.js';
-import { applyLoginIdAttribute, assertLoginIdFree, checkPassword, loginIdOf } from './user-credential-mutations.js';
+import {
+  applyLoginIdAttribute,
+  assertLoginIdFree,
+  checkPassword,
+  loginIdOf,
+} from './user-credential-mutations.js';
 import { userPayload } from './user-status-mutations.js';
 import { identityView, userView } from './views.js';
 
@@ -28,13 +33,18 @@ export const identityMutations: Record<string, RootField> = {
     if (item.loginIdKey !== key) throw invalid('login ID key cannot be changed');
     const owner = ctx.store.userByLoginId(key, value);
     if (owner !== undefined && owner.id !== u.id) throw invalid('identity belongs to another user');
-    const replacement = { ...makeLoginIdIdentity(key, value, ctx.store.nowIso()), id: item.id, createdAt: item.createdAt };
+    const replacement = {
+      ...makeLoginIdIdentity(key, value, ctx.store.nowIso()),
+      id: item.id,
+      createdAt: item.createdAt,
+    };
     u.identities = u.identities.map((i) => (i.id === item.id ? replacement : i));
     return { identity: identityView(replacement), ...userPayload(ctx, u) };
   },
   deleteIdentity: (args, ctx) => {
     const { user, item } = requireOwned(inputOf(args).identityID, 'Identity', (id) => ctx.store.identity(id));
-    if (user.identities.length <= 1) throw invariantViolated('RemoveLastIdentity', 'cannot remove last identity');
+    if (user.identities.length <= 1)
+      throw invariantViolated('RemoveLastIdentity', 'cannot remove last identity');
     user.identities = user.identities.filter((i) => i.id !== item.id);
     return userPayload(ctx, user);
   },

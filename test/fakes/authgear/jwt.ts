@@ -1,5 +1,12 @@
 /** Admin API JWT check: RS256, `kid`, signature, `aud` = project ID, `iat` and `exp` present, lifetime ≤ 300 s. */
-import { type CryptoKey, decodeProtectedHeader, importSPKI, type JWTPayload, jwtVerify, type ProtectedHeaderParameters } from 'jose';
+import {
+  type CryptoKey,
+  decodeProtectedHeader,
+  importSPKI,
+  type JWTPayload,
+  jwtVerify,
+  type ProtectedHeaderParameters,
+} from 'jose';
 
 export interface AdminKeyConfig {
   projectId: string;
@@ -41,7 +48,8 @@ export const makeJwtChecker = (config: AdminKeyConfig, now: () => Date) => {
       });
       const { iat, exp } = payload;
       if (typeof iat !== 'number' || typeof exp !== 'number') return { ok: false, reason: 'iat/exp missing' };
-      if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) return { ok: false, reason: `lifetime ${exp - iat}s > 300s` };
+      if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS)
+        return { ok: false, reason: `lifetime ${exp - iat}s > 300s` };
       return { ok: true, header, claims: payload };
     } catch (e) {
       return { ok: false, reason: e instanceof Error ? e.message : 'invalid token' };

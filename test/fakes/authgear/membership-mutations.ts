@@ -1,8 +1,8 @@
 /** The twelve link mutations between users, groups and roles; unknown keys fail before anything changes. */
 import { type FakeContext, inputOf, type RootField, str, strList } from './context.js';
 import { groupNotFound, groupUnknownKeys, roleNotFound, roleUnknownKeys } from './errors.js';
-import type { FakeGroup, FakeRole, FakeUser } from './model.js';
 import { requireUser } from './lookup.js';
+import type { FakeGroup, FakeRole, FakeUser } from './model.js';
 import { userPayload } from './user-status-mutations.js';
 import { groupView, roleView } from './views.js';
 
@@ -32,60 +32,73 @@ const rolesByKeys = (ctx: FakeContext, keys: unknown): FakeRole[] => {
   return list.map((k) => roleByKey(ctx, k));
 };
 
-const usersByIds = (ctx: FakeContext, ids: unknown): FakeUser[] => strList(ids).map((id) => requireUser(ctx.store, id));
+const usersByIds = (ctx: FakeContext, ids: unknown): FakeUser[] =>
+  strList(ids).map((id) => requireUser(ctx.store, id));
 
 const link = (set: Set<string>, id: string, add: boolean): void => {
   if (add) set.add(id);
   else set.delete(id);
 };
 
-const userGroups = (add: boolean): RootField => (args, ctx) => {
-  const input = inputOf(args);
-  const u = requireUser(ctx.store, input.userID);
-  for (const g of groupsByKeys(ctx, input.groupKeys)) link(u.groupIds, g.id, add);
-  return userPayload(ctx, u);
-};
+const userGroups =
+  (add: boolean): RootField =>
+  (args, ctx) => {
+    const input = inputOf(args);
+    const u = requireUser(ctx.store, input.userID);
+    for (const g of groupsByKeys(ctx, input.groupKeys)) link(u.groupIds, g.id, add);
+    return userPayload(ctx, u);
+  };
 
-const userRoles = (add: boolean): RootField => (args, ctx) => {
-  const input = inputOf(args);
-  const u = requireUser(ctx.store, input.userID);
-  for (const r of rolesByKeys(ctx, input.roleKeys)) link(u.roleIds, r.id, add);
-  return userPayload(ctx, u);
-};
+const userRoles =
+  (add: boolean): RootField =>
+  (args, ctx) => {
+    const input = inputOf(args);
+    const u = requireUser(ctx.store, input.userID);
+    for (const r of rolesByKeys(ctx, input.roleKeys)) link(u.roleIds, r.id, add);
+    return userPayload(ctx, u);
+  };
 
-const groupUsers = (add: boolean): RootField => (args, ctx) => {
-  const input = inputOf(args);
-  const g = groupByKey(ctx, input.groupKey);
-  for (const u of usersByIds(ctx, input.userIDs)) {
-    link(u.groupIds, g.id, add);
-    ctx.store.touch(u);
-  }
-  return { group: groupView(ctx.store, g) };
-};
+const groupUsers =
+  (add: boolean): RootField =>
+  (args, ctx) => {
+    const input = inputOf(args);
+    const g = groupByKey(ctx, input.groupKey);
+    for (const u of usersByIds(ctx, input.userIDs)) {
+      link(u.groupIds, g.id, add);
+      ctx.store.touch(u);
+    }
+    return { group: groupView(ctx.store, g) };
+  };
 
-const roleUsers = (add: boolean): RootField => (args, ctx) => {
-  const input = inputOf(args);
-  const r = roleByKey(ctx, input.roleKey);
-  for (const u of usersByIds(ctx, input.userIDs)) {
-    link(u.roleIds, r.id, add);
-    ctx.store.touch(u);
-  }
-  return { role: roleView(ctx.store, r) };
-};
+const roleUsers =
+  (add: boolean): RootField =>
+  (args, ctx) => {
+    const input = inputOf(args);
+    const r = roleByKey(ctx, input.roleKey);
+    for (const u of usersByIds(ctx, input.userIDs)) {
+      link(u.roleIds, r.id, add);
+      ctx.store.touch(u);
+    }
+    return { role: roleView(ctx.store, r) };
+  };
 
-const groupRoles = (add: boolean): RootField => (args, ctx) => {
-  const input = inputOf(args);
-  const g = groupByKey(ctx, input.groupKey);
-  for (const r of rolesByKeys(ctx, input.roleKeys)) link(g.roleIds, r.id, add);
-  return { group: groupView(ctx.store, g) };
-};
+const groupRoles =
+  (add: boolean): RootField =>
+  (args, ctx) => {
+    const input = inputOf(args);
+    const g = groupByKey(ctx, input.groupKey);
+    for (const r of rolesByKeys(ctx, input.roleKeys)) link(g.roleIds, r.id, add);
+    return { group: groupView(ctx.store, g) };
+  };
 
-const roleGroups = (add: boolean): RootField => (args, ctx) => {
-  const input = inputOf(args);
-  const r = roleByKey(ctx, input.roleKey);
-  for (const g of groupsByKeys(ctx, input.groupKeys)) link(g.roleIds, r.id, add);
-  return { role: roleView(ctx.store, r) };
-};
+const roleGroups =
+  (add: boolean): RootField =>
+  (args, ctx) => {
+    const input = inputOf(args);
+    const r = roleByKey(ctx, input.roleKey);
+    for (const g of groupsByKeys(ctx, input.groupKeys)) link(g.roleIds, r.id, add);
+    return { role: roleView(ctx.store, r) };
+  };
 
 export const membershipMutations: Record<string, RootField> = {
   addUserToGroups: userGroups(true),

@@ -2,11 +2,14 @@
  * Root values for graphql-js `execute`: every Query/Mutation field of schema.graphql has one function here.
  * Each successful mutation appends an `ADMIN_API_MUTATION_*_EXECUTED` audit log entry, as Authgear does.
  */
+
+import { isEnumType } from 'graphql';
 import { listQueries } from './audit-log-queries.js';
 import type { RootField } from './context.js';
 import { groupRoleMutations } from './group-role-mutations.js';
 import { identityMutations } from './identity-mutations.js';
 import { membershipMutations } from './membership-mutations.js';
+import { fakeSchema } from './schema.js';
 import { userCredentialMutations } from './user-credential-mutations.js';
 import { userQueries } from './user-queries.js';
 import { userStatusMutations } from './user-status-mutations.js';
@@ -29,6 +32,13 @@ export const mutationActivityType = (field: string): string =>
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toUpperCase()}_EXECUTED`;
 
+/** The activity type Authgear logs for `field`, or `undefined` when it logs none (e.g. the MFA grace period). */
+export const auditedActivityType = (field: string): string | undefined => {
+  const enumType = fakeSchema().getType('AuditLogActivityType');
+  const type = mutationActivityType(field);
+  return isEnumType(enumType) && enumType.getValue(type) !== undefined ? type : undefined;
+};
+
 const userIdIn = (args: Record<string, unknown>): string | null => {
   const input = args.input;
   if (typeof input !== 'object' || input === null) return null;
@@ -43,7 +53,14 @@ export const mutationRoot: Record<string, RootField> = Object.fromEntries(
     field,
     (args, ctx) => {
       const result = resolve(args, ctx);
-      ctx.store.addAuditLog({ activityType: mutationActivityType(field), userId: userIdIn(args), clientID: null, data: { mutation: field } });
+      const activityType = auditedActivityType(field);
+      if (activityType === undefined) return result;
+      ctx.store.addAuditLog({
+        activityType,
+        userId: userIdIn(args),
+        clientID: null,
+        data: { mutation: field },
+      });
       return result;
     },
   ]),

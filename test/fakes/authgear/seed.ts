@@ -57,7 +57,11 @@ export interface FakeUserSeed {
 export const DEFAULT_SEED_PASSWORD = 'Passw0rd!Passw0rd';
 
 const LOGIN_ID_TYPE: Record<LoginIdKey, string> = { email: 'email', phone: 'phone', username: 'username' };
-const STANDARD_CLAIM: Record<LoginIdKey, string> = { email: 'email', phone: 'phone_number', username: 'preferred_username' };
+const STANDARD_CLAIM: Record<LoginIdKey, string> = {
+  email: 'email',
+  phone: 'phone_number',
+  username: 'preferred_username',
+};
 
 export const normalizeLoginId = (key: LoginIdKey, value: string): string =>
   key === 'phone' ? value.trim() : value.trim().toLowerCase();
@@ -136,7 +140,8 @@ export const buildUser = (seed: FakeUserSeed, at: string): FakeUser => {
   const verifiedClaims: FakeUser['verifiedClaims'] = [];
   if (seed.email !== undefined) {
     identities.push(makeLoginIdIdentity('email', seed.email, at));
-    if (seed.emailVerified ?? true) verifiedClaims.push({ name: 'email', value: normalizeLoginId('email', seed.email) });
+    if (seed.emailVerified ?? true)
+      verifiedClaims.push({ name: 'email', value: normalizeLoginId('email', seed.email) });
   }
   if (seed.phone !== undefined) {
     identities.push(makeLoginIdIdentity('phone', seed.phone, at));
@@ -150,16 +155,31 @@ export const buildUser = (seed: FakeUserSeed, at: string): FakeUser => {
     authenticators.push(makeAuthenticator('PRIMARY', 'PASSWORD', at, { password }));
   }
   if (seed.totp === true) {
-    authenticators.push(makeAuthenticator('SECONDARY', 'TOTP', at, { claims: { 'https://authgear.com/claims/totp/display_name': 'Authenticator app' } }));
+    authenticators.push(
+      makeAuthenticator('SECONDARY', 'TOTP', at, {
+        claims: { 'https://authgear.com/claims/totp/display_name': 'Authenticator app' },
+      }),
+    );
   }
   if (seed.oobOtpSms !== undefined) {
-    authenticators.push(makeAuthenticator('SECONDARY', 'OOB_OTP_SMS', at, { claims: { 'https://authgear.com/claims/oob_otp/phone': seed.oobOtpSms } }));
+    authenticators.push(
+      makeAuthenticator('SECONDARY', 'OOB_OTP_SMS', at, {
+        claims: { 'https://authgear.com/claims/oob_otp/phone': seed.oobOtpSms },
+      }),
+    );
   }
   if (seed.oobOtpEmail !== undefined) {
-    authenticators.push(makeAuthenticator('SECONDARY', 'OOB_OTP_EMAIL', at, { claims: { 'https://authgear.com/claims/oob_otp/email': seed.oobOtpEmail } }));
+    authenticators.push(
+      makeAuthenticator('SECONDARY', 'OOB_OTP_EMAIL', at, {
+        claims: { 'https://authgear.com/claims/oob_otp/email': seed.oobOtpEmail },
+      }),
+    );
   }
 
-  const sessionSeeds = typeof seed.sessions === 'number' ? Array.from({ length: seed.sessions }, () => ({})) : (seed.sessions ?? []);
+  const sessionSeeds =
+    typeof seed.sessions === 'number'
+      ? Array.from({ length: seed.sessions }, () => ({}))
+      : (seed.sessions ?? []);
   return {
     id: seed.id ?? randomUUID(),
     createdAt: seed.createdAt ?? at,
@@ -181,7 +201,8 @@ export const buildUser = (seed: FakeUserSeed, at: string): FakeUser => {
     })),
     groupIds: new Set(),
     roleIds: new Set(),
-    isDisabled: seed.isDisabled ?? (seed.deleteAt != null || seed.anonymizeAt != null || seed.isAnonymized === true),
+    isDisabled:
+      seed.isDisabled ?? (seed.deleteAt != null || seed.anonymizeAt != null || seed.isAnonymized === true),
     disableReason: seed.disableReason ?? null,
     isDeactivated: seed.isDeactivated ?? false,
     isAnonymized: seed.isAnonymized ?? false,

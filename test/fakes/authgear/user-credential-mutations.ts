@@ -2,27 +2,36 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { type FakeContext, inputOf, type RootField, str } from './context.js';
 import { duplicatedIdentity, invalid, notFound, passwordPolicyViolated } from './errors.js';
-import type { FakeUser, LoginIdKey } from './model.js';
 import { requireOwned, requireUser } from './lookup.js';
+import type { FakeUser, LoginIdKey } from './model.js';
 import { makeAuthenticator, normalizeLoginId } from './seed.js';
 import { userPayload } from './user-status-mutations.js';
 import { userView } from './views.js';
 
 const LOGIN_ID_KEYS: readonly LoginIdKey[] = ['email', 'phone', 'username'];
-const STANDARD_ATTRIBUTE: Record<LoginIdKey, string> = { email: 'email', phone: 'phone_number', username: 'preferred_username' };
+const STANDARD_ATTRIBUTE: Record<LoginIdKey, string> = {
+  email: 'email',
+  phone: 'phone_number',
+  username: 'preferred_username',
+};
 
 export const checkPassword = (ctx: FakeContext, password: string): void => {
-  if (password.length < ctx.passwordMinLength) throw passwordPolicyViolated(ctx.passwordMinLength, password.length);
+  if (password.length < ctx.passwordMinLength)
+    throw passwordPolicyViolated(ctx.passwordMinLength, password.length);
 };
 
 /** Parses `IdentityDefinition { loginID { key, value } }`; unknown keys are Invalid as in Authgear. */
 export const loginIdOf = (definition: unknown): { key: LoginIdKey; value: string } => {
   const loginID =
-    typeof definition === 'object' && definition !== null ? (definition as { loginID?: unknown }).loginID : undefined;
-  const raw = typeof loginID === 'object' && loginID !== null ? (loginID as { key?: unknown; value?: unknown }) : {};
+    typeof definition === 'object' && definition !== null
+      ? (definition as { loginID?: unknown }).loginID
+      : undefined;
+  const raw =
+    typeof loginID === 'object' && loginID !== null ? (loginID as { key?: unknown; value?: unknown }) : {};
   const key = LOGIN_ID_KEYS.find((k) => k === raw.key);
   const value = str(raw.value);
-  if (key === undefined || value === undefined || value.trim() === '') throw invalid('invalid login ID definition');
+  if (key === undefined || value === undefined || value.trim() === '')
+    throw invalid('invalid login ID definition');
   return { key, value };
 };
 
@@ -32,7 +41,8 @@ export const assertLoginIdFree = (ctx: FakeContext, key: LoginIdKey, value: stri
 
 export const applyLoginIdAttribute = (u: FakeUser, key: LoginIdKey, value: string): void => {
   const attribute = STANDARD_ATTRIBUTE[key];
-  if (u.standardAttributes[attribute] === undefined) u.standardAttributes[attribute] = normalizeLoginId(key, value);
+  if (u.standardAttributes[attribute] === undefined)
+    u.standardAttributes[attribute] = normalizeLoginId(key, value);
 };
 
 const generatedPassword = (): string => `${randomBytes(12).toString('base64url')}A1!`;
@@ -74,7 +84,12 @@ export const userCredentialMutations: Record<string, RootField> = {
     const loginID = str(inputOf(args).loginID) ?? '';
     const u = LOGIN_ID_KEYS.map((k) => ctx.store.userByLoginId(k, loginID)).find((x) => x !== undefined);
     if (u === undefined) throw notFound('ForgotPasswordUserNotFound', 'specified user not found');
-    ctx.store.sentMessages.push({ kind: 'reset_password_link', loginID, userId: u.id, at: ctx.store.nowIso() });
+    ctx.store.sentMessages.push({
+      kind: 'reset_password_link',
+      loginID,
+      userId: u.id,
+      at: ctx.store.nowIso(),
+    });
     return null;
   },
   generateOOBOTPCode: (args, ctx) => {
@@ -130,7 +145,8 @@ export const userCredentialMutations: Record<string, RootField> = {
   updateUser: (args, ctx) => {
     const input = inputOf(args);
     const u = requireUser(ctx.store, input.userID);
-    const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+    const isObject = (v: unknown): v is Record<string, unknown> =>
+      typeof v === 'object' && v !== null && !Array.isArray(v);
     if (isObject(input.standardAttributes)) {
       const { email_verified: _e, phone_number_verified: _p, sub: _s, ...rest } = input.standardAttributes;
       u.standardAttributes = rest;
@@ -139,4 +155,3 @@ export const userCredentialMutations: Record<string, RootField> = {
     return userPayload(ctx, u);
   },
 };
-

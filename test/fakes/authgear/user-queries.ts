@@ -5,7 +5,16 @@ import { invalid } from './errors.js';
 import type { FakeUser, LoginIdKey } from './model.js';
 import { decodeNodeId } from './node-id.js';
 import type { FakeStore } from './store.js';
-import { auditLogView, authenticatorView, authorizationView, groupView, identityView, roleView, sessionView, userView } from './views.js';
+import {
+  auditLogView,
+  authenticatorView,
+  authorizationView,
+  groupView,
+  identityView,
+  roleView,
+  sessionView,
+  userView,
+} from './views.js';
 
 /** Authgear's `node` resolver: an undecodable ID is a plain "invalid ID" error (no extensions); unknown → null. */
 export const resolveNode = (store: FakeStore, id: string): unknown => {
@@ -47,7 +56,15 @@ const mapOwned = <T>(owned: { item: T } | undefined, view: (item: T) => unknown)
 
 const searchable = (u: FakeUser): string[] => {
   const a = u.standardAttributes;
-  const values = [a.email, a.phone_number, a.preferred_username, a.name, a.given_name, a.family_name, a.nickname];
+  const values = [
+    a.email,
+    a.phone_number,
+    a.preferred_username,
+    a.name,
+    a.given_name,
+    a.family_name,
+    a.nickname,
+  ];
   for (const i of u.identities) values.push(i.value);
   return values.filter((v): v is string => typeof v === 'string').map((v) => v.toLowerCase());
 };
@@ -57,7 +74,11 @@ const matchesKeyword = (u: FakeUser, keyword: string): boolean => {
   return k === '' || u.id === keyword.trim() || searchable(u).some((v) => v.includes(k));
 };
 
-const sortUsers = (users: FakeUser[], sortBy: string | undefined, direction: string | undefined): FakeUser[] => {
+const sortUsers = (
+  users: FakeUser[],
+  sortBy: string | undefined,
+  direction: string | undefined,
+): FakeUser[] => {
   if (sortBy === undefined) return direction === 'DESC' ? [...users].reverse() : users;
   const keyOf = (u: FakeUser): string => (sortBy === 'LAST_LOGIN_AT' ? (u.lastLoginAt ?? '') : u.createdAt);
   const sign = direction === 'ASC' ? 1 : -1;
@@ -80,12 +101,14 @@ export const userQueries: Record<string, RootField> = {
   users: (args, { store }) => {
     const groupIds = strList(args.groupKeys).map((k) => store.group(k)?.id);
     const roleIds = strList(args.roleKeys).map((k) => store.role(k)?.id);
-    const found = store.users().filter(
-      (u) =>
-        matchesKeyword(u, str(args.searchKeyword) ?? '') &&
-        (groupIds.length === 0 || groupIds.some((id) => id !== undefined && u.groupIds.has(id))) &&
-        (roleIds.length === 0 || roleIds.some((id) => id !== undefined && u.roleIds.has(id))),
-    );
+    const found = store
+      .users()
+      .filter(
+        (u) =>
+          matchesKeyword(u, str(args.searchKeyword) ?? '') &&
+          (groupIds.length === 0 || groupIds.some((id) => id !== undefined && u.groupIds.has(id))) &&
+          (roleIds.length === 0 || roleIds.some((id) => id !== undefined && u.roleIds.has(id))),
+      );
     const sorted = sortUsers(found, str(args.sortBy), str(args.sortDirection));
     return connectionOf(sorted, args as PageArgs, (u) => userView(store, u));
   },

@@ -2,9 +2,9 @@
 import * as status from './account-status.js';
 import { type FakeContext, inputOf, type RootField, str } from './context.js';
 import { invalidAccountStatusPeriod } from './errors.js';
+import { requireUser } from './lookup.js';
 import type { FakeUser } from './model.js';
 import { encodeNodeId } from './node-id.js';
-import { requireUser } from './lookup.js';
 import { unlockedAccount } from './seed.js';
 import { userView } from './views.js';
 
@@ -20,8 +20,10 @@ const later = (ctx: FakeContext): string =>
 const nullableStr = (value: unknown): string | null => str(value) ?? null;
 
 const checkTemporaryWindow = (from: string | null, until: string | null): void => {
-  if (from !== null && until === null) throw invalidAccountStatusPeriod('TemporarilyDisabledPeriodMissingUntilTimestamp');
-  if (from === null && until !== null) throw invalidAccountStatusPeriod('TemporarilyDisabledPeriodMissingFromTimestamp');
+  if (from !== null && until === null)
+    throw invalidAccountStatusPeriod('TemporarilyDisabledPeriodMissingUntilTimestamp');
+  if (from === null && until !== null)
+    throw invalidAccountStatusPeriod('TemporarilyDisabledPeriodMissingFromTimestamp');
   if (from !== null && until !== null && Date.parse(from) >= Date.parse(until)) {
     throw invalidAccountStatusPeriod('TemporarilyDisabledFromShouldBeBeforeTemporarilyDisabledUntil');
   }
@@ -43,7 +45,11 @@ export const userStatusMutations: Record<string, RootField> = {
       const from = nullableStr(input.temporarilyDisabledFrom);
       const until = nullableStr(input.temporarilyDisabledUntil);
       checkTemporaryWindow(from, until);
-      status.disable(u, { reason: nullableStr(input.reason), temporarilyDisabledFrom: from, temporarilyDisabledUntil: until });
+      status.disable(u, {
+        reason: nullableStr(input.reason),
+        temporarilyDisabledFrom: from,
+        temporarilyDisabledUntil: until,
+      });
     } else {
       status.reenable(u);
     }
@@ -116,4 +122,3 @@ export const userStatusMutations: Record<string, RootField> = {
     return userPayload(ctx, u);
   },
 };
-

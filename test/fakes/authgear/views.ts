@@ -18,8 +18,13 @@ import type { FakeStore } from './store.js';
 
 type View = Record<string, unknown> & { __typename: string };
 
-const pickClaims = (claims: Record<string, unknown>, args: { names?: string[] | null }): Record<string, unknown> =>
-  args.names == null ? claims : Object.fromEntries(Object.entries(claims).filter(([k]) => args.names?.includes(k)));
+const pickClaims = (
+  claims: Record<string, unknown>,
+  args: { names?: string[] | null },
+): Record<string, unknown> =>
+  args.names == null
+    ? claims
+    : Object.fromEntries(Object.entries(claims).filter(([k]) => args.names?.includes(k)));
 
 export const identityView = (i: FakeIdentity): View => ({
   __typename: 'Identity',
@@ -80,7 +85,8 @@ export const groupView = (store: FakeStore, g: FakeGroup): View => ({
   users: (args: PageArgs) => connectionOf(store.usersInGroup(g.id), args, (u) => userView(store, u)),
 });
 
-const rolesOf = (store: FakeStore, ids: Set<string>): FakeRole[] => store.roles().filter((r) => ids.has(r.id));
+const rolesOf = (store: FakeStore, ids: Set<string>): FakeRole[] =>
+  store.roles().filter((r) => ids.has(r.id));
 
 /** Roles held directly or through a group. */
 export const effectiveRoles = (store: FakeStore, u: FakeUser): FakeRole[] => {
@@ -96,7 +102,8 @@ const isVerified = (u: FakeUser, name: string, value: unknown): boolean =>
 export const servedStandardAttributes = (u: FakeUser): Record<string, unknown> => {
   const attrs: Record<string, unknown> = { ...u.standardAttributes, sub: u.id };
   if (attrs.email !== undefined) attrs.email_verified = isVerified(u, 'email', attrs.email);
-  if (attrs.phone_number !== undefined) attrs.phone_number_verified = isVerified(u, 'phone_number', attrs.phone_number);
+  if (attrs.phone_number !== undefined)
+    attrs.phone_number_verified = isVerified(u, 'phone_number', attrs.phone_number);
   return attrs;
 };
 
@@ -118,7 +125,8 @@ export const userView = (store: FakeStore, u: FakeUser): View => {
     standardAttributes: attrs,
     customAttributes: u.customAttributes,
     formattedName: typeof attrs.name === 'string' ? attrs.name : null,
-    endUserAccountID: u.endUserAccountID ?? attrs.email ?? attrs.phone_number ?? attrs.preferred_username ?? null,
+    endUserAccountID:
+      u.endUserAccountID ?? attrs.email ?? attrs.phone_number ?? attrs.preferred_username ?? null,
     verifiedClaims: u.verifiedClaims,
     isDisabled: u.isDisabled,
     disableReason: u.disableReason,
@@ -145,7 +153,9 @@ export const userView = (store: FakeStore, u: FakeUser): View => {
         args,
         identityView,
       ),
-    authenticators: (args: PageArgs & { authenticatorKind?: string | null; authenticatorType?: string | null }) =>
+    authenticators: (
+      args: PageArgs & { authenticatorKind?: string | null; authenticatorType?: string | null },
+    ) =>
       connectionOf(
         u.authenticators.filter(
           (a) =>
@@ -160,14 +170,21 @@ export const userView = (store: FakeStore, u: FakeUser): View => {
     primaryOOBOTPSMSAuthenticator: () => first('PRIMARY', 'OOB_OTP_SMS'),
     secondaryPassword: () => first('SECONDARY', 'PASSWORD'),
     secondaryTOTPAuthenticators: () => authenticatorsWhere(u, 'SECONDARY', 'TOTP').map(authenticatorView),
-    secondaryOOBOTPEmailAuthenticators: () => authenticatorsWhere(u, 'SECONDARY', 'OOB_OTP_EMAIL').map(authenticatorView),
-    secondaryOOBOTPSMSAuthenticators: () => authenticatorsWhere(u, 'SECONDARY', 'OOB_OTP_SMS').map(authenticatorView),
+    secondaryOOBOTPEmailAuthenticators: () =>
+      authenticatorsWhere(u, 'SECONDARY', 'OOB_OTP_EMAIL').map(authenticatorView),
+    secondaryOOBOTPSMSAuthenticators: () =>
+      authenticatorsWhere(u, 'SECONDARY', 'OOB_OTP_SMS').map(authenticatorView),
     sessions: (args: PageArgs) => connectionOf(u.sessions, args, sessionView),
     authorizations: (args: PageArgs) => connectionOf(u.authorizations, args, authorizationView),
     groups: (args: PageArgs) =>
-      connectionOf(store.groups().filter((g) => u.groupIds.has(g.id)), args, (g) => groupView(store, g)),
+      connectionOf(
+        store.groups().filter((g) => u.groupIds.has(g.id)),
+        args,
+        (g) => groupView(store, g),
+      ),
     roles: (args: PageArgs) => connectionOf(rolesOf(store, u.roleIds), args, (r) => roleView(store, r)),
-    effectiveRoles: (args: PageArgs) => connectionOf(effectiveRoles(store, u), args, (r) => roleView(store, r)),
+    effectiveRoles: (args: PageArgs) =>
+      connectionOf(effectiveRoles(store, u), args, (r) => roleView(store, r)),
   };
 };
 

@@ -53,9 +53,13 @@ describe('approvals across three replicas sharing one Redis', () => {
     const { id } = await create(1);
     const approvers = Array.from({ length: 50 }, (_, i) => `UAPPROVER${i}`);
     const outcomes = await Promise.all(
-      approvers.map((userId, i) => replica(i).approve(id, { userId, now: new Date(T0.getTime() + 1), leaseMs: LEASE })),
+      approvers.map((userId, i) =>
+        replica(i).approve(id, { userId, now: new Date(T0.getTime() + 1), leaseMs: LEASE }),
+      ),
     );
-    const executes = outcomes.filter((o): o is Extract<ApproveOutcome, { kind: 'execute' }> => o.kind === 'execute');
+    const executes = outcomes.filter(
+      (o): o is Extract<ApproveOutcome, { kind: 'execute' }> => o.kind === 'execute',
+    );
     expect(executes).toHaveLength(1);
     const others = outcomes.filter((o) => o.kind !== 'execute');
     expect(others).toHaveLength(49);
@@ -75,7 +79,9 @@ describe('approvals across three replicas sharing one Redis', () => {
     const { id } = await create(3);
     const approvers = Array.from({ length: 30 }, (_, i) => `URACE${i % 10}`); // each of 10 people clicks 3 times
     const outcomes = await Promise.all(
-      approvers.map((userId, i) => replica(i).approve(id, { userId, now: new Date(T0.getTime() + 1), leaseMs: LEASE })),
+      approvers.map((userId, i) =>
+        replica(i).approve(id, { userId, now: new Date(T0.getTime() + 1), leaseMs: LEASE }),
+      ),
     );
     const kinds = outcomes.map((o) => (o.kind === 'refused' ? o.reason : o.kind));
     expect(kinds.filter((k) => k === 'execute')).toHaveLength(1);

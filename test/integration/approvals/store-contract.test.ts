@@ -73,8 +73,12 @@ describe.each(implementations)('%s approval store', (_name, makeStore) => {
     expect(await store.get('bad}{id')).toBeUndefined();
     const refused = await store.approve(newApprovalId(), { userId: 'UA', now: T0, leaseMs: LEASE });
     expect(refused).toEqual({ kind: 'refused', reason: 'not_found' });
-    expect(await store.reject(newApprovalId(), { userId: 'UA', now: T0 })).toMatchObject({ reason: 'not_found' });
-    expect(await store.cancel(newApprovalId(), { userId: 'UA', now: T0 })).toMatchObject({ reason: 'not_found' });
+    expect(await store.reject(newApprovalId(), { userId: 'UA', now: T0 })).toMatchObject({
+      reason: 'not_found',
+    });
+    expect(await store.cancel(newApprovalId(), { userId: 'UA', now: T0 })).toMatchObject({
+      reason: 'not_found',
+    });
     expect(await store.setCard(newApprovalId(), { channel: 'C1', ts: '1.2' })).toBeUndefined();
   });
 
@@ -152,13 +156,20 @@ describe.each(implementations)('%s approval store', (_name, makeStore) => {
       record: { state: 'cancelled', cancelledAt: at(2).toISOString() },
     });
     expect(await store.cancel(id, { userId: 'UREQ', now: at(3) })).toMatchObject({ reason: 'closed' });
-    expect(await store.approve(id, { userId: 'UA', now: at(3), leaseMs: LEASE })).toMatchObject({ reason: 'closed' });
+    expect(await store.approve(id, { userId: 'UA', now: at(3), leaseMs: LEASE })).toMatchObject({
+      reason: 'closed',
+    });
   });
 
   it('refuses an approval past expiry as expired, moving the record to expired in the same step', async () => {
     const { id } = await open();
     const late = await store.approve(id, { userId: 'UA', now: at(HOUR), leaseMs: LEASE });
-    expect(late).toMatchObject({ kind: 'refused', reason: 'expired', transitioned: true, record: { state: 'expired' } });
+    expect(late).toMatchObject({
+      kind: 'refused',
+      reason: 'expired',
+      transitioned: true,
+      record: { state: 'expired' },
+    });
     const later = await store.approve(id, { userId: 'UB', now: at(HOUR + 1), leaseMs: LEASE });
     expect(later).toMatchObject({ kind: 'refused', reason: 'expired', record: { state: 'expired' } });
     expect(later).not.toHaveProperty('transitioned');
@@ -184,8 +195,15 @@ describe.each(implementations)('%s approval store', (_name, makeStore) => {
     if (outcome.kind !== 'execute') throw new Error(`expected execute, got ${outcome.kind}`);
     const wrong = await store.complete(id, { claim: 'not-the-claim', result: { ok: true }, now: at(2) });
     expect(wrong).toMatchObject({ kind: 'refused', reason: 'not_executor', record: { state: 'executing' } });
-    const done = await store.complete(id, { claim: outcome.claim, result: { ok: true, message: 'done' }, now: at(3) });
-    expect(done).toMatchObject({ kind: 'completed', record: { state: 'executed', result: { ok: true, message: 'done' } } });
+    const done = await store.complete(id, {
+      claim: outcome.claim,
+      result: { ok: true, message: 'done' },
+      now: at(3),
+    });
+    expect(done).toMatchObject({
+      kind: 'completed',
+      record: { state: 'executed', result: { ok: true, message: 'done' } },
+    });
     const twice = await store.complete(id, { claim: outcome.claim, result: { ok: false }, now: at(4) });
     expect(twice).toMatchObject({ kind: 'refused', reason: 'closed', record: { state: 'executed' } });
   });

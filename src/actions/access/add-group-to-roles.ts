@@ -1,0 +1,3 @@
+import { defineLinkAction } from './define-links.js';
+
+export const addGroupToRolesAction = defineLinkAction('group', true);

@@ -1,0 +1,3 @@
+import { defineMemberLinkAction } from './define-member-links.js';
+
+export const addGroupToUsersAction = defineMemberLinkAction('group', true);

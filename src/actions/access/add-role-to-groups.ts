@@ -1,0 +1,3 @@
+import { defineLinkAction } from './define-links.js';
+
+export const addRoleToGroupsAction = defineLinkAction('role', true);

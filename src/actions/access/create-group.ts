@@ -1,0 +1,3 @@
+import { defineCreateAction } from './define-create.js';
+
+export const createGroupAction = defineCreateAction('group');

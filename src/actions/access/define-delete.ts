@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { keySchema, showKey } from '../../access/keys.js';
+import { deleteGroup, deleteRole } from '../../authgear/operations/access-mutations.js';
+import { type ActionDefinition, defineAction } from '../types.js';
+import { withKeyErrors } from './errors.js';
+import { type AccessKind, counted, KINDS } from './kinds.js';
+import { requireByKey } from './lookup.js';
+import { initialKey, type Preset, textValue } from './text.js';
+
+const inputFor = (kind: AccessKind) => z.object({ userId: z.string().optional(), key: keySchema(kind) });
+export type DeleteAccessActionInput = z.output<ReturnType<typeof inputFor>>;
+
+const CONSEQUENCES: Record<AccessKind, readonly string[]> = {
+  group: [
+    'The group is deleted for good, with every link it has: its roles and its members.',
+    'Members lose the roles they held only through this group, from their next token on.',
+    'The result lists how many links went with it.',
+  ],
+  role: [
+    'The role is deleted for good, with every link it has: the groups and the users that have it.',
+    'Users lose this role from their next token on; apps that check it will refuse them.',
+    'The result lists how many links went with it.',
+  ],
+};
+
+/** `delete-group <key>` / `delete-role <key>`: reads the links first, deletes, and tells what went with it. */
+export const defineDeleteAction = (kind: AccessKind): ActionDefinition<DeleteAccessActionInput> => {
+  const k = KINDS[kind];
+  return defineAction({
+    key: `delete-${kind}`,
+    verbs: [`delete-${kind}`],
+    permission: k.permission,
+    title: `Delete ${k.noun}`,
+    usage: `delete-${kind} <key>`,
+    description: `delete a ${k.noun} and all its links`,
+    targetsUser: false,
+    input: inputFor(kind),
+    fromArgs: (args) => (args[0] === undefined ? 'modal' : { key: args[0] }),
+    fields: (_user, preset?: Preset) => [
+      {
+        kind: 'text',
+        id: 'key',
+        label: `${k.title} to delete (its key)`,
+        maxLength: 40,
+        ...initialKey(preset),
+      },
+    ],
+    fromFields: (values) => ({ key: textValue(values, 'key') ?? '' }),
+    confirm: (input) => ({
+      title: `Delete ${k.noun}`,
+      target: `${k.noun} ${showKey(input.key)}`,
+      consequences: CONSEQUENCES[kind],
+      confirmLabel: `Delete ${k.noun}`,
+      danger: true,
+    }),
+    execute: async (ctx, input) => {
+      const found = await requireByKey(ctx.api, kind, input.key, ctx.auditContext);
+      const links = kind === 'group' ? found.roles?.totalCount : found.groups?.totalCount;
+      const users = found.users?.totalCount ?? 0;
+      const variables = { input: { id: found.id } };
+      await withKeyErrors({ [kind]: [input.key] }, async () => {
+        if (kind === 'group') await ctx.api.run(deleteGroup, variables, ctx.auditContext);
+        else await ctx.api.run(deleteRole, variables, ctx.auditContext);
+      });
+      const linked = `${counted(links ?? 0, k.other)} and ${counted(users, kind === 'group' ? 'member' : 'user')}`;
+      return {
+        message: `Deleted ${k.noun} ${showKey(found.key)}. It was linked to ${linked}; those links are gone.`,
+      };
+    },
+    summary: (input) => `Delete ${k.noun} ${showKey(input.key)}`,
+  });
+};

@@ -1,0 +1,3 @@
+import { defineDeleteAction } from './define-delete.js';
+
+export const deleteGroupAction = defineDeleteAction('group');

@@ -1,0 +1,3 @@
+import { defineUpdateAction } from './define-update.js';
+
+export const updateGroupAction = defineUpdateAction('group');

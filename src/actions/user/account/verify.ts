@@ -1,0 +1,3 @@
+import { verificationAction } from './verification.js';
+
+export const verifyAction = verificationAction(true);

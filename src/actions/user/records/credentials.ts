@@ -1,0 +1,83 @@
+/** Finding and naming a user's identities and authenticators (pure: works on the user the pipeline loaded). */
+import type { AuthgearUser } from '../../../authgear/operations/user-fields.js';
+import { safe } from '../../../blocks/primitives.js';
+import { AppError } from '../../../errors.js';
+import { type LoginIdKey, unwrapSlackLink } from './login-id.js';
+
+export type UserIdentity = AuthgearUser['identities']['nodes'][number];
+export type UserAuthenticator = AuthgearUser['authenticators']['nodes'][number];
+
+const LOGIN_KEY_CLAIM = 'https://authgear.com/claims/login_id/key';
+const LOGIN_VALUE_CLAIM = 'https://authgear.com/claims/login_id/value';
+const ORIGINAL_VALUE_CLAIM = 'https://authgear.com/claims/login_id/original_value';
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+export const loginIdKeyOf = (i: UserIdentity): LoginIdKey | undefined => {
+  const key = i.claims[LOGIN_KEY_CLAIM];
+  return key === 'email' || key === 'phone' || key === 'username' ? key : undefined;
+};
+
+/** The value a person would recognise an identity by (login ID, email, phone, provider...). Not escaped. */
+export const identityValue = (i: UserIdentity): string | undefined => {
+  const c = i.claims;
+  return (
+    str(c[LOGIN_VALUE_CLAIM]) ??
+    str(c.email) ??
+    str(c.phone_number) ??
+    str(c.preferred_username) ??
+    str(c['https://authgear.com/claims/oauth/provider_alias']) ??
+    str(c['https://authgear.com/claims/oauth/provider_type'])
+  );
+};
+
+/** "email alice@example.com", escaped for mrkdwn. */
+export const describeIdentity = (i: UserIdentity): string => {
+  const kind = loginIdKeyOf(i) ?? i.type.toLowerCase().replace(/_/g, ' ');
+  const value = identityValue(i);
+  return value === undefined ? kind : `${kind} ${safe(value, 200)}`;
+};
+
+/**
+ * The identity `ref` names: its node ID, or its login value as typed (case-insensitive for emails/usernames).
+ * Throws a kind `input.invalid` when the user has none such.
+ */
+export const findIdentity = (user: AuthgearUser, ref: string): UserIdentity => {
+  const wanted = unwrapSlackLink(ref);
+  const lower = wanted.toLowerCase();
+  const found =
+    user.identities.nodes.find((i) => i.id === wanted) ??
+    user.identities.nodes.find((i) =>
+      [identityValue(i), str(i.claims[ORIGINAL_VALUE_CLAIM])].some((v) => v?.toLowerCase() === lower),
+    );
+  if (found === undefined) {
+    throw new AppError(
+      'input.invalid',
+      'That user has no such identity (it may already be gone). See them with `/authgear identities <who>`.',
+    );
+  }
+  return found;
+};
+
+/** "secondary TOTP (Authenticator app)", escaped. */
+export const describeAuthenticator = (a: UserAuthenticator): string => {
+  const c = a.claims;
+  const detail =
+    str(c['https://authgear.com/claims/totp/display_name']) ??
+    str(c['https://authgear.com/claims/oob_otp/email']) ??
+    str(c['https://authgear.com/claims/oob_otp/phone']) ??
+    str(c['https://authgear.com/claims/passkey/display_name']);
+  const base = `${a.kind.toLowerCase()} ${a.type.replace(/_/g, ' ')}`;
+  return detail === undefined ? base : `${base} (${safe(detail, 200)})`;
+};
+
+export const findAuthenticator = (user: AuthgearUser, ref: string): UserAuthenticator => {
+  const found = user.authenticators.nodes.find((a) => a.id === ref.trim());
+  if (found === undefined) {
+    throw new AppError(
+      'input.invalid',
+      'That user has no such authenticator (it may already be gone). See them with `/authgear mfa <who>`.',
+    );
+  }
+  return found;
+};

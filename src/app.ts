@@ -1,0 +1,114 @@
+import { App } from '@slack/bolt';
+import { createPipeline } from './actions/pipeline.js';
+import { ALL_ACTIONS, indexActions } from './actions/registry.js';
+import type { AnyActionDefinition } from './actions/types.js';
+import { type ApprovalGate, noApprovalGate } from './approvals/gate.js';
+import { createChannelAuditSink } from './audit/channel-sink.js';
+import type { AuditSink } from './audit/event.js';
+import { createAdminApi } from './authgear/client.js';
+import { createTokenSource } from './authgear/jwt.js';
+import type { Config } from './config/env.js';
+import type { Policy } from './config/policy.js';
+import { registerHandlers } from './handlers/index.js';
+import { type AppLogger, redactText } from './logger.js';
+import { coreQueries } from './queries/registry.js';
+import type { QueryVerb } from './queries/types.js';
+import { createActorResolver, type Services } from './services.js';
+import { createDirectory } from './slack/directory.js';
+import { createUserResolver } from './users/resolve.js';
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly policy: Policy;
+  readonly logger: AppLogger;
+  readonly now?: () => Date;
+  readonly actions?: readonly AnyActionDefinition[];
+  readonly queries?: readonly QueryVerb[];
+  /** Approval gate; without one, no action waits for approval. */
+  readonly gate?: (s: Omit<Services, 'pipeline'>) => ApprovalGate;
+  readonly audit?: AuditSink;
+  readonly authgearTimeoutMs?: number;
+}
+
+export interface BuiltApp {
+  readonly app: App;
+  readonly services: Services;
+  /** HTTP mode: listens on `port` (0 = any free port) and returns the bound port; Socket Mode: connects. */
+  start(port?: number): Promise<number | undefined>;
+  stop(): Promise<void>;
+}
+
+/** Builds the Bolt app and everything it uses from injected dependencies; does not start anything. */
+export const createApp = (deps: AppDeps): BuiltApp => {
+  const { config, policy, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+  const socketMode = config.slack.appToken !== undefined;
+  const app = new App({
+    token: config.slack.botToken,
+    logger,
+    ...(socketMode
+      ? { socketMode: true, appToken: config.slack.appToken }
+      : { signingSecret: config.slack.signingSecret ?? '' }),
+    ...(config.slack.apiUrl ? { clientOptions: { slackApiUrl: config.slack.apiUrl } } : {}),
+  });
+  const tokens = createTokenSource({
+    projectId: config.authgear.projectId,
+    keyId: config.authgear.keyId,
+    privateKeyPem: config.authgear.privateKeyPem,
+  });
+  const api = createAdminApi({
+    endpoint: config.authgear.endpoint,
+    tokens,
+    ...(deps.authgearTimeoutMs ? { timeoutMs: deps.authgearTimeoutMs } : {}),
+  });
+  const directory = createDirectory(app.client);
+  const users = createUserResolver(api, directory);
+  const actions = deps.actions ?? ALL_ACTIONS;
+  const actionsByKey = indexActions(actions);
+  const audit = deps.audit ?? createChannelAuditSink(app.client, policy.channels.audit, logger);
+  const base = {
+    policy,
+    api,
+    users,
+    directory,
+    actions,
+    actionsByKey,
+    queries: deps.queries ?? coreQueries,
+    audit,
+    logger,
+    now,
+    extras: {},
+    actorOf: createActorResolver(policy, directory),
+  };
+  const gate = deps.gate?.(base) ?? noApprovalGate;
+  const pipeline = createPipeline({ api, policy, users, gate, audit, logger, actions: actionsByKey, now });
+  const services: Services = { ...base, pipeline };
+  registerHandlers(app, services);
+  app.error(async (error) => {
+    const original = (error as { original?: unknown }).original;
+    const cause = original instanceof Error ? original : error;
+    logger.error(
+      { code: (error as { code?: string }).code, type: cause.name, stack: cause.stack?.split('\n').slice(0, 5).join(' | ') },
+      `unhandled error in a listener: ${redactText(cause.message)}`,
+    );
+  });
+
+  return {
+    app,
+    services,
+    async start(port) {
+      if (socketMode) {
+        await app.start();
+        return undefined;
+      }
+      const server = (await app.start(port ?? config.port)) as { address(): unknown };
+      const address = server.address();
+      return typeof address === 'object' && address !== null && 'port' in address
+        ? Number(address.port)
+        : undefined;
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+};

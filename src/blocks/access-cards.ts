@@ -1,0 +1,152 @@
+import type { AccessMember, AccessPage, GroupDetail, RoleDetail } from '../authgear/operations/access.js';
+import { ActionIds } from './ids.js';
+import {
+  actions,
+  type Block,
+  button,
+  capBlocks,
+  context,
+  divider,
+  fields,
+  header,
+  safe,
+  section,
+} from './primitives.js';
+
+/** Action ID of the lists' "Next" button; its value is {@link AccessPageValue}. Register it next to `search_page`. */
+export const ACCESS_PAGE_ACTION_ID = 'access_page';
+
+/** Re-running a list verb: the verb and its slash arguments, the cursor included (`--after <cursor>`). */
+export interface AccessPageValue {
+  readonly v: 'groups' | 'roles';
+  readonly a: readonly string[];
+}
+
+export interface AccessButton {
+  readonly key: string;
+  readonly label: string;
+  readonly style?: 'primary' | 'danger';
+  /** Input the button starts the action with (only when it is the whole input, e.g. a delete). */
+  readonly preset?: Readonly<Record<string, string>>;
+}
+
+const code = (key: string): string => `\`${safe(key, 50)}\``;
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** How a member is named: email, name, username or phone, else the ID. Escaped. */
+export const memberLabel = (m: AccessMember): string => {
+  const a = m.standardAttributes;
+  for (const k of ['email', 'name', 'preferred_username', 'phone_number']) {
+    const v = a[k];
+    if (typeof v === 'string' && v !== '') return safe(v, 100);
+  }
+  return safe(m.id, 100);
+};
+
+const keyList = (nodes: ReadonlyArray<{ key: string }>, total: number): string => {
+  if (total === 0) return '_none_';
+  const shown = nodes.map((n) => code(n.key)).join(', ');
+  return total > nodes.length ? `${shown} and ${total - nodes.length} more` : shown;
+};
+
+const memberList = (nodes: readonly AccessMember[], total: number): string => {
+  if (total === 0) return '_none_';
+  const shown = nodes.map(memberLabel).join(', ');
+  return total > nodes.length ? `${shown} and ${total - nodes.length} more` : shown;
+};
+
+const buttonsBlock = (buttons: readonly AccessButton[]): Block[] =>
+  buttons.length === 0
+    ? []
+    : [
+        divider(),
+        ...actions(
+          buttons.map((b) =>
+            button(
+              b.label,
+              ActionIds.startAction,
+              JSON.stringify({ k: b.key, ...(b.preset ? { a: b.preset } : {}) }),
+              b.style,
+            ),
+          ),
+          'access_actions',
+        ),
+      ];
+
+/** A page of groups or roles: key, name, description, counts; a Next button re-runs the verb with the cursor. */
+export const accessList = (
+  kind: 'group' | 'role',
+  keyword: string | undefined,
+  page: AccessPage,
+  nextValue: AccessPageValue | undefined,
+): Block[] => {
+  const title = kind === 'group' ? 'Groups' : 'Roles';
+  const matching = keyword ? ` matching “${safe(keyword, 100)}”` : '';
+  const total = page.totalCount === undefined ? '' : ` (${page.totalCount})`;
+  if (page.nodes.length === 0) return [section(`No ${kind}s${matching}.`)];
+  const blocks: Block[] = [section(`*${title}${matching}*${total}`)];
+  for (const n of page.nodes) {
+    const links =
+      kind === 'group'
+        ? `${plural(n.roles?.totalCount ?? 0, 'role')} · ${plural(n.users?.totalCount ?? 0, 'member')}`
+        : `${plural(n.groups?.totalCount ?? 0, 'group')} · ${plural(n.users?.totalCount ?? 0, 'direct user')}`;
+    blocks.push(
+      section(
+        [
+          `${code(n.key)}${n.name ? ` · *${safe(n.name, 100)}*` : ''}`,
+          ...(n.description ? [safe(n.description, 300)] : []),
+          links,
+        ].join('\n'),
+      ),
+    );
+  }
+  blocks.push(context([`Open one with \`/authgear ${kind} <key>\`.`]));
+  if (nextValue !== undefined) {
+    blocks.push(
+      ...actions([button('Next', ACCESS_PAGE_ACTION_ID, JSON.stringify(nextValue))], 'access_page'),
+    );
+  }
+  return capBlocks(blocks);
+};
+
+const about = (d: {
+  key: string;
+  name?: string | null | undefined;
+  description?: string | null | undefined;
+}) =>
+  fields([
+    `*Key*\n${code(d.key)}`,
+    `*Name*\n${d.name ? safe(d.name, 200) : '_none_'}`,
+    `*Description*\n${d.description ? safe(d.description, 1000) : '_none_'}`,
+  ]);
+
+/** The group card: key, name, description, roles, member count and first members; the viewer's buttons. */
+export const groupCard = (g: GroupDetail, buttons: readonly AccessButton[]): Block[] =>
+  capBlocks([
+    header(`Group: ${g.name || g.key}`),
+    about(g),
+    section(
+      [
+        `*Roles (${g.roles.totalCount})*: ${keyList(g.roles.nodes, g.roles.totalCount)}`,
+        `*Members (${g.users.totalCount})*: ${memberList(g.users.nodes, g.users.totalCount)}`,
+      ].join('\n'),
+    ),
+    context([`Authgear ID: \`${safe(g.id, 200)}\``]),
+    ...buttonsBlock(buttons),
+  ]);
+
+/** The role card: key, name, description, groups that grant it, users who hold it directly; the viewer's buttons. */
+export const roleCard = (r: RoleDetail, buttons: readonly AccessButton[]): Block[] =>
+  capBlocks([
+    header(`Role: ${r.name || r.key}`),
+    about(r),
+    section(
+      [
+        `*Groups (${r.groups.totalCount})*: ${keyList(r.groups.nodes, r.groups.totalCount)}`,
+        `*Direct users (${r.users.totalCount})*: ${memberList(r.users.nodes, r.users.totalCount)}`,
+      ].join('\n'),
+    ),
+    context([`Authgear ID: \`${safe(r.id, 200)}\` · users also get this role through its groups`]),
+    ...buttonsBlock(buttons),
+  ]);

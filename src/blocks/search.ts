@@ -1,0 +1,60 @@
+import type { AuthgearUser } from '../authgear/operations/user-fields.js';
+import type { SearchUsersData } from '../authgear/operations/users.js';
+import { ActionIds } from './ids.js';
+import { type Block, button, capBlocks, context, safe, section, slackDate } from './primitives.js';
+import { displayName } from './user-card.js';
+
+type SearchNode = NonNullable<NonNullable<NonNullable<SearchUsersData['users']>['edges']>[number]>['node'];
+
+const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+
+const row = (n: NonNullable<SearchNode>): Block => {
+  const a = n.standardAttributes;
+  const title = str(a.name) ?? str(a.preferred_username) ?? str(a.email) ?? str(a.phone_number) ?? n.id;
+  const extra = [str(a.email), str(a.phone_number), n.isDisabled ? 'disabled' : undefined].filter(
+    Boolean,
+  ) as string[];
+  return section(
+    `*${safe(title, 200)}*${extra.length ? `\n${extra.map((e) => safe(e, 200)).join(' · ')}` : ''}\nLast login: ${slackDate(n.lastLoginAt)}`,
+    button('View', ActionIds.showUser, n.id),
+  );
+};
+
+/** Search results with a Next button carrying the keyword and cursor (re-checked at the click). */
+export const searchResults = (keyword: string, data: SearchUsersData, pageSize: number): Block[] => {
+  const edges = (data.users?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  if (edges.length === 0) return [section(`No Authgear user matches *${safe(keyword, 200)}*.`)];
+  const blocks: Block[] = [
+    section(
+      `Users matching *${safe(keyword, 200)}*${data.users?.totalCount != null ? ` (${data.users.totalCount})` : ''}:`,
+    ),
+    ...edges.slice(0, pageSize).map(row),
+  ];
+  const cursor = data.users?.pageInfo.endCursor;
+  if (data.users?.pageInfo.hasNextPage && cursor) {
+    const value = JSON.stringify({ q: keyword, after: cursor });
+    if (value.length <= 2000) {
+      blocks.push({
+        type: 'actions',
+        block_id: 'search_paging',
+        elements: [button('Next page', ActionIds.searchPage, value)],
+      });
+    } else blocks.push(context(['More results: refine the keyword.']));
+  }
+  return capBlocks(blocks);
+};
+
+/** Several users match an exact look-up: never guess, let the person pick. */
+export const userPicker = (users: readonly AuthgearUser[], then: { readonly key?: string }): Block[] =>
+  capBlocks([
+    section(`${users.length} Authgear users match. Which one did you mean?`),
+    ...users.slice(0, 20).map((u) => {
+      const email = str(u.standardAttributes.email);
+      return section(
+        `*${safe(displayName(u), 200)}*${email ? `\n${safe(email, 200)}` : ''}\n\`${safe(u.id, 200)}\``,
+        then.key
+          ? button('Choose', ActionIds.startAction, JSON.stringify({ k: then.key, u: u.id }))
+          : button('View', ActionIds.showUser, u.id),
+      );
+    }),
+  ]);

@@ -1,0 +1,53 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { decodeFormMetadata, toFieldErrors } from '../actions/payload.js';
+import { AppError } from '../errors.js';
+import type { Services } from '../services.js';
+import { replyTo } from '../slack/reply.js';
+import { readViewFields } from '../slack/view-values.js';
+import { presentStart } from './present-start.js';
+import { guarded } from './respond-error.js';
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/**
+ * An action's form was submitted. Fields are validated BEFORE the ack so mistakes show inline
+ * (`response_action: errors`); then the pipeline continues and the confirmation goes where the action started.
+ */
+export const onActionForm =
+  (s: Services) =>
+  async ({ ack, body, view, client }: Args): Promise<void> => {
+    let meta: ReturnType<typeof decodeFormMetadata>;
+    try {
+      meta = decodeFormMetadata(view.private_metadata);
+    } catch {
+      await ack({ response_action: 'errors', errors: {} });
+      return;
+    }
+    const def = s.actionsByKey.get(meta.k);
+    const { values, ids } = readViewFields(view);
+    if (def) {
+      const raw = { ...(def.fromFields?.(values) ?? {}), ...(meta.u ? { userId: meta.u } : {}) };
+      const parsed = def.input.safeParse(raw);
+      if (!parsed.success) {
+        const err = toFieldErrors(parsed.error, ids);
+        if (err.fields && Object.keys(err.fields).length > 0) {
+          await ack({ response_action: 'errors', errors: err.fields });
+          return;
+        }
+      }
+    }
+    await ack();
+    const reply = replyTo(client, meta.r ? { responseUrl: meta.r } : { dmUserId: body.user.id });
+    await guarded(
+      async () => {
+        if (!def)
+          throw new AppError('input.invalid', 'That form is no longer valid. Start the action again.');
+        const actor = await s.actorOf({ id: body.user.id, teamId: body.user.team_id, name: body.user.name });
+        const outcome = await s.pipeline.start({ actor, channelId: meta.c, def, userId: meta.u, values });
+        await presentStart(s, def, outcome, { reply, client });
+      },
+      reply,
+      s.logger,
+      { handler: 'action_form', user: body.user.id },
+    );
+  };

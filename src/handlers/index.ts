@@ -1,0 +1,25 @@
+import type { App } from '@slack/bolt';
+import { ActionIds, CallbackIds, SLASH_COMMAND } from '../blocks/ids.js';
+import type { Services } from '../services.js';
+import { onActionForm } from './action-form.js';
+import { onCancelAction } from './cancel-action.js';
+import { onCommand } from './command.js';
+import { onConfirmAction } from './confirm-action.js';
+import { onLookupSender, onLookupShortcut, onLookupSubmit } from './lookup.js';
+import { onSearchPage } from './search-page.js';
+import { onShowUser } from './show-user.js';
+import { onStartAction } from './start-action.js';
+
+/** Every handler, registered against the IDs in blocks/ids.ts (a test checks none is missing). */
+export const registerHandlers = (app: App, s: Services): void => {
+  app.command(SLASH_COMMAND, onCommand(s));
+  app.action(ActionIds.startAction, onStartAction(s));
+  app.action(ActionIds.confirmAction, onConfirmAction(s));
+  app.action(ActionIds.cancelAction, onCancelAction(s));
+  app.action(ActionIds.showUser, onShowUser(s));
+  app.action(ActionIds.searchPage, onSearchPage(s));
+  app.view(CallbackIds.actionModal, onActionForm(s));
+  app.view(CallbackIds.lookupModal, onLookupSubmit(s));
+  app.shortcut(CallbackIds.lookupUserShortcut, onLookupShortcut(s));
+  app.shortcut(CallbackIds.lookupSenderShortcut, onLookupSender(s));
+};

@@ -1,0 +1,53 @@
+import type { webApi } from '@slack/bolt';
+import { encodeFormMetadata } from '../actions/payload.js';
+import type { StartOutcome } from '../actions/pipeline.js';
+import type { AnyActionDefinition } from '../actions/types.js';
+import { actionForm } from '../blocks/action-form.js';
+import { userPicker } from '../blocks/search.js';
+import { userLabel } from '../blocks/user-card.js';
+import { AppError } from '../errors.js';
+import type { Services } from '../services.js';
+import type { Reply } from '../slack/reply.js';
+
+/** Shows what the pipeline's start step produced: a confirmation, a form (modal), or a picker. */
+export const presentStart = async (
+  s: Services,
+  def: AnyActionDefinition,
+  outcome: StartOutcome,
+  io: {
+    readonly reply: Reply;
+    readonly client: webApi.WebClient;
+    readonly triggerId?: string | undefined;
+    readonly responseUrl?: string | undefined;
+    readonly channelId?: string | undefined;
+    readonly replaceOriginal?: boolean;
+  },
+): Promise<void> => {
+  if (outcome.kind === 'pick') {
+    await io.reply({ text: 'Several users match', blocks: userPicker(outcome.users, { key: def.key }) });
+    return;
+  }
+  if (outcome.kind === 'confirm') {
+    await io.reply({
+      ...s.pipeline.confirmation(def, outcome),
+      replaceOriginal: io.replaceOriginal ?? false,
+    });
+    return;
+  }
+  if (!io.triggerId || !def.fields) {
+    throw new AppError('input.usage', `This needs more input. Usage: \`/authgear ${def.usage}\``);
+  }
+  const metadata = encodeFormMetadata({
+    k: def.key,
+    ...(outcome.user ? { u: outcome.user.id } : {}),
+    ...(io.responseUrl ? { r: io.responseUrl } : {}),
+    ...(io.channelId ? { c: io.channelId } : {}),
+  });
+  const view = actionForm(
+    def.title,
+    outcome.user ? userLabel(outcome.user) : undefined,
+    def.fields(outcome.user),
+    metadata,
+  );
+  await io.client.views.open({ trigger_id: io.triggerId, view });
+};

@@ -1,0 +1,36 @@
+import { createApp } from './app.js';
+import { loadConfig } from './config/env.js';
+import { loadPolicyFile } from './config/policy.js';
+import { isAppError } from './errors.js';
+import { createLogger } from './logger.js';
+
+/** Composition root: the only place with side effects at start-up. */
+const main = async (): Promise<void> => {
+  const config = loadConfig(process.env);
+  const logger = createLogger({ level: config.logLevel });
+  const policy = await loadPolicyFile(config.policyFile);
+  if (config.redis.url === undefined) {
+    logger.warn(
+      'REDIS_URL is not set: approvals and the audit outbox live in memory, so run a single instance only',
+    );
+  }
+  const built = createApp({ config, policy, logger });
+  const port = await built.start();
+  logger.info(
+    { mode: config.slack.appToken ? 'socket' : 'http', port, policyFile: config.policyFile },
+    'authgear-slack is running',
+  );
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await built.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', (s) => void shutdown(s));
+  process.once('SIGTERM', (s) => void shutdown(s));
+};
+
+main().catch((e: unknown) => {
+  const message = isAppError(e) ? e.userMessage : `authgear-slack failed to start: ${(e as Error).message}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import type { webApi } from '@slack/bolt';
+import type { Pipeline } from './actions/pipeline.js';
+import type { AnyActionDefinition } from './actions/types.js';
+import type { AuditSink } from './audit/event.js';
+import type { AdminApi } from './authgear/client.js';
+import type { Policy } from './config/policy.js';
+import type { AppLogger } from './logger.js';
+import type { Actor } from './permissions/authorize.js';
+import { rolesFor } from './permissions/authorize.js';
+import type { QueryServices, QueryVerb } from './queries/types.js';
+import type { Directory } from './slack/directory.js';
+import type { UserResolver } from './users/resolve.js';
+
+/** Everything handlers use, built once in createApp from injected dependencies. */
+export interface Services {
+  readonly policy: Policy;
+  readonly api: AdminApi;
+  readonly users: UserResolver;
+  readonly directory: Directory;
+  readonly pipeline: Pipeline;
+  readonly actions: readonly AnyActionDefinition[];
+  readonly actionsByKey: ReadonlyMap<string, AnyActionDefinition>;
+  readonly queries: readonly QueryVerb[];
+  readonly audit: AuditSink;
+  readonly logger: AppLogger;
+  readonly now: () => Date;
+  readonly extras: QueryServices;
+  readonly actorOf: (user: SlackUserRef) => Promise<Actor>;
+}
+
+export interface SlackUserRef {
+  readonly id: string;
+  readonly teamId?: string | undefined;
+  readonly name?: string | undefined;
+}
+
+/** Resolves a Slack user to an Actor: direct grants plus user-group grants (usergroups.users.list, cached). */
+export const createActorResolver =
+  (policy: Policy, directory: Directory) =>
+  async (user: SlackUserRef): Promise<Actor> => {
+    const groupIds = [...policy.usergroupRoles.keys()];
+    const groups = groupIds.length > 0 ? await directory.usergroupsOf(user.id, groupIds) : [];
+    return {
+      userId: user.id,
+      teamId: user.teamId,
+      name: user.name,
+      roles: rolesFor(policy, user.id, groups),
+    };
+  };
+
+export type WebClient = webApi.WebClient;

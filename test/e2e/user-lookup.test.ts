@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PEOPLE, startTestApp, type TestApp } from '../support/app.js';
+
+let t: TestApp;
+let aliceId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const alice = t.authgear.store.addUser({
+    email: 'alice@example.com',
+    name: 'Alice <b>Doe</b>',
+    username: 'alice',
+  });
+  aliceId = alice.id;
+  t.authgear.store.addUser({ email: 'bob@example.com', phone: '+15551234567', name: 'Bob' });
+  t.slack.addUser({ id: 'U0ALICE', name: 'alice', email: 'alice@example.com' });
+});
+afterAll(async () => t.stop());
+
+const textOf = (body: Record<string, unknown>) => JSON.stringify(body);
+
+/** Every mrkdwn string in a message: where Slack would interpret `<…>` and `&`. */
+const mrkdwnTexts = (value: unknown): string[] => {
+  if (Array.isArray(value)) return value.flatMap(mrkdwnTexts);
+  if (typeof value !== 'object' || value === null) return [];
+  const o = value as Record<string, unknown>;
+  const own = o.type === 'mrkdwn' && typeof o.text === 'string' ? [o.text] : [];
+  return [...own, ...Object.values(o).flatMap(mrkdwnTexts)];
+};
+
+describe('/authgear user', () => {
+  it('answers a lookup by email with the user card through the response URL', async () => {
+    const res = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: 'user alice@example.com' });
+    expect(res.status).toBe(200);
+    const body = await t.response(res.responseUrlId);
+    expect(body.response_type).toBe('ephemeral');
+    expect(textOf(body)).toContain('alice@example.com');
+    expect(body.text).toContain('Alice &lt;b&gt;Doe&lt;/b&gt;');
+    expect(mrkdwnTexts(body).join('\n')).not.toContain('<b>');
+    const last = t.authgear.requests.at(-1);
+    expect(last?.operationName).toBe('GetUsersByStandardAttribute');
+    expect(last?.variables).toEqual({ attributeName: 'email', attributeValue: 'alice@example.com' });
+    expect(last?.jwt.claims.aud).toBe('test-project');
+    expect(last?.jwt.claims.audit_context).toMatchObject({ slack_user_id: PEOPLE.viewer });
+    expect(t.slack.violations).toEqual([]);
+  });
+
+  it.each([
+    ['a Slack-escaped email', '<mailto:alice@example.com|alice@example.com>'],
+    ['a username', 'alice'],
+    ['a Slack mention', '<@U0ALICE|alice>'],
+  ])('finds the user by %s', async (_name, who) => {
+    const res = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: `user ${who}` });
+    const body = await t.response(res.responseUrlId);
+    expect(textOf(body)).toContain('alice@example.com');
+  });
+
+  it('finds a user by phone number and by UUID', async () => {
+    const byPhone = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: 'user +15551234567' });
+    expect(textOf(await t.response(byPhone.responseUrlId))).toContain('bob@example.com');
+    const uuid =
+      t.authgear.store.users().find((u) => u.standardAttributes.email === 'alice@example.com')?.id ?? '';
+    const byId = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: `user ${uuid}` });
+    expect(textOf(await t.response(byId.responseUrlId))).toContain('alice@example.com');
+    expect(aliceId).toBe(uuid);
+  });
+
+  it('politely refuses a person without user.view', async () => {
+    const res = await t.driver.slashCommand({ userId: PEOPLE.nobody, text: 'user alice@example.com' });
+    const body = await t.response(res.responseUrlId);
+    expect(textOf(body)).toMatch(/doesn't allow/);
+    expect(textOf(body)).not.toContain('alice@example.com');
+  });
+
+  it('says plainly when nobody matches', async () => {
+    const res = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: 'user nobody@example.com' });
+    expect(textOf(await t.response(res.responseUrlId))).toContain('No Authgear user matches');
+  });
+
+  it('answers help in the ack itself, listing only what this person may do', async () => {
+    const res = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: 'help' });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('user &lt;who&gt;');
+    expect(res.body).not.toContain('disable');
+    const none = await t.driver.slashCommand({ userId: PEOPLE.nobody, text: '' });
+    expect(none.body).toContain("don't have access");
+  });
+});

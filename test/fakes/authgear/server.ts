@@ -1,0 +1,216 @@
+/**
+ * The Authgear Admin API fake: `POST /_api/admin/graphql` on 127.0.0.1, JWT checked like Authgear, every document
+ * validated against schema.graphql and executed against an in-memory {@link FakeStore}.
+ *
+ * Status codes follow authgear-server: a bad/missing JWT → 403 `text/plain` "Forbidden"; parse/validation errors
+ * and resolver errors → HTTP 200 with `{ errors, data }` (graphql-go's handler always answers 200).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type DocumentNode, execute, GraphQLError, parse, validate } from 'graphql';
+import type { JWTPayload, ProtectedHeaderParameters } from 'jose';
+import type { FakeContext } from './context.js';
+import { httpErrorBody } from './errors.js';
+import { makeJwtChecker } from './jwt.js';
+import { mutationRoot, queryRoot } from './resolvers.js';
+import { fakeSchema } from './schema.js';
+import { FakeStore } from './store.js';
+
+export const ADMIN_GRAPHQL_PATH = '/_api/admin/graphql';
+
+export interface AuthgearFakeOptions {
+  /** The JWT `aud` the fake accepts. */
+  projectId: string;
+  /** The JWT header `kid` the fake accepts. */
+  keyId: string;
+  /** SPKI PEM of the Admin API key (see test/support/keys.ts `makeAdminKey`). */
+  publicKeyPem: string;
+  /** Clock for timestamps and JWT expiry; default `() => new Date()`. */
+  now?: () => Date;
+  /** Minimum password length (PasswordPolicyViolated below it); default 8. */
+  passwordMinLength?: number;
+  /** Grace period for scheduled deletion/anonymization, in days; default 30. */
+  gracePeriodDays?: number;
+  /** Use an existing store (e.g. pre-seeded); default a new empty one sharing `now`. */
+  store?: FakeStore;
+}
+
+export interface RecordedRequest {
+  operationName: string | null;
+  query: string;
+  variables: Record<string, unknown>;
+  jwt: { header: ProtectedHeaderParameters; claims: JWTPayload };
+  at: Date;
+}
+
+export interface RejectedRequest {
+  reason: string;
+  at: Date;
+}
+
+export type FakeFailure = { kind: 'http'; status: number; body?: string } | { kind: 'network' };
+
+export interface AuthgearFake {
+  /** Base endpoint, e.g. `http://127.0.0.1:54321`; the bot appends `/_api/admin/graphql`. */
+  url: string;
+  store: FakeStore;
+  /** Every authenticated request, in arrival order (including ones that failed validation). */
+  requests: RecordedRequest[];
+  /** Requests refused with 403, with the reason (for debugging JWT problems). */
+  rejections: RejectedRequest[];
+  setLatency(ms: number): void;
+  /** The next request fails this way instead of being served (queue: one failure per call). */
+  failNext(failure: FakeFailure): void;
+  close(): Promise<void>;
+}
+
+const readBody = async (req: IncomingMessage): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+};
+
+interface GraphQLRequestBody {
+  query: string;
+  variables: Record<string, unknown>;
+  operationName: string | null;
+}
+
+const parseRequestBody = (text: string): GraphQLRequestBody | undefined => {
+  try {
+    const json: unknown = JSON.parse(text);
+    if (typeof json !== 'object' || json === null) return undefined;
+    const { query, variables, operationName } = json as Record<string, unknown>;
+    if (typeof query !== 'string') return undefined;
+    return {
+      query,
+      variables:
+        typeof variables === 'object' && variables !== null ? (variables as Record<string, unknown>) : {},
+      operationName: typeof operationName === 'string' ? operationName : null,
+    };
+  } catch {
+    return undefined;
+  }
+};
+
+export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<AuthgearFake> => {
+  const now = options.now ?? (() => new Date());
+  const store = options.store ?? new FakeStore(now);
+  const checkJwt = makeJwtChecker(options, now);
+  const context: FakeContext = {
+    store,
+    passwordMinLength: options.passwordMinLength ?? 8,
+    gracePeriodDays: options.gracePeriodDays ?? 30,
+  };
+  const requests: RecordedRequest[] = [];
+  const rejections: RejectedRequest[] = [];
+  const failures: FakeFailure[] = [];
+  let latencyMs = 0;
+
+  const runGraphQL = (body: GraphQLRequestBody): unknown => {
+    let document: DocumentNode;
+    try {
+      document = parse(body.query);
+    } catch (e) {
+      return { data: null, errors: [e instanceof GraphQLError ? e.toJSON() : { message: 'syntax error' }] };
+    }
+    const errors = validate(fakeSchema(), document);
+    if (errors.length > 0) return { data: null, errors: errors.map((e) => e.toJSON()) };
+    return execute({
+      schema: fakeSchema(),
+      document,
+      rootValue: undefined,
+      contextValue: context,
+      variableValues: body.variables,
+      operationName: body.operationName,
+      fieldResolver: (source, args, ctx: FakeContext, info) => {
+        const root =
+          info.parentType.name === 'Query'
+            ? queryRoot
+            : info.parentType.name === 'Mutation'
+              ? mutationRoot
+              : undefined;
+        if (root !== undefined) {
+          const resolve = root[info.fieldName];
+          if (resolve === undefined) throw new Error(`fake: ${info.fieldName} is not implemented`);
+          return resolve(args, ctx);
+        }
+        const value = (source as Record<string, unknown>)[info.fieldName];
+        return typeof value === 'function' ? value(args) : value;
+      },
+    });
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    const failure = failures.shift();
+    if (failure?.kind === 'network') {
+      req.socket.destroy();
+      return;
+    }
+    if (failure?.kind === 'http') {
+      res.writeHead(failure.status, { 'content-type': 'application/json' });
+      res.end(failure.body ?? JSON.stringify(httpErrorBody(failure.status)));
+      return;
+    }
+    if (req.method !== 'POST' || req.url?.split('?')[0] !== ADMIN_GRAPHQL_PATH) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('404 page not found\n');
+      return;
+    }
+    const text = await readBody(req);
+    const jwt = await checkJwt(req.headers.authorization);
+    if (!jwt.ok) {
+      rejections.push({ reason: jwt.reason, at: now() });
+      res.writeHead(403, {
+        'content-type': 'text/plain; charset=utf-8',
+        'x-content-type-options': 'nosniff',
+      });
+      res.end('Forbidden\n');
+      return;
+    }
+    const body = parseRequestBody(text);
+    if (body === undefined) {
+      sendJson(res, 400, {
+        error: { name: 'BadRequest', reason: 'InvalidJSON', message: 'invalid request body', code: 400 },
+      });
+      return;
+    }
+    requests.push({ ...body, jwt: { header: jwt.header, claims: jwt.claims }, at: now() });
+    sendJson(res, 200, await runGraphQL(body));
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          error: { name: 'InternalError', reason: 'UnexpectedError', message: String(e), code: 500 },
+        });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    store,
+    requests,
+    rejections,
+    setLatency: (ms) => {
+      latencyMs = ms;
+    },
+    failNext: (f) => {
+      failures.push(f);
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+};

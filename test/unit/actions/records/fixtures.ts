@@ -1,0 +1,59 @@
+import { encodeNodeId } from '../../../../src/authgear/node-id.js';
+import type { AuthgearUser } from '../../../../src/authgear/operations/user-fields.js';
+
+const AT = '2026-01-02T03:04:05.000Z';
+
+type Identity = AuthgearUser['identities']['nodes'][number];
+type Authenticator = AuthgearUser['authenticators']['nodes'][number];
+
+export const loginIdentity = (key: 'email' | 'phone' | 'username', value: string, raw = value): Identity => ({
+  id: encodeNodeId('Identity', `id-${raw}`),
+  type: 'LOGIN_ID',
+  claims: {
+    'https://authgear.com/claims/login_id/key': key,
+    'https://authgear.com/claims/login_id/value': value,
+    'https://authgear.com/claims/login_id/original_value': value,
+  },
+  createdAt: AT,
+});
+
+export const totp = (name = 'Authenticator app'): Authenticator => ({
+  id: encodeNodeId('Authenticator', `totp-${name}`),
+  type: 'TOTP',
+  kind: 'SECONDARY',
+  isDefault: true,
+  claims: { 'https://authgear.com/claims/totp/display_name': name },
+  createdAt: AT,
+});
+
+const conn = <T>(nodes: T[]) => ({ totalCount: nodes.length, nodes });
+
+/** An AuthgearUser as the Admin API would serve it, with overrides. */
+export const makeUser = (over: Partial<AuthgearUser> = {}): AuthgearUser => ({
+  id: encodeNodeId('User', '6f1c1f2e-6b4d-4a8e-9f59-2b1f4f3f0a11'),
+  createdAt: AT,
+  updatedAt: AT,
+  lastLoginAt: null,
+  isDisabled: false,
+  disableReason: null,
+  isDeactivated: false,
+  isAnonymized: false,
+  isAnonymous: false,
+  temporarilyDisabledFrom: null,
+  temporarilyDisabledUntil: null,
+  accountValidFrom: null,
+  accountValidUntil: null,
+  deleteAt: null,
+  anonymizeAt: null,
+  standardAttributes: { email: 'alice@example.com', name: 'Alice Liddell', given_name: 'Alice' },
+  customAttributes: { department: 'Support' },
+  verifiedClaims: [],
+  accountLockout: null,
+  identities: conn([loginIdentity('email', 'alice@example.com')]),
+  authenticators: conn([totp()]),
+  sessions: conn([]),
+  groups: conn([]),
+  roles: conn([]),
+  effectiveRoles: conn([]),
+  ...over,
+});
