@@ -11,14 +11,7 @@ import { type ApprovalRequest, newApprovalRecord } from '../src/approvals/record
 import { connectRedis, createRedisApprovalStore } from '../src/approvals/redis-store.js';
 import type { ApprovalStore } from '../src/approvals/store.js';
 import { startPrivateRedis, uniquePrefix } from '../test/support/redis.js';
-
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  baseline?: number;
-  ratio?: number;
-}
+import { type BenchResult, printTable } from './table.js';
 
 const SEQUENTIAL = 2000;
 const CONCURRENT_TOTAL = 5000;
@@ -169,17 +162,4 @@ export async function benchApprovals(): Promise<BenchResult[]> {
 }
 
 const runAlone = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (runAlone) {
-  const results = await benchApprovals();
-  const rows = results.map((r) => [
-    r.name,
-    String(r.value),
-    r.unit,
-    String(r.baseline ?? ''),
-    String(r.ratio ?? ''),
-  ]);
-  const header = ['benchmark', 'value', 'unit', 'baseline', 'ratio'];
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ');
-  process.stdout.write(`${[line(header), ...rows.map(line)].join('\n')}\n`);
-}
+if (runAlone) printTable(await benchApprovals());

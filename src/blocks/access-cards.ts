@@ -1,3 +1,4 @@
+import { showKey } from '../access/keys.js';
 import type { AccessMember, AccessPage, GroupDetail, RoleDetail } from '../authgear/operations/access.js';
 import { ActionIds } from './ids.js';
 import {
@@ -30,7 +31,8 @@ export interface AccessButton {
   readonly preset?: Readonly<Record<string, string>>;
 }
 
-const code = (key: string): string => `\`${safe(key, 50)}\``;
+/** Keys stay copyable: valid ones are shown as they are, anything else escaped. */
+const code = showKey;
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 

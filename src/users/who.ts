@@ -32,7 +32,9 @@ export const parseWho = (token: string): WhoRef | undefined => {
   const phone = text.replace(/[\s()-]/g, '');
   if (PHONE.test(phone)) return { kind: 'phone', phone };
   if (isUuid(text)) return { kind: 'node', nodeId: encodeNodeId('User', text.toLowerCase()) };
-  if (decodeNodeId(text)?.type === 'User') return { kind: 'node', nodeId: text };
+  const node = text.length >= 12 ? decodeNodeId(text) : undefined;
+  if (node?.type === 'User') return { kind: 'node', nodeId: text };
+  if (node !== undefined && /^[A-Z][a-z]+$/.test(node.type)) return undefined;
   if (USERNAME.test(text)) return { kind: 'username', username: text };
   return undefined;
 };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNodeId, type FakeUser, type FakeUserSeed } from '../../../fakes/authgear/index.js';
-import { type ActionHarness, startHarness } from './harness.js';
+import { type ActionHarness, startHarness, uniqueEmail } from './harness.js';
 
 let h: ActionHarness;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ interface Case {
 
 const FROM = '2030-01-01T00:00:00.000Z';
 const UNTIL = '2030-01-08T00:00:00.000Z';
-const email = () => `u${Math.random().toString(36).slice(2, 10)}@example.com`;
+const email = uniqueEmail;
 
 const cases: [string, Case][] = [
   [
@@ -289,79 +289,5 @@ describe('account actions against the Authgear fake', () => {
     const before = h.fake.requests.length;
     await h.execute('otp', nodeId, { channel: 'phone' });
     expect(mutations(before)[0]?.variables).toEqual({ target: '+85290000001', purpose: 'LOGIN' });
-  });
-
-  it('revoke-session checks the session is the user’s, then revokes only it', async () => {
-    const { fake, nodeId } = h.seed({ email: email(), sessions: 2 });
-    const [first, second] = fake.sessions;
-    const sessionId = encodeNodeId('Session', first?.id ?? '');
-    const user = await h.load(nodeId);
-    const before = h.fake.requests.length;
-    await h.execute('revoke-session', nodeId, { sessionId }, user);
-    expect(h.fake.requests.slice(before).map((r) => r.operationName)).toEqual([
-      'GetUserSessions',
-      'RevokeSession',
-    ]);
-    expect(mutations(before)[0]?.variables).toEqual({ sessionID: sessionId });
-    expect(h.fake.store.user(fake.id)?.sessions.map((s) => s.id)).toEqual([second?.id]);
-  });
-
-  it('revoke-session refuses a session of another user and sends no mutation', async () => {
-    const target = h.seed({ email: email(), sessions: 1 });
-    const other = h.seed({ email: email(), sessions: 1 });
-    const sessionId = encodeNodeId('Session', other.fake.sessions[0]?.id ?? '');
-    const before = h.fake.requests.length;
-    await expect(h.execute('revoke-session', target.nodeId, { sessionId })).rejects.toMatchObject({
-      code: 'state.no_change',
-    });
-    expect(mutations(before)).toEqual([]);
-    expect(h.fake.store.user(other.fake.id)?.sessions).toHaveLength(1);
-  });
-});
-
-describe('Authgear errors from account actions', () => {
-  it('maps UserNotFound to authgear.not_found', async () => {
-    const { nodeId } = h.seed({ email: email() });
-    const user = await h.load(nodeId);
-    const gone = encodeNodeId('User', '00000000-0000-4000-8000-000000000000');
-    await expect(
-      h.execute('enable', gone, {}, { ...user, id: gone, isDisabled: true }),
-    ).rejects.toMatchObject({
-      code: 'authgear.not_found',
-    });
-  });
-
-  it.each([
-    ['disable', { isDisabled: true, disableReason: 'x' }, { reason: 'again' }],
-    ['enable', { isDisabled: true, deleteAt: '2025-07-01T00:00:00.000Z' }, {}],
-    ['cancel-delete', {}, {}],
-    ['cancel-anonymize', {}, {}],
-    ['anonymize-now', { isDisabled: true, disableReason: 'x' }, {}],
-  ])(
-    'maps InvalidAccountStatusTransition from %s (state changed since the check) to state.conflict',
-    async (key, seed, raw) => {
-      const { nodeId } = h.seed({ email: email(), ...seed });
-      await expect(h.execute(key, nodeId, raw)).rejects.toMatchObject({ code: 'state.conflict' });
-    },
-  );
-
-  it('refuses an unknown session ID with no mutation', async () => {
-    const { nodeId } = h.seed({ email: email(), sessions: 1 });
-    const user = await h.load(nodeId);
-    const before = h.fake.requests.length;
-    const ghost = encodeNodeId('Session', '00000000-0000-4000-8000-000000000001');
-    await expect(h.execute('revoke-session', nodeId, { sessionId: ghost }, user)).rejects.toMatchObject({
-      code: 'state.no_change',
-    });
-    expect(mutations(before)).toEqual([]);
-  });
-
-  it('maps an Authgear outage to authgear.unavailable', async () => {
-    const { nodeId } = h.seed({ email: email() });
-    const user = await h.load(nodeId);
-    h.fake.failNext({ kind: 'http', status: 503 });
-    await expect(h.execute('signout', nodeId, {}, user)).rejects.toMatchObject({
-      code: 'authgear.unavailable',
-    });
   });
 });

@@ -28,6 +28,13 @@ export interface ActionHarness {
   close(): Promise<void>;
 }
 
+/** A fresh, unique email for each seeded user. */
+let seq = 0;
+export const uniqueEmail = (): string => {
+  seq += 1;
+  return `account-it-${seq}@example.com`;
+};
+
 export const NOW = new Date('2025-06-01T12:00:00.000Z');
 const PROJECT = 'account-actions';
 

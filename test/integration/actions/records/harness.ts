@@ -31,7 +31,12 @@ export interface RecordsHarness {
 
 const PROJECT = 'records-actions';
 export const AUDIT_CONTEXT = { slack_user_id: 'U0ADMIN', slack_user_name: 'admin' };
-const QUERIES = new Set(['GetUserNode', 'GetUserAuthorizations', 'GetUsersByStandardAttribute', 'GetUserByLoginID']);
+const QUERIES = new Set([
+  'GetUserNode',
+  'GetUserAuthorizations',
+  'GetUsersByStandardAttribute',
+  'GetUserByLoginID',
+]);
 
 export const recordAction = (key: string): AnyActionDefinition => {
   const def = recordActions.find((d) => d.key === key);

@@ -1,0 +1,73 @@
+/** Side effects of an approval transition: the card in the approvals channel, the requester's DM, the audit line. */
+import { randomUUID } from 'node:crypto';
+import type { AuditEventType, AuditSink } from '../audit/event.js';
+import { approvalCard } from '../blocks/approval-card.js';
+import type { Block } from '../blocks/primitives.js';
+import type { AppLogger } from '../logger.js';
+import { isActionName } from '../permissions/actions.js';
+import type { WebClient } from '../services.js';
+import { replyTo } from '../slack/reply.js';
+import type { ApprovalRecord } from './record.js';
+
+export interface NotifyDeps {
+  readonly client: WebClient;
+  readonly audit: AuditSink;
+  readonly logger: AppLogger;
+  readonly now: () => Date;
+}
+
+export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
+  /** Best effort: a Slack hiccup must not undo a decision already stored. */
+  const attempt = async (what: string, record: ApprovalRecord, work: () => Promise<unknown>) => {
+    try {
+      await work();
+    } catch (e) {
+      logger.warn(
+        { approvalId: record.id, type: e instanceof Error ? e.name : typeof e },
+        `approval: ${what} failed`,
+      );
+    }
+  };
+
+  return {
+    /** Redraws the card where it was posted (no-op before it has been posted). */
+    async updateCard(record: ApprovalRecord): Promise<void> {
+      const card = record.card;
+      if (!card) return;
+      await attempt('card update', record, () =>
+        client.chat.update({ channel: card.channel, ts: card.ts, ...approvalCard(record) }),
+      );
+    },
+
+    /** A message to the requester only, by DM. */
+    async dmRequester(record: ApprovalRecord, text: string, blocks?: readonly Block[]): Promise<void> {
+      await attempt('requester DM', record, () =>
+        replyTo(client, { dmUserId: record.requester.userId })({ text, ...(blocks ? { blocks } : {}) }),
+      );
+    },
+
+    async audit(
+      type: AuditEventType,
+      record: ApprovalRecord,
+      actor: { userId: string; name?: string | undefined },
+      extra: { reason?: string | undefined; errorCode?: string | undefined } = {},
+    ): Promise<void> {
+      if (!isActionName(record.action)) return;
+      await audit.record({
+        id: randomUUID(),
+        type,
+        at: now().toISOString(),
+        actor: { userId: actor.userId, name: actor.name },
+        action: record.action,
+        actionKey: record.actionKey,
+        target: record.target,
+        summary: record.summary,
+        approvalId: record.id,
+        ...(extra.reason === undefined ? {} : { reason: extra.reason }),
+        ...(extra.errorCode === undefined ? {} : { errorCode: extra.errorCode }),
+      });
+    },
+  };
+};
+
+export type Notifier = ReturnType<typeof createNotifier>;

@@ -1,0 +1,241 @@
+/**
+ * The approvals service: the pipeline's ApprovalGate (park a request, post the card) plus the decisions made on
+ * the card (approve / reject / cancel). The store makes each transition atomic, so exactly one click executes.
+ */
+import type { ActionResult, AnyActionDefinition } from '../actions/types.js';
+import type { AuditSink } from '../audit/event.js';
+import { approvalCard } from '../blocks/approval-card.js';
+import { resultMessage } from '../blocks/messages.js';
+import { userLabel } from '../blocks/user-card.js';
+import type { Policy } from '../config/policy.js';
+import { AppError, asAppError } from '../errors.js';
+import type { AppLogger } from '../logger.js';
+import { isActionName } from '../permissions/actions.js';
+import { type Actor, authorizeApprover } from '../permissions/authorize.js';
+import type { WebClient } from '../services.js';
+import type { ApprovalGate, GateRequest } from './gate.js';
+import { newApprovalId } from './ids.js';
+import { createNotifier } from './notify.js';
+import { type ApprovalRecord, newApprovalRecord } from './record.js';
+import { type ApprovalStore, type Refused, refusalError } from './store.js';
+
+/** The pipeline's `execute(actor, def, input, approvalId)`: runs the mutation once and audits executed/failed. */
+export type ApprovalExecutor = (
+  actor: Actor,
+  def: AnyActionDefinition,
+  input: Record<string, unknown>,
+  approvalId?: string,
+) => Promise<ActionResult>;
+
+export interface ApprovalServiceDeps {
+  readonly store: ApprovalStore;
+  readonly client: WebClient;
+  readonly policy: Policy;
+  readonly actions: ReadonlyMap<string, AnyActionDefinition>;
+  readonly audit: AuditSink;
+  readonly logger: AppLogger;
+  readonly now?: () => Date;
+  /** How long an executor may take before the sweeper marks the record `unknown` (default 2 minutes). */
+  readonly leaseMs?: number;
+}
+
+/** What a click led to: a note for the clicker (ephemeral), or a refusal with a kind message. */
+export type Decision =
+  | { readonly ok: true; readonly note?: string }
+  | { readonly ok: false; readonly message: string };
+
+const NOT_APPROVER = "You're not an approver for this kind of request.";
+
+export const createApprovalService = (deps: ApprovalServiceDeps) => {
+  const { store, client, policy, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+  const leaseMs = deps.leaseMs ?? 120_000;
+  const notify = createNotifier({ client, audit: deps.audit, logger, now });
+  let executor: ApprovalExecutor | undefined;
+
+  const refused = async (r: Refused, id: string): Promise<Decision> => {
+    // This very call moved an overdue request to expired: it reports the expiry.
+    if (r.transitioned && r.record) await announceExpiry(r.record);
+    return { ok: false, message: refusalError(r, id).userMessage };
+  };
+
+  const announceExpiry = async (record: ApprovalRecord): Promise<void> => {
+    await notify.updateCard(record);
+    const type = record.state === 'unknown' ? 'unknown' : 'expired';
+    await notify.audit(type, record, record.requester);
+    await notify.dmRequester(
+      record,
+      type === 'expired'
+        ? `Your request expired before it was approved: ${record.summary}. Nothing was changed.`
+        : `Your approved request did not report back in time: ${record.summary}. Check Authgear before retrying.`,
+    );
+  };
+
+  /** Runs the action as the requester (their audit context), exactly once: only the claim holder gets here. */
+  const run = async (record: ApprovalRecord, claim: string): Promise<void> => {
+    const def = deps.actions.get(record.actionKey);
+    const actor: Actor = {
+      userId: record.requester.userId,
+      teamId: record.requester.teamId,
+      name: record.requester.name,
+      roles: [],
+    };
+    let result: ActionResult | undefined;
+    let errorCode: string | undefined;
+    let userMessage = 'The action failed.';
+    try {
+      if (!def) throw new AppError('input.invalid', 'That action no longer exists.');
+      if (!executor) throw new AppError('internal', 'Approvals cannot execute yet.');
+      result = await executor(actor, def, record.input, record.id);
+    } catch (e) {
+      const err = asAppError(e);
+      errorCode = err.code;
+      userMessage = err.userMessage;
+    }
+    const done = await store.complete(record.id, {
+      claim,
+      result: result ? { ok: true } : { ok: false, ...(errorCode ? { errorCode } : {}) },
+      now: now(),
+    });
+    const final = done.kind === 'completed' ? done.record : (done.record ?? record);
+    await notify.updateCard(final);
+    if (result) {
+      const m = resultMessage(`Approved and done: ${result.message}`, result.secret, result.blocks);
+      await notify.dmRequester(final, m.text, m.blocks);
+    } else {
+      await notify.dmRequester(final, `Your approved request failed: ${record.summary}. ${userMessage}`);
+    }
+  };
+
+  /** Loads the record and re-checks the clicker's right to decide on it (self-approval refused). */
+  const checkApprover = async (id: string, actor: Actor): Promise<Decision | ApprovalRecord> => {
+    const record = await store.get(id);
+    if (!record)
+      return { ok: false, message: refusalError({ kind: 'refused', reason: 'not_found' }, id).userMessage };
+    if (!isActionName(record.action)) return { ok: false, message: NOT_APPROVER };
+    const decision = authorizeApprover(actor, record.action, record.requester.userId, policy);
+    if (decision.ok) return record;
+    if (decision.reason === 'self_approval')
+      return refused({ kind: 'refused', reason: 'self_approval', record }, id);
+    return { ok: false, message: NOT_APPROVER };
+  };
+
+  const gate: ApprovalGate = {
+    rule(def) {
+      const rule = policy.approvals[def.permission];
+      return { needed: rule !== undefined, requireReason: rule?.requireReason ?? false };
+    },
+
+    async submit(req: GateRequest) {
+      const rule = policy.approvals[req.def.permission];
+      if (!rule) return { kind: 'proceed' };
+      const channel = policy.channels.approvals;
+      if (!channel)
+        throw new AppError('config.invalid', 'Approvals need an approvals channel in the policy.');
+      if (rule.requireReason && !req.reason?.trim())
+        throw new AppError(
+          'input.invalid',
+          'This action needs approval and a reason. Add a reason and try again.',
+        );
+      const record = await store.create(
+        newApprovalRecord(
+          {
+            action: req.def.permission,
+            actionKey: req.def.key,
+            input: req.input,
+            ...(req.user ? { target: { userId: req.user.id, label: userLabel(req.user) } } : {}),
+            summary: req.def.summary(req.input, req.user),
+            requester: {
+              userId: req.actor.userId,
+              ...(req.actor.teamId ? { teamId: req.actor.teamId } : {}),
+              ...(req.actor.name ? { name: req.actor.name } : {}),
+            },
+            ...(req.reason ? { reason: req.reason } : {}),
+            approverRoles: [...rule.approvers],
+            required: rule.required,
+          },
+          { id: newApprovalId(), now: now(), ttlMs: rule.expiresInMs },
+        ),
+      );
+      const posted = await client.chat.postMessage({ channel, ...approvalCard(record) });
+      if (posted.channel && posted.ts)
+        await store.setCard(record.id, { channel: posted.channel, ts: posted.ts });
+      await notify.audit('requested', record, req.actor, { reason: req.reason });
+      const needed = rule.required === 1 ? 'an approver' : `${rule.required} approvers`;
+      return {
+        kind: 'pending',
+        approvalId: record.id,
+        message: `Sent for approval to <#${channel}> (needs ${needed}). You'll get a DM when it is decided.`,
+      };
+    },
+  };
+
+  return {
+    ...gate,
+    store,
+    /** Late binding: the pipeline is built after the gate. Call once with `pipeline.execute`. */
+    setExecutor(fn: ApprovalExecutor): void {
+      executor = fn;
+    },
+
+    async approve(id: string, actor: Actor): Promise<Decision> {
+      const checked = await checkApprover(id, actor);
+      if (!('schemaVersion' in checked)) return checked;
+      const outcome = await store.approve(id, { userId: actor.userId, now: now(), leaseMs });
+      if (outcome.kind === 'refused') return refused(outcome, id);
+      await notify.audit('approved', outcome.record, actor);
+      await notify.updateCard(outcome.record);
+      if (outcome.kind === 'recorded') {
+        const left = outcome.record.required - outcome.record.approvals.length;
+        return { ok: true, note: `Your approval is recorded; ${left} more needed.` };
+      }
+      await run(outcome.record, outcome.claim);
+      return { ok: true };
+    },
+
+    /** The first step of Reject: may this person reject? (The reason modal opens only if so.) */
+    async mayReject(id: string, actor: Actor): Promise<Decision> {
+      const checked = await checkApprover(id, actor);
+      if (!('schemaVersion' in checked)) return checked;
+      if (checked.state !== 'pending')
+        return refused({ kind: 'refused', reason: 'closed', record: checked }, id);
+      return { ok: true };
+    },
+
+    async reject(id: string, actor: Actor, reason?: string): Promise<Decision> {
+      const checked = await checkApprover(id, actor);
+      if (!('schemaVersion' in checked)) return checked;
+      const trimmed = reason?.trim() || undefined;
+      const outcome = await store.reject(id, {
+        userId: actor.userId,
+        now: now(),
+        ...(trimmed ? { reason: trimmed } : {}),
+      });
+      if (outcome.kind === 'refused') return refused(outcome, id);
+      await notify.audit('rejected', outcome.record, actor, { reason: trimmed });
+      await notify.updateCard(outcome.record);
+      await notify.dmRequester(
+        outcome.record,
+        `Your request was rejected by <@${actor.userId}>: ${outcome.record.summary}. Nothing was changed.`,
+      );
+      return { ok: true };
+    },
+
+    async cancel(id: string, actor: Actor): Promise<Decision> {
+      const outcome = await store.cancel(id, { userId: actor.userId, now: now() });
+      if (outcome.kind === 'refused') return refused(outcome, id);
+      await notify.audit('cancelled', outcome.record, actor);
+      await notify.updateCard(outcome.record);
+      return { ok: true, note: 'Your request is cancelled. Nothing was changed.' };
+    },
+
+    /** Expires overdue records (any replica may run it); returns how many it moved. */
+    async sweep(limit = 50): Promise<number> {
+      const moved = await store.sweep(now(), limit);
+      for (const record of moved) await announceExpiry(record);
+      return moved.length;
+    },
+  };
+};
+
+export type ApprovalService = ReturnType<typeof createApprovalService>;

@@ -1,0 +1,245 @@
+/**
+ * The outbox-backed audit sink: `record` appends to the outbox and wakes one delivery loop, which posts the oldest
+ * entries in batches (a burst coalesces into few messages), paces posts per channel, waits out Slack's 429
+ * Retry-After, retries other failures with capped backoff, and acks entries only after Slack accepted the post. A
+ * crash between post and ack re-posts that batch on restart (at-least-once); nothing is dropped.
+ */
+import { webApi } from '@slack/bolt';
+import { auditMessage, MAX_AUDIT_EVENTS_PER_MESSAGE } from '../blocks/audit.js';
+import type { AppLogger } from '../logger.js';
+import type { AuditSink } from './event.js';
+import type { AuditOutbox, OutboxEntry } from './outbox.js';
+
+export interface OutboxAuditSinkOptions {
+  readonly outbox: AuditOutbox;
+  /** Best built with `createAuditWebClient` so 429s and retries are handled here, not inside the client. */
+  readonly client: webApi.WebClient;
+  readonly channel: string;
+  readonly logger: AppLogger;
+  readonly now?: () => number;
+  /** Used for pacing, Retry-After and backoff waits (tests inject a fake clock). */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Events per message (default 10, at most MAX_AUDIT_EVENTS_PER_MESSAGE). */
+  readonly batchSize?: number;
+  /** Minimum gap between two posts to the channel (default 1000 ms: Slack's ~1 message/s/channel). */
+  readonly minIntervalMs?: number;
+  /** First retry delay after a failure, doubled each time up to `maxBackoffMs` (defaults 1000 / 60000 ms). */
+  readonly initialBackoffMs?: number;
+  readonly maxBackoffMs?: number;
+  /** How often an idle loop looks at the outbox for entries left by a crash (default 5000 ms; real timer). */
+  readonly idlePollMs?: number;
+}
+
+export interface OutboxAuditSink extends AuditSink {
+  /** Starts the delivery loop (idempotent); entries already in the outbox are delivered first. */
+  start(): void;
+  /** Stops the loop after the post in flight, without draining the outbox. */
+  stop(): Promise<void>;
+  /** Starts delivery if needed and resolves true once the outbox is empty, or false after `timeoutMs`. */
+  flush(timeoutMs?: number): Promise<boolean>;
+}
+
+/** A WebClient for audit posts: rejects rate-limited calls (the sink waits) and never retries on its own. */
+export const createAuditWebClient = (
+  token: string,
+  options: { slackApiUrl?: string | undefined; logger?: AppLogger | undefined } = {},
+): webApi.WebClient =>
+  new webApi.WebClient(token, {
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: 10_000,
+    ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+
+type Failure =
+  | { kind: 'ratelimited'; retryAfterMs: number }
+  | { kind: 'blocks' }
+  | { kind: 'other'; code: string };
+
+const BLOCK_ERRORS = new Set([
+  'invalid_blocks',
+  'invalid_blocks_format',
+  'msg_too_long',
+  'invalid_arguments',
+]);
+
+const classify = (error: unknown): Failure => {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as {
+    code?: unknown;
+    retryAfter?: unknown;
+    data?: { error?: unknown };
+  };
+  if (e.code === 'slack_webapi_rate_limited_error')
+    return {
+      kind: 'ratelimited',
+      retryAfterMs: (typeof e.retryAfter === 'number' ? e.retryAfter : 1) * 1000,
+    };
+  const slackError = typeof e.data?.error === 'string' ? e.data.error : undefined;
+  if (slackError && BLOCK_ERRORS.has(slackError)) return { kind: 'blocks' };
+  return { kind: 'other', code: slackError ?? (typeof e.code === 'string' ? e.code : 'unknown') };
+};
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAuditSink => {
+  const { outbox, client, channel, logger } = options;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? realSleep;
+  const batchSize = Math.max(1, Math.min(options.batchSize ?? 10, MAX_AUDIT_EVENTS_PER_MESSAGE));
+  const minIntervalMs = options.minIntervalMs ?? 1000;
+  const initialBackoffMs = options.initialBackoffMs ?? 1000;
+  const maxBackoffMs = options.maxBackoffMs ?? 60_000;
+  const idlePollMs = options.idlePollMs ?? 5000;
+
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wakeUp: (() => void) | undefined;
+  let idleWaiters: Array<() => void> = [];
+  let lastPostAt = Number.NEGATIVE_INFINITY;
+
+  let interrupt: (() => void) | undefined;
+  /** Injected sleep that `stop()` cuts short, so shutdown never waits out a long Retry-After or backoff. */
+  const pause = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      interrupt = resolve;
+      void sleep(ms).then(resolve);
+    });
+
+  const wake = (): void => {
+    const w = wakeUp;
+    wakeUp = undefined;
+    w?.();
+  };
+
+  /** Waits for `record`/`stop`/`flush`, or `idlePollMs` (a real timer, so an idle loop never spins). */
+  const idle = (): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        wakeUp = undefined;
+        resolve();
+      }, idlePollMs);
+      wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  const post = async (entries: readonly OutboxEntry[], textOnly: boolean): Promise<void> => {
+    const message = auditMessage(entries.map((e) => e.event));
+    await client.chat.postMessage({
+      channel,
+      text: message.text,
+      ...(textOnly ? {} : { blocks: message.blocks }),
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+  };
+
+  const deliverOnce = async (state: { backoffMs: number; textOnly: boolean }): Promise<'empty' | 'more'> => {
+    const entries = await outbox.peek(batchSize);
+    if (entries.length === 0) return 'empty';
+    const gap = lastPostAt + minIntervalMs - now();
+    if (gap > 0) {
+      await pause(gap);
+      return 'more'; // peek again: more events may have arrived while pacing, so the batch grows
+    }
+    try {
+      await post(entries, state.textOnly);
+    } catch (error) {
+      const failure = classify(error);
+      if (failure.kind === 'ratelimited') {
+        logger.warn({ retryAfterMs: failure.retryAfterMs }, 'audit post rate limited; waiting');
+        await pause(failure.retryAfterMs);
+        return 'more';
+      }
+      if (failure.kind === 'blocks' && !state.textOnly) {
+        logger.error({ auditEvents: entries.map((e) => e.event.id) }, 'audit blocks rejected; posting text');
+        state.textOnly = true;
+        return 'more';
+      }
+      logger.error(
+        {
+          auditEvents: entries.map((e) => e.event.id),
+          slackError: failure.kind === 'other' ? failure.code : 'blocks',
+        },
+        'audit post failed; will retry',
+      );
+      await pause(state.backoffMs);
+      state.backoffMs = Math.min(state.backoffMs * 2, maxBackoffMs);
+      return 'more';
+    }
+    lastPostAt = now();
+    state.backoffMs = initialBackoffMs;
+    state.textOnly = false;
+    await outbox.ack(entries.map((e) => e.id));
+    return 'more';
+  };
+
+  const run = async (): Promise<void> => {
+    const state = { backoffMs: initialBackoffMs, textOnly: false };
+    while (running) {
+      let result: 'empty' | 'more';
+      try {
+        result = await deliverOnce(state);
+      } catch (error) {
+        // The outbox itself failed (Redis away): back off and try again.
+        logger.error({ err: (error as Error).name }, 'audit outbox unavailable; will retry');
+        await pause(state.backoffMs);
+        state.backoffMs = Math.min(state.backoffMs * 2, maxBackoffMs);
+        continue;
+      }
+      if (result === 'empty') {
+        const waiters = idleWaiters;
+        idleWaiters = [];
+        for (const w of waiters) w();
+        if (running) await idle();
+      }
+    }
+  };
+
+  const start = (): void => {
+    if (running) return;
+    running = true;
+    const previous = loop ?? Promise.resolve();
+    loop = previous.then(run).catch((error: unknown) => {
+      logger.error({ err: (error as Error).name }, 'audit delivery loop stopped unexpectedly');
+      running = false;
+    });
+  };
+
+  return {
+    async record(event) {
+      try {
+        await outbox.append(event);
+      } catch (error) {
+        // Events carry no secrets, so the whole event goes to the log rather than vanishing.
+        logger.error({ auditEvent: event, err: (error as Error).name }, 'audit event could not be queued');
+        return;
+      }
+      wake();
+    },
+    start,
+    async stop() {
+      running = false;
+      wake();
+      interrupt?.();
+      await loop;
+    },
+    flush(timeoutMs = 30_000) {
+      start();
+      return new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => {
+          idleWaiters = idleWaiters.filter((w) => w !== done);
+          resolve(false);
+        }, timeoutMs);
+        const done = (): void => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        idleWaiters.push(done);
+        wake();
+      });
+    },
+  };
+};

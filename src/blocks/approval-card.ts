@@ -1,0 +1,100 @@
+/**
+ * The approval card posted to the approvals channel and updated in place at every transition.
+ * `summary` and `target.label` are already escaped by the action; everything a person typed goes through safe().
+ */
+import type { ApprovalRecord } from '../approvals/record.js';
+import { ActionIds, BlockIds } from './ids.js';
+import {
+  type Block,
+  button,
+  context,
+  LIMITS,
+  type ModalView,
+  plain,
+  safe,
+  section,
+  slackDate,
+} from './primitives.js';
+
+export interface ApprovalCardMessage {
+  readonly text: string;
+  readonly blocks: Block[];
+}
+
+const mention = (userId: string): string => `<@${safe(userId, 40)}>`;
+
+const STATUS: Record<ApprovalRecord['state'], string> = {
+  pending: ':hourglass_flowing_sand: Waiting for approval',
+  approved: ':white_check_mark: Approved',
+  executing: ':gear: Approved — running now',
+  executed: ':white_check_mark: Approved and done',
+  failed: ':x: Approved, but it failed',
+  rejected: ':no_entry: Rejected',
+  expired: ':alarm_clock: Expired — nobody decided in time',
+  cancelled: ':leftwards_arrow_with_hook: Cancelled by the requester',
+  unknown: ':grey_question: Outcome unknown — check Authgear before retrying',
+};
+
+/** Who did what so far, one line each. */
+const historyLines = (r: ApprovalRecord): string[] => {
+  const lines = r.approvals.map((a) => `Approved by ${mention(a.userId)} ${slackDate(a.at)}`);
+  if (r.rejection) {
+    const why = r.rejection.reason ? `: ${safe(r.rejection.reason, 500)}` : '';
+    lines.push(`Rejected by ${mention(r.rejection.userId)} ${slackDate(r.rejection.at)}${why}`);
+  }
+  if (r.cancelledAt) lines.push(`Cancelled by ${mention(r.requester.userId)} ${slackDate(r.cancelledAt)}`);
+  if (r.result && !r.result.ok && r.result.errorCode)
+    lines.push(`Error: \`${safe(r.result.errorCode, 80)}\``);
+  return lines;
+};
+
+export const approvalCard = (r: ApprovalRecord): ApprovalCardMessage => {
+  const status = STATUS[r.state];
+  const blocks: Block[] = [
+    section(`*Approval request* — ${r.summary}`),
+    section(
+      [
+        `Requested by ${mention(r.requester.userId)}`,
+        ...(r.target ? [`Target: ${r.target.label}`] : []),
+        ...(r.reason ? [`Reason: ${safe(r.reason, 1000)}`] : []),
+        `Approvals: ${r.approvals.length} of ${r.required}`,
+      ].join('\n'),
+    ),
+    section(`*${status}*`),
+  ];
+  const history = historyLines(r);
+  if (history.length > 0) blocks.push(context(history));
+  if (r.state === 'pending') {
+    blocks.push(context([`Expires ${slackDate(r.expiresAt)} · ID \`${safe(r.id, 64)}\``]), {
+      type: 'actions',
+      block_id: 'approval',
+      elements: [
+        button('Approve', ActionIds.approve, r.id, 'primary'),
+        button('Reject', ActionIds.reject, r.id, 'danger'),
+        button('Cancel request', ActionIds.cancelRequest, r.id),
+      ],
+    });
+  } else {
+    blocks.push(context([`ID \`${safe(r.id, 64)}\``]));
+  }
+  return { text: `Approval request: ${r.summary} — ${status.replace(/^:[a-z_]+: /, '')}`, blocks };
+};
+
+/** The reason form behind Reject; `metadata` carries the approval ID and where to answer. */
+export const rejectModal = (callbackId: string, metadata: string): ModalView => ({
+  type: 'modal',
+  callback_id: callbackId,
+  private_metadata: metadata,
+  title: plain('Reject request', LIMITS.modalTitle),
+  submit: plain('Reject', LIMITS.modalButton),
+  close: plain('Back', LIMITS.modalButton),
+  blocks: [
+    {
+      type: 'input',
+      block_id: BlockIds.reason,
+      optional: true,
+      label: plain('Reason (shown to the requester)'),
+      element: { type: 'plain_text_input', action_id: BlockIds.reason, multiline: true, max_length: 1000 },
+    },
+  ],
+});

@@ -1,0 +1,77 @@
+/** Block Kit for audit-channel messages: one message may carry several events (a coalesced burst). Pure. */
+import type { AuditEvent } from '../audit/event.js';
+import { type Block, context, LIMITS, section, truncate } from './primitives.js';
+
+/** Two blocks per event plus one summary line keeps a full batch within Slack's 50-block limit. */
+export const MAX_AUDIT_EVENTS_PER_MESSAGE = Math.floor((LIMITS.blocksPerMessage - 1) / 2);
+
+const ICONS: Record<AuditEvent['type'], string> = {
+  requested: ':inbox_tray:',
+  approved: ':white_check_mark:',
+  rejected: ':x:',
+  cancelled: ':leftwards_arrow_with_hook:',
+  expired: ':hourglass:',
+  executed: ':heavy_check_mark:',
+  failed: ':warning:',
+  unknown: ':question:',
+  denied: ':no_entry:',
+};
+
+/**
+ * Escapes `&`, `<`, `>` without double-escaping: producers already pass summaries and labels through `safe()`, so
+ * existing `&amp;`/`&lt;`/`&gt;` stay as they are while raw control characters are neutralised.
+ */
+export const escapeOnce = (text: string): string =>
+  text
+    .replace(/&(?!(?:amp|lt|gt);)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+
+/** Slack IDs and codes: only word characters, dots and dashes survive. */
+const token = (text: string): string => text.replace(/[^\w.-]/g, '');
+
+const SAFE_LINK = /^https:\/\/[^\s<>|]+$/;
+
+const eventLine = (e: AuditEvent): string =>
+  [
+    `${ICONS[e.type]} *${e.type}* \`${token(e.action)}\` by <@${token(e.actor.userId)}>`,
+    e.target ? `on ${escapeOnce(e.target.label)}` : undefined,
+    `— ${escapeOnce(e.summary)}`,
+    e.errorCode ? `(error \`${token(e.errorCode)}\`)` : undefined,
+    e.reason && e.type === 'denied' ? `(reason \`${token(e.reason)}\`)` : undefined,
+  ]
+    .filter((part): part is string => part !== undefined)
+    .join(' ');
+
+const eventContext = (e: AuditEvent): string[] => [
+  `<!date^${Math.floor(Date.parse(e.at) / 1000) || 0}^{date_short_pretty} {time_secs}|${escapeOnce(e.at)}>`,
+  ...(e.approvalId ? [`approval \`${token(e.approvalId)}\``] : []),
+  ...(e.approvalLink && SAFE_LINK.test(e.approvalLink) ? [`<${e.approvalLink}|open approval>`] : []),
+  `event \`${token(e.id)}\``,
+];
+
+export interface AuditMessage {
+  readonly text: string;
+  readonly blocks: Block[];
+}
+
+/** Plain fallback text (notifications, clients without blocks). */
+export const auditFallbackText = (events: readonly AuditEvent[]): string => {
+  const [first] = events;
+  if (events.length === 1 && first) return truncate(eventLine(first), LIMITS.sectionText);
+  return `${events.length} audit events`;
+};
+
+/**
+ * Renders 1..MAX_AUDIT_EVENTS_PER_MESSAGE events in order. Throws on an empty or oversized batch: the caller
+ * batches, and silently dropping an event from an audit trail is never right.
+ */
+export const auditMessage = (events: readonly AuditEvent[]): AuditMessage => {
+  if (events.length === 0) throw new Error('auditMessage needs at least one event');
+  if (events.length > MAX_AUDIT_EVENTS_PER_MESSAGE)
+    throw new Error(`auditMessage takes at most ${MAX_AUDIT_EVENTS_PER_MESSAGE} events`);
+  const blocks: Block[] = [];
+  if (events.length > 1) blocks.push(context([`:ledger: ${events.length} audit events`]));
+  for (const e of events) blocks.push(section(eventLine(e)), context(eventContext(e)));
+  return { text: auditFallbackText(events), blocks };
+};

@@ -1,0 +1,50 @@
+import type { ApprovalService } from '../../approvals/service.js';
+import { rejectModal } from '../../blocks/approval-card.js';
+import { CallbackIds } from '../../blocks/ids.js';
+import type { Services } from '../../services.js';
+import { type BlockActionArgs, clicked } from '../interaction.js';
+import { decideAndTell } from './tell.js';
+
+/** Approve: the approver's right is checked again at the click; the last approval executes exactly once. */
+export const onApprove =
+  (s: Services, approvals: ApprovalService) =>
+  async (args: BlockActionArgs): Promise<void> => {
+    await args.ack();
+    const c = clicked(args);
+    const who = { userId: c.user.id, channelId: c.channelId };
+    await decideAndTell(s, args.client, who, 'approval_approve', async () =>
+      approvals.approve(c.value ?? '', await s.actorOf(c.user)),
+    );
+  };
+
+/** Reject: checks the right first, then asks for a reason in a modal. */
+export const onReject =
+  (s: Services, approvals: ApprovalService) =>
+  async (args: BlockActionArgs): Promise<void> => {
+    await args.ack();
+    const c = clicked(args);
+    const who = { userId: c.user.id, channelId: c.channelId };
+    const id = c.value ?? '';
+    await decideAndTell(s, args.client, who, 'approval_reject', async () => {
+      const may = await approvals.mayReject(id, await s.actorOf(c.user));
+      if (!may.ok) return may;
+      const metadata = JSON.stringify({ id, channelId: c.channelId });
+      await args.client.views.open({
+        trigger_id: c.triggerId,
+        view: rejectModal(CallbackIds.rejectModal, metadata),
+      });
+      return { ok: true };
+    });
+  };
+
+/** Cancel: only the requester, only while pending. */
+export const onCancelRequest =
+  (s: Services, approvals: ApprovalService) =>
+  async (args: BlockActionArgs): Promise<void> => {
+    await args.ack();
+    const c = clicked(args);
+    const who = { userId: c.user.id, channelId: c.channelId };
+    await decideAndTell(s, args.client, who, 'approval_cancel', async () =>
+      approvals.cancel(c.value ?? '', await s.actorOf(c.user)),
+    );
+  };

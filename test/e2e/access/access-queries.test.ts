@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessQueries } from '../../../src/queries/access.js';
+import { coreQueries } from '../../../src/queries/registry.js';
+import { PEOPLE, startTestApp, type TestApp } from '../../support/app.js';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp({ queries: [...coreQueries, ...accessQueries] });
+  for (let i = 0; i < 12; i++) t.authgear.store.addGroup({ key: `team_${String(i).padStart(2, '0')}` });
+  t.authgear.store.addGroup({
+    key: 'support',
+    name: 'Support <b>crew</b>',
+    description: 'Helps',
+    roles: ['agent'],
+  });
+  t.authgear.store.addUser({ email: 'amy@example.com', groups: ['support'] });
+  t.authgear.store.addUser({ email: 'ben@example.com', roles: ['agent'] });
+});
+afterAll(async () => t.stop());
+
+const text = (body: unknown): string => JSON.stringify(body);
+const buttons = (body: Record<string, unknown>) =>
+  (
+    (body.blocks ?? []) as { elements?: { action_id?: string; value?: string; text?: { text?: string } }[] }[]
+  ).flatMap((b) => b.elements ?? []);
+
+describe('group and role queries from Slack', () => {
+  it('pages through groups: the Next button re-runs the verb with the cursor', async () => {
+    const res = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: 'groups team' });
+    const page1 = await t.response(res.responseUrlId);
+    expect(text(page1)).toContain('`team_00`');
+    expect(text(page1)).not.toContain('`team_10`');
+    const next = buttons(page1).find((e) => e.action_id === 'access_page');
+    const value = JSON.parse(next?.value ?? '{}') as { v: string; a: string[] };
+    expect(value.v).toBe('groups');
+    expect(value.a.slice(0, 2)).toEqual(['team', '--after']);
+    const again = await t.driver.slashCommand({
+      userId: PEOPLE.viewer,
+      text: `${value.v} ${value.a.join(' ')}`,
+    });
+    const page2 = await t.response(again.responseUrlId);
+    expect(text(page2)).toContain('`team_10`');
+    expect(text(page2)).not.toContain('`team_00`');
+    expect(buttons(page2).some((e) => e.action_id === 'access_page')).toBe(false);
+    expect(t.authgear.requests.at(-1)?.variables).toMatchObject({ keyword: 'team', first: 10 });
+  });
+
+  it('shows a group card with roles, members and, for a viewer, no action buttons', async () => {
+    const res = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: 'group support' });
+    const card = await t.response(res.responseUrlId);
+    expect(text(card)).toContain('`agent`');
+    expect(text(card)).toContain('amy@example.com');
+    expect(text(card)).toContain('Members (1)');
+    expect(text(card)).toContain('Support &lt;b&gt;crew&lt;/b&gt;');
+    expect(buttons(card).filter((e) => e.action_id === 'start_action')).toEqual([]);
+  });
+
+  it('gives an admin the group actions, the delete button carrying the key', async () => {
+    const res = await t.driver.slashCommand({ userId: PEOPLE.admin, text: 'group support' });
+    const card = await t.response(res.responseUrlId);
+    const start = buttons(card).filter((e) => e.action_id === 'start_action');
+    expect(start.map((e) => JSON.parse(e.value ?? '{}').k)).toContain('add-group-to-roles');
+    expect(start.map((e) => e.value)).toContain(JSON.stringify({ k: 'delete-group', a: { key: 'support' } }));
+  });
+
+  it('shows a role card with its groups and direct users', async () => {
+    const res = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: 'role agent' });
+    const card = await t.response(res.responseUrlId);
+    expect(text(card)).toContain('Groups (1)');
+    expect(text(card)).toContain('`support`');
+    expect(text(card)).toContain('ben@example.com');
+  });
+
+  it('names the key when no group has it', async () => {
+    const res = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: 'group nothing_here' });
+    expect(text(await t.response(res.responseUrlId))).toContain('no group with the key `nothing_here`');
+  });
+
+  it('refuses the group list to a person without group.view', async () => {
+    const res = await t.driver.slashCommand({ userId: PEOPLE.nobody, text: 'groups' });
+    expect(text(await t.response(res.responseUrlId))).not.toContain('team_00');
+  });
+});

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, PEOPLE, startTestApp, type TestApp } from '../../support/app.js';
+import { waitFor } from '../../support/wait.js';
+import { runConfirmed } from './flow.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => t.stop());
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The secret as a whole token: a 6-digit code inside a longer number (a timestamp) is not a leak. */
+const occurrences = (haystack: string, secret: string): number =>
+  haystack.match(new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(secret)}(?![A-Za-z0-9])`, 'g'))?.length ?? 0;
+
+const secretOf = (result: Record<string, unknown>): string => {
+  const blocks = JSON.stringify(result.blocks ?? []);
+  const match = /:\*\s`([^`]+)`/.exec(blocks);
+  if (!match?.[1]) throw new Error(`no secret shown in ${blocks}`);
+  return match[1];
+};
+
+describe('secrets are shown once, to the requester only', () => {
+  it.each([
+    ['otp', (e: string) => `otp ${e} login`, 'GenerateOOBOTPCode'],
+    ['reset-password generate', (e: string) => `reset-password ${e} generate`, 'ResetPassword'],
+  ])(
+    '%s: the secret appears only in the result sent to the requester',
+    async (_l, command, operationName) => {
+      const email = `secret-${operationName.toLowerCase()}@example.com`;
+      const user = t.authgear.store.addUser({ email, name: 'Secret Keeper' });
+      const run = await runConfirmed(t, PEOPLE.support, command(email));
+      expect(run.mutations.map((m) => m.operationName)).toEqual([operationName]);
+      await waitFor(() =>
+        t.slack
+          .messagesIn(CHANNELS.audit)
+          .some((m) => String(m.args.text).includes('*executed*') && String(m.args.text).includes(email)),
+      );
+
+      const secret = secretOf(run.result);
+      const sent = t.authgear.store.sentMessages.at(-1);
+      const stored = t.authgear.store
+        .user(user.id)
+        ?.authenticators.find((a) => a.type === 'PASSWORD')?.password;
+      expect(secret).toBe(
+        operationName === 'ResetPassword' ? stored : sent?.kind === 'otp_code' ? sent.code : '',
+      );
+      expect(run.result.response_type).toBe('ephemeral');
+
+      const results = t.slack.responses.filter((r) => occurrences(JSON.stringify(r.body), secret) > 0);
+      expect(results.map((r) => r.id)).toEqual([run.resultResponseId]);
+      expect(occurrences(JSON.stringify(run.result), secret)).toBe(1);
+      const otherResponses = t.slack.responses.filter((r) => r.body !== run.result).map((r) => r.body);
+      expect(occurrences(JSON.stringify(otherResponses), secret)).toBe(0);
+      expect(occurrences(JSON.stringify(t.slack.calls.map((c) => c.args)), secret)).toBe(0);
+      expect(occurrences(t.logs.join('\n'), secret)).toBe(0);
+      expect(occurrences(JSON.stringify(t.slack.messagesIn(CHANNELS.audit).map((m) => m.args)), secret)).toBe(
+        0,
+      );
+    },
+  );
+});

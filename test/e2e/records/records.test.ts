@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encodeFormMetadata } from '../../../src/actions/payload.js';
+import { recordQueries } from '../../../src/queries/records.js';
+import { coreQueries } from '../../../src/queries/registry.js';
+import { encodeNodeId, type FakeUser } from '../../fakes/authgear/index.js';
+import { PEOPLE, startTestApp, type TestApp } from '../../support/app.js';
+import { waitFor } from '../../support/wait.js';
+import { buttonValue, confirmAndWait, text } from './helpers.js';
+
+const STANDARD = {
+  email: 'alice@example.com',
+  name: 'Alice Liddell',
+  given_name: 'Alice',
+  family_name: 'Liddell',
+  nickname: 'al',
+  locale: 'en',
+};
+const CUSTOM = { department: 'Support', level: 3, remote: true };
+
+let t: TestApp;
+let alice: FakeUser;
+let aliceNode: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ queries: [...coreQueries, ...recordQueries] });
+  alice = t.authgear.store.addUser({
+    email: STANDARD.email,
+    username: 'alice',
+    standardAttributes: STANDARD,
+    customAttributes: CUSTOM,
+    authorizations: [{ clientID: 'crm' }],
+  });
+  aliceNode = encodeNodeId('User', alice.id);
+});
+afterAll(async () => t.stop());
+beforeEach(() => {
+  t.authgear.requests.length = 0;
+});
+
+const mutations = () => t.authgear.requests.filter((r) => r.query.trimStart().startsWith('mutation'));
+
+describe('/authgear edit', () => {
+  it('confirms, then writes back every attribute with the one edited value changed', async () => {
+    const res = await t.driver.slashCommand({
+      userId: PEOPLE.support,
+      text: 'edit alice@example.com given_name=Alicia',
+    });
+    const confirmation = await t.response(res.responseUrlId);
+    expect(text(confirmation)).toContain('`given_name` → Alicia');
+    expect(mutations()).toEqual([]);
+
+    const result = await confirmAndWait(t, PEOPLE.support, confirmation);
+
+    expect(text(result)).toContain('1 attribute changed');
+    const [update] = mutations();
+    expect(update?.operationName).toBe('UpdateUser');
+    expect(update?.variables).toEqual({
+      input: {
+        userID: aliceNode,
+        standardAttributes: { ...STANDARD, preferred_username: 'alice', given_name: 'Alicia' },
+        customAttributes: CUSTOM,
+      },
+    });
+    expect(alice.standardAttributes.given_name).toBe('Alicia');
+    expect(alice.customAttributes).toEqual(CUSTOM);
+    expect(t.slack.violations).toEqual([]);
+  });
+
+  it('refuses a viewer and sends nothing to Authgear', async () => {
+    const res = await t.driver.slashCommand({
+      userId: PEOPLE.viewer,
+      text: 'edit alice@example.com nickname=x',
+    });
+    const body = await t.response(res.responseUrlId);
+    expect(text(body)).toMatch(/doesn't allow/);
+    expect(text(body)).not.toContain('confirm_action');
+    expect(mutations()).toEqual([]);
+    expect(alice.standardAttributes.nickname).toBe('al');
+  });
+
+  it('opens a prefilled form that carries the version the person saw', async () => {
+    const res = await t.driver.slashCommand({ userId: PEOPLE.support, text: 'edit alice@example.com' });
+    const open = await waitForCall('views.open');
+    const view = (
+      open.args as { view: { blocks: { block_id?: string; element?: Record<string, unknown> }[] } }
+    ).view;
+    const byId = new Map(view.blocks.map((b) => [b.block_id, b]));
+    expect(byId.get('name')?.element?.initial_value).toBe('Alice Liddell');
+    expect(byId.get('custom.department')?.element?.initial_value).toBe('Support');
+    expect(byId.get('expectedUpdatedAt')?.element?.initial_option).toMatchObject({ value: alice.updatedAt });
+    expect(res.status).toBe(200);
+  });
+
+  it('answers a form with a bad field with response_action errors on that block', async () => {
+    const res = await t.driver.viewSubmission({
+      userId: PEOPLE.support,
+      callbackId: 'action_modal',
+      privateMetadata: encodeFormMetadata({ k: 'edit', u: aliceNode }),
+      values: {
+        name: { name: { type: 'plain_text_input', value: 'Alice Liddell' } },
+        birthdate: { birthdate: { type: 'plain_text_input', value: 'next tuesday' } },
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({
+      response_action: 'errors',
+      errors: { birthdate: expect.stringMatching(/YYYY-MM-DD/) },
+    });
+    expect(mutations()).toEqual([]);
+  });
+
+  it('stops with a conflict when the user changed after the form was opened', async () => {
+    const seen = alice.updatedAt;
+    alice.updatedAt = new Date(Date.parse(seen) + 60_000).toISOString();
+    const res = await t.driver.viewSubmission({
+      userId: PEOPLE.support,
+      callbackId: 'action_modal',
+      privateMetadata: encodeFormMetadata({
+        k: 'edit',
+        u: aliceNode,
+        r: t.slack.responseUrl('edit-conflict'),
+      }),
+      values: {
+        nickname: { nickname: { type: 'plain_text_input', value: 'ally' } },
+        expectedUpdatedAt: { expectedUpdatedAt: { type: 'static_select', selected_option: { value: seen } } },
+      },
+      blocks: [
+        { type: 'input', block_id: 'nickname', element: { type: 'plain_text_input', action_id: 'nickname' } },
+        {
+          type: 'input',
+          block_id: 'expectedUpdatedAt',
+          element: { type: 'static_select', action_id: 'expectedUpdatedAt' },
+        },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const body = await t.response('edit-conflict');
+    expect(text(body)).toContain('changed since you opened this form');
+    expect(text(body)).not.toContain('confirm_action');
+    expect(mutations()).toEqual([]);
+  });
+});
+
+describe('/authgear create-user', () => {
+  it('shows the generated password to the requester only, once', async () => {
+    const res = await t.driver.slashCommand({
+      userId: PEOPLE.support,
+      text: 'create-user <mailto:new.hire@example.com|new.hire@example.com> --generate-password',
+    });
+    const result = await confirmAndWait(t, PEOPLE.support, await t.response(res.responseUrlId));
+    const [create] = mutations();
+    expect(create?.operationName).toBe('CreateUser');
+    const password = (create?.variables.input as { password?: string }).password ?? '';
+    expect(create?.variables).toEqual({
+      input: {
+        definition: { loginID: { key: 'email', value: 'new.hire@example.com' } },
+        password,
+        setPasswordExpired: true,
+      },
+    });
+    expect(password).toHaveLength(20);
+    expect(result.response_type).toBe('ephemeral');
+    expect(text(result)).toContain(password);
+    const everywhere = text(t.slack.calls.map((c) => c.args)) + t.logs.join('\n');
+    expect(everywhere).not.toContain(password);
+    expect(t.authgear.store.userByLoginId('email', 'new.hire@example.com')).toBeDefined();
+  });
+});
+
+describe('/authgear identities', () => {
+  it('lists identities with remove buttons that lead to deleteIdentity after Confirm', async () => {
+    const res = await t.driver.slashCommand({ userId: PEOPLE.support, text: 'identities alice@example.com' });
+    const list = await t.response(res.responseUrlId);
+    const usernameIdentity = alice.identities.find((i) => i.loginIdKey === 'username');
+    const identityId = encodeNodeId('Identity', usernameIdentity?.id ?? '');
+    const value = buttonValue(list, 'start_action', 1);
+    expect(JSON.parse(value)).toEqual({ k: 'remove-identity', u: aliceNode, a: { identityId } });
+
+    const start = await t.driver.blockAction({ userId: PEOPLE.support, actionId: 'start_action', value });
+    const confirmation = await t.response(start.responseUrlId);
+    expect(text(confirmation)).toContain('username alice');
+    const result = await confirmAndWait(t, PEOPLE.support, confirmation);
+
+    expect(text(result)).toContain('Removed username alice');
+    expect(mutations().map((r) => [r.operationName, r.variables])).toEqual([
+      ['DeleteIdentity', { input: { identityID: identityId } }],
+    ]);
+    expect(alice.identities.map((i) => i.loginIdKey)).toEqual(['email']);
+  });
+
+  it('shows a viewer the list without remove buttons', async () => {
+    const res = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: 'identities alice@example.com' });
+    const list = await t.response(res.responseUrlId);
+    expect(text(list)).toContain('alice@example.com');
+    expect(text(list)).not.toContain('start_action');
+  });
+
+  it('explains kindly that the last identity cannot be removed', async () => {
+    const solo = t.authgear.store.addUser({ email: 'solo@example.com' });
+    const res = await t.driver.slashCommand({
+      userId: PEOPLE.support,
+      text: 'remove-identity solo@example.com solo@example.com',
+    });
+    const result = await confirmAndWait(t, PEOPLE.support, await t.response(res.responseUrlId));
+    expect(text(result)).toContain('last identity');
+    expect(mutations().map((r) => r.operationName)).toEqual(['DeleteIdentity']);
+    expect(solo.identities).toHaveLength(1);
+  });
+});
+
+describe('/authgear authorizations and mfa', () => {
+  it('lists app authorizations and removes one through its button and Confirm', async () => {
+    const res = await t.driver.slashCommand({
+      userId: PEOPLE.support,
+      text: 'authorizations alice@example.com',
+    });
+    const list = await t.response(res.responseUrlId);
+    expect(text(list)).toContain('crm');
+    const start = await t.driver.blockAction({
+      userId: PEOPLE.support,
+      actionId: 'start_action',
+      value: buttonValue(list, 'start_action'),
+    });
+    const result = await confirmAndWait(t, PEOPLE.support, await t.response(start.responseUrlId));
+    expect(text(result)).toContain('Removed the authorization of crm');
+    expect(mutations().map((r) => r.operationName)).toEqual(['DeleteAuthorization']);
+    expect(alice.authorizations).toEqual([]);
+  });
+
+  it('lists authenticators with a remove button per authenticator', async () => {
+    const res = await t.driver.slashCommand({ userId: PEOPLE.support, text: 'mfa alice@example.com' });
+    const list = await t.response(res.responseUrlId);
+    const password = alice.authenticators.find((a) => a.type === 'PASSWORD');
+    expect(JSON.parse(buttonValue(list, 'start_action'))).toEqual({
+      k: 'remove-authenticator',
+      u: aliceNode,
+      a: { authenticatorId: encodeNodeId('Authenticator', password?.id ?? '') },
+    });
+  });
+});
+
+const waitForCall = (method: string) =>
+  waitFor(() => t.slack.calls.find((c) => c.method === method), { message: method });

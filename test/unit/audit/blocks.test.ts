@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEvent } from '../../../src/audit/event.js';
+import { auditMessage, escapeOnce, MAX_AUDIT_EVENTS_PER_MESSAGE } from '../../../src/blocks/audit.js';
+import { checkMessageBlocks } from '../../support/block-kit.js';
+
+const event = (n: number, extra: Partial<AuditEvent> = {}): AuditEvent => ({
+  id: `evt${n}`,
+  type: 'executed',
+  at: '2026-01-02T03:04:05.000Z',
+  actor: { userId: 'U0ALICE' },
+  action: 'user.disable',
+  actionKey: 'user.disable',
+  target: { userId: 'u1', label: 'Bob &lt;bob@example.com&gt;' },
+  summary: `Disabled user number ${n}`,
+  approvalId: 'apr_1',
+  approvalLink: 'https://example.slack.com/archives/C1/p123',
+  ...extra,
+});
+
+const texts = (blocks: unknown): string => JSON.stringify(blocks);
+
+describe('auditMessage', () => {
+  it('renders every event of a batch in order within the block limit', () => {
+    const events = Array.from({ length: MAX_AUDIT_EVENTS_PER_MESSAGE }, (_, i) => event(i));
+    const message = auditMessage(events);
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    const body = texts(message.blocks);
+    const positions = events.map((e) => body.indexOf(`event \`${e.id}\``));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(message.text).toBe(`${events.length} audit events`);
+  });
+
+  it('produces blocks Slack accepts', () => {
+    const message = auditMessage([event(1), event(2, { type: 'denied', reason: 'no_permission' })]);
+    expect(checkMessageBlocks(message.blocks)).toEqual([]);
+  });
+
+  it('neutralises raw control characters but does not double-escape producer-escaped text', () => {
+    const message = auditMessage([event(1, { summary: 'Set name to <!channel> & co' })]);
+    const body = texts(message.blocks);
+    expect(body).toContain('Set name to &lt;!channel&gt; &amp; co');
+    expect(body).not.toContain('<!channel>');
+    expect(body).toContain('Bob &lt;bob@example.com&gt;');
+    expect(body).not.toContain('&amp;lt;');
+    expect(escapeOnce('a &amp; b & c')).toBe('a &amp; b &amp; c');
+  });
+
+  it('drops an approval link that is not a plain https URL', () => {
+    const message = auditMessage([event(1, { approvalLink: 'javascript:alert(1)|click' })]);
+    expect(texts(message.blocks)).not.toContain('javascript');
+  });
+
+  it('uses the event line as fallback text for a single event', () => {
+    const message = auditMessage([event(7)]);
+    expect(message.text).toContain('Disabled user number 7');
+    expect(message.text).toContain('<@U0ALICE>');
+  });
+
+  it('refuses empty and oversized batches instead of dropping events', () => {
+    expect(() => auditMessage([])).toThrow();
+    const tooMany = Array.from({ length: MAX_AUDIT_EVENTS_PER_MESSAGE + 1 }, (_, i) => event(i));
+    expect(() => auditMessage(tooMany)).toThrow();
+  });
+});

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAuditWebClient, createOutboxAuditSink } from '../../../src/audit/delivery.js';
+import type { AuditEvent } from '../../../src/audit/event.js';
+import { createMemoryOutbox } from '../../../src/audit/memory-outbox.js';
+import { createLogger } from '../../../src/logger.js';
+import { type SlackFake, startSlackFake } from '../../fakes/slack/index.js';
+import { waitFor } from '../../support/wait.js';
+
+const CHANNEL = 'C0AUDIT';
+const logger = createLogger({ level: 'silent', destination: { write: () => undefined } });
+
+const event = (n: number, approvalId = 'apr_1'): AuditEvent => ({
+  id: `evt${n}`,
+  type: 'executed',
+  at: '2026-01-02T03:04:05.000Z',
+  actor: { userId: 'U0ALICE' },
+  action: 'user.disable',
+  actionKey: 'user.disable',
+  summary: `Disabled user number ${n}`,
+  approvalId,
+});
+
+/** A fake clock shared by the sink and the Slack fake: sleeping advances time instantly. */
+const fakeClock = () => {
+  let t = 1_700_000_000_000;
+  const sleeps: number[] = [];
+  return {
+    now: () => t,
+    sleeps,
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      t += ms;
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+  };
+};
+
+/** Event IDs in the order Slack accepted them, read from the posted blocks. */
+const delivered = (slack: SlackFake): string[] =>
+  slack
+    .messagesIn(CHANNEL)
+    .flatMap((m) => [...JSON.stringify(m.args.blocks).matchAll(/event `(evt\d+)`/g)].map((x) => x[1] ?? ''));
+
+const ids = (from: number, to: number): string[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => `evt${from + i}`);
+
+describe('outbox audit sink', () => {
+  let slack: SlackFake;
+  let clock: ReturnType<typeof fakeClock>;
+  beforeAll(async () => {
+    clock = fakeClock();
+    slack = await startSlackFake({ postMessageLimitPerSecond: 1, now: () => clock.now() });
+  });
+  afterAll(async () => {
+    await slack.close();
+  });
+  beforeEach(() => {
+    slack.clear();
+  });
+
+  const build = (outbox = createMemoryOutbox()) => ({
+    outbox,
+    sink: createOutboxAuditSink({
+      outbox,
+      client: createAuditWebClient('xoxb-test', { slackApiUrl: slack.apiUrl }),
+      channel: CHANNEL,
+      logger,
+      now: clock.now,
+      sleep: clock.sleep,
+    }),
+  });
+
+  it('coalesces a burst into few messages, in order, each event once', async () => {
+    const { sink, outbox } = build();
+    sink.start();
+    for (let i = 1; i <= 35; i++) await sink.record(event(i));
+    expect(await sink.flush(5000)).toBe(true);
+    await sink.stop();
+    expect(delivered(slack)).toEqual(ids(1, 35));
+    expect(slack.messagesIn(CHANNEL).length).toBeLessThanOrEqual(5);
+    expect(outbox.size()).toBe(0);
+    expect(slack.violations).toEqual([]);
+    expect(slack.callsTo('chat.postMessage').every((c) => c.ok)).toBe(true);
+  });
+
+  it('waits out 429 Retry-After and retries failures, then delivers everything exactly once in order', async () => {
+    const { sink, outbox } = build();
+    for (let i = 1; i <= 25; i++) await sink.record(event(i, `apr_${i % 3}`));
+    slack.rateLimit('chat.postMessage', { times: 2, retryAfterSeconds: 7 });
+    slack.failNext('chat.postMessage', { times: 4, error: 'internal_error' });
+    const before = clock.sleeps.length;
+    expect(await sink.flush(5000)).toBe(true);
+    await sink.stop();
+    expect(delivered(slack)).toEqual(ids(1, 25));
+    expect(outbox.size()).toBe(0);
+    const waits = clock.sleeps.slice(before);
+    expect(waits.filter((ms) => ms === 7000)).toHaveLength(2);
+    // exponential backoff for the four errors: 1s, 2s, 4s, 8s
+    expect(waits).toEqual(expect.arrayContaining([1000, 2000, 4000, 8000]));
+    expect(slack.callsTo('chat.postMessage').length).toBe(2 + 4 + 3);
+  });
+
+  it('paces posts to about one per second so the channel limit is never hit', async () => {
+    const { sink } = build();
+    sink.start();
+    for (let i = 1; i <= 12; i++) {
+      await sink.record(event(i));
+      await waitFor(() => delivered(slack).includes(`evt${i}`), { message: `evt${i} posted` });
+    }
+    await sink.stop();
+    expect(delivered(slack)).toEqual(ids(1, 12));
+    expect(slack.callsTo('chat.postMessage').every((c) => c.status === 200)).toBe(true);
+    const at = slack.messagesIn(CHANNEL).map((m) => m.at);
+    for (let i = 1; i < at.length; i++) expect((at[i] ?? 0) - (at[i - 1] ?? 0)).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('stop() returns promptly even during a long Retry-After wait', async () => {
+    const hung = createOutboxAuditSink({
+      outbox: createMemoryOutbox(),
+      client: createAuditWebClient('xoxb-test', { slackApiUrl: slack.apiUrl }),
+      channel: CHANNEL,
+      logger,
+      sleep: () => new Promise(() => undefined), // never resolves
+    });
+    slack.rateLimit('chat.postMessage', { times: 1, retryAfterSeconds: 3600 });
+    hung.start();
+    await hung.record(event(1));
+    await waitFor(() => slack.callsTo('chat.postMessage').length === 1);
+    await hung.stop();
+    expect(slack.messagesIn(CHANNEL)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePolicyText } from '../../../src/config/policy.js';
+import { AppError } from '../../../src/errors.js';
+import { projectRoot } from '../../support/shared.js';
+
+const problems = (yaml: string): string => {
+  try {
+    parsePolicyText(yaml);
+  } catch (e) {
+    expect((e as AppError).code).toBe('policy.invalid');
+    return (e as AppError).userMessage;
+  }
+  throw new Error('expected the policy to be refused');
+};
+
+describe('policy file', () => {
+  it('parses the shipped example', () => {
+    const policy = parsePolicyText(readFileSync(resolve(projectRoot, 'policy.example.yaml'), 'utf8'));
+    expect(policy.channels.approvals).toMatch(/^C/);
+    expect(policy.roleActions.get('admin')?.has('*')).toBe(true);
+  });
+
+  it('resolves inheritance transitively', () => {
+    const p = parsePolicyText(`
+roles:
+  a: { actions: [user.view] }
+  b: { inherits: [a], actions: [user.search] }
+  c: { inherits: [b], actions: [user.otp] }
+`);
+    expect([...(p.roleActions.get('c') ?? [])].sort()).toEqual(['user.otp', 'user.search', 'user.view']);
+  });
+
+  it('lists every problem with its path inside the file', () => {
+    const message = problems(`
+channels: { approvals: nope }
+roles:
+  support: { inherits: [ghost], actions: [user.fly] }
+members:
+  - { slack_user: U0A, roles: [phantom] }
+approvals:
+  user.disable: { approvers: [support], expires_in: soon }
+`);
+    expect(message).toContain('channels.approvals');
+    expect(message).toContain('user.fly');
+    expect(message).toContain('expires_in');
+  });
+
+  it('names unknown role references and inheritance cycles', () => {
+    expect(problems('roles:\n  a: { inherits: [ghost] }\nmembers:\n  - { slack_user: U0A, roles: [phantom] }\n')).toMatch(
+      /unknown role "ghost"[\s\S]*roles\.a\.inherits\[0\][\s\S]*unknown role "phantom"[\s\S]*members\[0\]\.roles\[0\]/,
+    );
+    expect(problems('roles:\n  a: { inherits: [b] }\n  b: { inherits: [a] }\n')).toContain('cycle');
+  });
+
+  it('refuses text that is not YAML', () => {
+    expect(problems('roles: [unclosed')).toContain('not valid YAML');
+  });
+
+  it('reads approval rules with durations in milliseconds', () => {
+    const p = parsePolicyText(`
+roles: { admin: { actions: ["*"] } }
+approvals:
+  user.delete: { approvers: [admin], required: 2, expires_in: 24h }
+`);
+    expect(p.approvals['user.delete']).toEqual({ approvers: ['admin'], required: 2, expiresInMs: 86_400_000, requireReason: false });
+  });
+});

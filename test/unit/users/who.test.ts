@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { encodeNodeId } from '../../../src/authgear/node-id.js';
+import { parseWho } from '../../../src/users/who.js';
+
+const uuid = '0f1e2d3c-4b5a-4968-8776-655443322110';
+
+describe('parseWho', () => {
+  it.each([
+    ['alice@example.com', { kind: 'email', email: 'alice@example.com' }],
+    ['Alice@Example.COM', { kind: 'email', email: 'alice@example.com' }],
+    ['<mailto:alice@example.com|alice@example.com>', { kind: 'email', email: 'alice@example.com' }],
+    ['+15551234567', { kind: 'phone', phone: '+15551234567' }],
+    ['<tel:+15551234567|+1 555 123 4567>', { kind: 'phone', phone: '+15551234567' }],
+    ['<@U0ALICE|alice>', { kind: 'slack', slackUserId: 'U0ALICE' }],
+    ['<@U0ALICE>', { kind: 'slack', slackUserId: 'U0ALICE' }],
+    [uuid, { kind: 'node', nodeId: encodeNodeId('User', uuid) }],
+    [encodeNodeId('User', uuid), { kind: 'node', nodeId: encodeNodeId('User', uuid) }],
+    ['alice_w', { kind: 'username', username: 'alice_w' }],
+  ])('reads %s', (token, expected) => {
+    expect(parseWho(token)).toEqual(expected);
+  });
+
+  it.each(['', '   ', '<!channel>', '<!here>', '名前', 'a b', 'x'.repeat(400), '") { deleteUser }', encodeNodeId('Group', uuid)])(
+    'refuses %s',
+    (token) => {
+      expect(parseWho(token)).toBeUndefined();
+    },
+  );
+});
