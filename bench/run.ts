@@ -1,8 +1,9 @@
 import { benchAck } from './ack.js';
 import { benchApprovals } from './approvals.js';
+import { benchAudit } from './audit.js';
 import { type BenchResult, printTable } from './table.js';
 
 /** `npm run bench`: every benchmark, each with a baseline measured in the same run. */
 const results: BenchResult[] = [];
-for (const bench of [benchAck, benchApprovals]) results.push(...(await bench()));
+for (const bench of [benchAck, benchApprovals, benchAudit]) results.push(...(await bench()));
 printTable(results);

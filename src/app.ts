@@ -3,12 +3,16 @@ import { createPipeline } from './actions/pipeline.js';
 import { ALL_ACTIONS, indexActions } from './actions/registry.js';
 import type { AnyActionDefinition } from './actions/types.js';
 import { type ApprovalGate, noApprovalGate } from './approvals/gate.js';
+import { createApprovalService } from './approvals/service.js';
+import type { ApprovalStore } from './approvals/store.js';
+import { createSweeper } from './approvals/sweeper.js';
 import { createChannelAuditSink } from './audit/channel-sink.js';
 import type { AuditSink } from './audit/event.js';
 import { createAdminApi } from './authgear/client.js';
 import { createTokenSource } from './authgear/jwt.js';
 import type { Config } from './config/env.js';
 import type { Policy } from './config/policy.js';
+import { registerApprovalHandlers } from './handlers/approvals/index.js';
 import { registerHandlers } from './handlers/index.js';
 import { type AppLogger, redactText } from './logger.js';
 import { coreQueries } from './queries/registry.js';
@@ -28,6 +32,14 @@ export interface AppDeps {
   readonly gate?: (s: Omit<Services, 'pipeline'>) => ApprovalGate;
   readonly audit?: AuditSink;
   readonly authgearTimeoutMs?: number;
+  /** Four-eyes approvals: the store (Redis or memory) and timings. */
+  readonly approvals?: {
+    readonly store: ApprovalStore;
+    readonly leaseMs?: number;
+    readonly sweepIntervalMs?: number;
+  };
+  /** Called after start and before stop, for background work (audit delivery). */
+  readonly background?: { start(): void; stop(): Promise<void> };
 }
 
 export interface BuiltApp {
@@ -80,15 +92,39 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     extras: {},
     actorOf: createActorResolver(policy, directory),
   };
-  const gate = deps.gate?.(base) ?? noApprovalGate;
+  const approvals = deps.approvals
+    ? createApprovalService({
+        store: deps.approvals.store,
+        client: app.client,
+        policy,
+        actions: actionsByKey,
+        audit,
+        logger,
+        now,
+        ...(deps.approvals.leaseMs ? { leaseMs: deps.approvals.leaseMs } : {}),
+      })
+    : undefined;
+  const gate: ApprovalGate = approvals ?? deps.gate?.(base) ?? noApprovalGate;
   const pipeline = createPipeline({ api, policy, users, gate, audit, logger, actions: actionsByKey, now });
+  approvals?.setExecutor(pipeline.execute);
   const services: Services = { ...base, pipeline };
   registerHandlers(app, services);
+  if (approvals) registerApprovalHandlers(app, services, approvals);
+  const sweeper = approvals
+    ? createSweeper(approvals, {
+        logger,
+        ...(deps.approvals?.sweepIntervalMs ? { intervalMs: deps.approvals.sweepIntervalMs } : {}),
+      })
+    : undefined;
   app.error(async (error) => {
     const original = (error as { original?: unknown }).original;
     const cause = original instanceof Error ? original : error;
     logger.error(
-      { code: (error as { code?: string }).code, type: cause.name, stack: cause.stack?.split('\n').slice(0, 5).join(' | ') },
+      {
+        code: (error as { code?: string }).code,
+        type: cause.name,
+        stack: cause.stack?.split('\n').slice(0, 5).join(' | '),
+      },
       `unhandled error in a listener: ${redactText(cause.message)}`,
     );
   });
@@ -97,6 +133,8 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     app,
     services,
     async start(port) {
+      sweeper?.start();
+      deps.background?.start();
       if (socketMode) {
         await app.start();
         return undefined;
@@ -108,6 +146,8 @@ export const createApp = (deps: AppDeps): BuiltApp => {
         : undefined;
     },
     async stop() {
+      await sweeper?.stop();
+      await deps.background?.stop();
       await app.stop();
     },
   };

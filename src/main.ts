@@ -1,4 +1,9 @@
 import { createApp } from './app.js';
+import { createMemoryApprovalStore } from './approvals/memory-store.js';
+import { connectRedis, createRedisApprovalStore } from './approvals/redis-store.js';
+import { createAuditWebClient, createOutboxAuditSink } from './audit/delivery.js';
+import { createMemoryOutbox } from './audit/memory-outbox.js';
+import { createRedisOutbox } from './audit/redis-outbox.js';
 import { loadConfig } from './config/env.js';
 import { loadPolicyFile } from './config/policy.js';
 import { isAppError } from './errors.js';
@@ -9,12 +14,55 @@ const main = async (): Promise<void> => {
   const config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel });
   const policy = await loadPolicyFile(config.policyFile);
-  if (config.redis.url === undefined) {
+  const prefix = config.redis.prefix;
+  const redis =
+    config.redis.url === undefined
+      ? undefined
+      : connectRedis(config.redis.url, {
+          onError: (e) => logger.warn({ err: e.name }, 'Redis connection problem'),
+        });
+  if (redis === undefined) {
     logger.warn(
       'REDIS_URL is not set: approvals and the audit outbox live in memory, so run a single instance only',
     );
   }
-  const built = createApp({ config, policy, logger });
+  const onCorrupt = (id: string) => logger.error({ id }, 'a stored record could not be read and was skipped');
+  const store = redis
+    ? createRedisApprovalStore({
+        redis,
+        prefix,
+        onCorruptRecord: (e) =>
+          logger.error({ code: e.code, ...e.details }, 'an approval record could not be read'),
+      })
+    : createMemoryApprovalStore({});
+  const audit = policy.channels.audit
+    ? createOutboxAuditSink({
+        outbox: redis
+          ? createRedisOutbox({ redis, prefix, onCorruptEntry: onCorrupt })
+          : createMemoryOutbox(),
+        client: createAuditWebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, logger }),
+        channel: policy.channels.audit,
+        logger: logger.child({ component: 'audit' }),
+      })
+    : undefined;
+  const built = createApp({
+    config,
+    policy,
+    logger,
+    approvals: { store },
+    ...(audit
+      ? {
+          audit,
+          background: {
+            start: () => audit.start(),
+            stop: async () => {
+              await audit.flush(5000);
+              await audit.stop();
+            },
+          },
+        }
+      : {}),
+  });
   const port = await built.start();
   logger.info(
     { mode: config.slack.appToken ? 'socket' : 'http', port, policyFile: config.policyFile },
@@ -23,6 +71,8 @@ const main = async (): Promise<void> => {
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await built.stop();
+    await store.close();
+    redis?.disconnect();
     process.exit(0);
   };
   process.once('SIGINT', (s) => void shutdown(s));

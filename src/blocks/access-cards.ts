@@ -15,7 +15,7 @@ import {
 } from './primitives.js';
 
 /** Action ID of the lists' "Next" button; its value is {@link AccessPageValue}. Register it next to `search_page`. */
-export const ACCESS_PAGE_ACTION_ID = 'access_page';
+export const ACCESS_PAGE_ACTION_ID = ActionIds.accessPage;
 
 /** Re-running a list verb: the verb and its slash arguments, the cursor included (`--after <cursor>`). */
 export interface AccessPageValue {

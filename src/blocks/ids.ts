@@ -4,6 +4,7 @@
  */
 export const ActionIds = {
   searchPage: 'search_page',
+  accessPage: 'access_page',
   showUser: 'show_user',
   startAction: 'start_action',
   confirmAction: 'confirm_action',

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { ActionIds, CallbackIds, SLASH_COMMAND } from '../blocks/ids.js';
 import type { Services } from '../services.js';
+import { onAccessPage } from './access-page.js';
 import { onActionForm } from './action-form.js';
 import { onCancelAction } from './cancel-action.js';
 import { onCommand } from './command.js';
@@ -18,6 +19,7 @@ export const registerHandlers = (app: App, s: Services): void => {
   app.action(ActionIds.cancelAction, onCancelAction(s));
   app.action(ActionIds.showUser, onShowUser(s));
   app.action(ActionIds.searchPage, onSearchPage(s));
+  app.action(ActionIds.accessPage, onAccessPage(s));
   app.view(CallbackIds.actionModal, onActionForm(s));
   app.view(CallbackIds.lookupModal, onLookupSubmit(s));
   app.shortcut(CallbackIds.lookupUserShortcut, onLookupShortcut(s));

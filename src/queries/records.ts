@@ -146,7 +146,8 @@ const authorizationsQuery: QueryVerb = {
     const all = await authorizationsOf(ctx, user.id);
     const rows = all.map((a) => ({
       text: `*${safe(a.clientID, 200)}*\nScopes: ${a.scopes.length ? a.scopes.map((s) => `\`${safe(s, 100)}\``).join(' ') : 'none'}\nGranted ${slackDate(a.createdAt)}`,
-      remove: { key: 'remove-authorization', a: { authorizationId: a.id } },
+      // Authgear keeps one authorization per user and client, so the client ID names it (and reads well).
+      remove: { key: 'remove-authorization', a: { authorizationId: a.clientID } },
     }));
     return listing(
       'App authorizations',

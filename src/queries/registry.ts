@@ -1,8 +1,17 @@
+import { accessQueries } from './access.js';
+import { recordQueries } from './records.js';
+import { sessionsQuery } from './sessions.js';
 import type { QueryVerb } from './types.js';
 import { searchQuery, userQuery } from './users.js';
 
-/** Read-only verbs. Modules add their own lists here. */
-export const coreQueries: readonly QueryVerb[] = [userQuery, searchQuery];
+/** Read-only verbs: users, sessions, a user's records, groups and roles. */
+export const coreQueries: readonly QueryVerb[] = [
+  userQuery,
+  searchQuery,
+  sessionsQuery,
+  ...recordQueries,
+  ...accessQueries,
+];
 
 export const queryForVerb = (queries: readonly QueryVerb[], verb: string): QueryVerb | undefined =>
   queries.find((q) => q.verbs.includes(verb));

@@ -28,18 +28,26 @@ describe('acknowledgement before the Admin API', () => {
 describe('request authenticity', () => {
   it('refuses a request with a forged signature with 401 and runs nothing', async () => {
     const before = t.authgear.requests.length;
-    const res = await t.driver.send('command=%2Fauthgear&text=user+carol%40example.com&user_id=U0ADMIN', 'application/x-www-form-urlencoded', {
-      signature: 'v0=deadbeef',
-    });
+    const res = await t.driver.send(
+      'command=%2Fauthgear&text=user+carol%40example.com&user_id=U0ADMIN',
+      'application/x-www-form-urlencoded',
+      {
+        signature: 'v0=deadbeef',
+      },
+    );
     expect(res.status).toBe(401);
     expect(t.authgear.requests.length).toBe(before);
   });
 
   it('refuses a stale request (timestamp older than five minutes) with 401', async () => {
     const stale = Math.floor(Date.now() / 1000) - 600;
-    const res = await t.driver.send('command=%2Fauthgear&text=help&user_id=U0ADMIN', 'application/x-www-form-urlencoded', {
-      timestamp: stale,
-    });
+    const res = await t.driver.send(
+      'command=%2Fauthgear&text=help&user_id=U0ADMIN',
+      'application/x-www-form-urlencoded',
+      {
+        timestamp: stale,
+      },
+    );
     expect(res.status).toBe(401);
   });
 });
@@ -58,8 +66,16 @@ describe('bad input gets a clear ephemeral answer', () => {
     ['unicode', 'user 名前😀', /can't tell who that is/],
     ['a channel ping', 'user <!channel>', /can't tell who that is/],
     ['an empty user', 'user', /Usage/],
-    ['GraphQL-looking text', 'search ") { deleteUser(input: {userID: "x"}) { deletedUserID } }', /No Authgear user matches/],
-    ['mrkdwn injection in a search', 'search *bold* <https://evil.example|click> &amp;', /No Authgear user matches/],
+    [
+      'GraphQL-looking text',
+      'search ") { deleteUser(input: {userID: "x"}) { deletedUserID } }',
+      /No Authgear user matches/,
+    ],
+    [
+      'mrkdwn injection in a search',
+      'search *bold* <https://evil.example|click> &amp;',
+      /No Authgear user matches/,
+    ],
   ])('answers %s kindly', async (_name, text, expected) => {
     const answer = await answerTo(text);
     expect(answer).toMatch(expected);

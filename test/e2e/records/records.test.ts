@@ -150,7 +150,7 @@ describe('/authgear create-user', () => {
     const result = await confirmAndWait(t, PEOPLE.support, await t.response(res.responseUrlId));
     const [create] = mutations();
     expect(create?.operationName).toBe('CreateUser');
-    const password = (create?.variables.input as { password?: string }).password ?? '';
+    const password = ((create?.variables.input ?? {}) as { password?: string }).password ?? '';
     expect(create?.variables).toEqual({
       input: {
         definition: { loginID: { key: 'email', value: 'new.hire@example.com' } },
@@ -221,9 +221,14 @@ describe('/authgear authorizations and mfa', () => {
       actionId: 'start_action',
       value: buttonValue(list, 'start_action'),
     });
-    const result = await confirmAndWait(t, PEOPLE.support, await t.response(start.responseUrlId));
+    const confirmation = await t.response(start.responseUrlId);
+    expect(text(confirmation)).toContain('The authorization crm is removed');
+    const crm = alice.authorizations[0];
+    const result = await confirmAndWait(t, PEOPLE.support, confirmation);
     expect(text(result)).toContain('Removed the authorization of crm');
-    expect(mutations().map((r) => r.operationName)).toEqual(['DeleteAuthorization']);
+    expect(mutations().map((r) => [r.operationName, r.variables])).toEqual([
+      ['DeleteAuthorization', { input: { authorizationID: encodeNodeId('Authorization', crm?.id ?? '') } }],
+    ]);
     expect(alice.authorizations).toEqual([]);
   });
 

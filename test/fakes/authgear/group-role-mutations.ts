@@ -22,7 +22,7 @@ const optionalText = (
   field: string,
   current: string | null,
 ): string | null => {
-  if (!(field in input)) return current;
+  if (!(field in input) || input[field] === null) return current;
   const value = str(input[field]);
   return value === undefined || value === '' ? null : value;
 };

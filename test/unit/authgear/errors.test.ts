@@ -4,7 +4,11 @@ import { mapAuthgearError } from '../../../src/authgear/errors.js';
 
 const graphqlError = (errorName: string, reason: string, info?: unknown) =>
   new ClientError(
-    { status: 200, headers: new Headers(), errors: [{ message: 'x', extensions: { errorName, reason, info } }] } as never,
+    {
+      status: 200,
+      headers: new Headers(),
+      errors: [{ message: 'x', extensions: { errorName, reason, info } }],
+    } as never,
     { query: 'query { x }', variables: { secret: 'hunter2' } },
   );
 
@@ -24,13 +28,17 @@ describe('mapAuthgearError', () => {
   });
 
   it('names the last identity when removing it is refused', () => {
-    expect(mapAuthgearError(graphqlError('Invalid', 'InvariantViolated', { cause: { kind: 'RemoveLastIdentity' } })).userMessage).toMatch(
-      /last identity/,
-    );
+    expect(
+      mapAuthgearError(
+        graphqlError('Invalid', 'InvariantViolated', { cause: { kind: 'RemoveLastIdentity' } }),
+      ).userMessage,
+    ).toMatch(/last identity/);
   });
 
   it('maps HTTP 403 to a bad-key message and network and timeout failures to their own codes', () => {
-    const forbidden = new ClientError({ status: 403, headers: new Headers(), body: 'Forbidden' } as never, { query: 'q' });
+    const forbidden = new ClientError({ status: 403, headers: new Headers(), body: 'Forbidden' } as never, {
+      query: 'q',
+    });
     expect(mapAuthgearError(forbidden).code).toBe('authgear.unauthorized');
     expect(mapAuthgearError(new TypeError('fetch failed')).code).toBe('authgear.unavailable');
     expect(mapAuthgearError(new DOMException('timed out', 'TimeoutError')).code).toBe('authgear.timeout');

@@ -9,7 +9,10 @@ describe('node IDs', () => {
     expect(decodeNodeId(id)).toEqual({ type: 'User', rawId: '0f1e2d3c-4b5a-4968-8776-655443322110' });
   });
 
-  it.each(['', 'not base64!', 'VXNlcjphYmM=', Buffer.from('nocolon').toString('base64url')])('rejects %s', (id) => {
-    expect(decodeNodeId(id)).toBeUndefined();
-  });
+  it.each(['', 'not base64!', 'VXNlcjphYmM=', Buffer.from('nocolon').toString('base64url')])(
+    'rejects %s',
+    (id) => {
+      expect(decodeNodeId(id)).toBeUndefined();
+    },
+  );
 });

@@ -64,6 +64,8 @@ describe('loadConfig', () => {
   });
 
   it('adds the trailing slash the Web API client expects to SLACK_API_URL', () => {
-    expect(loadConfig({ ...valid, SLACK_API_URL: 'http://127.0.0.1:9/api' }).slack.apiUrl).toBe('http://127.0.0.1:9/api/');
+    expect(loadConfig({ ...valid, SLACK_API_URL: 'http://127.0.0.1:9/api' }).slack.apiUrl).toBe(
+      'http://127.0.0.1:9/api/',
+    );
   });
 });

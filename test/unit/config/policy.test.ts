@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePolicyText } from '../../../src/config/policy.js';
-import { AppError } from '../../../src/errors.js';
+import type { AppError } from '../../../src/errors.js';
 import { projectRoot } from '../../support/shared.js';
 
 const problems = (yaml: string): string => {
@@ -48,7 +48,9 @@ approvals:
   });
 
   it('names unknown role references and inheritance cycles', () => {
-    expect(problems('roles:\n  a: { inherits: [ghost] }\nmembers:\n  - { slack_user: U0A, roles: [phantom] }\n')).toMatch(
+    expect(
+      problems('roles:\n  a: { inherits: [ghost] }\nmembers:\n  - { slack_user: U0A, roles: [phantom] }\n'),
+    ).toMatch(
       /unknown role "ghost"[\s\S]*roles\.a\.inherits\[0\][\s\S]*unknown role "phantom"[\s\S]*members\[0\]\.roles\[0\]/,
     );
     expect(problems('roles:\n  a: { inherits: [b] }\n  b: { inherits: [a] }\n')).toContain('cycle');
@@ -64,6 +66,11 @@ roles: { admin: { actions: ["*"] } }
 approvals:
   user.delete: { approvers: [admin], required: 2, expires_in: 24h }
 `);
-    expect(p.approvals['user.delete']).toEqual({ approvers: ['admin'], required: 2, expiresInMs: 86_400_000, requireReason: false });
+    expect(p.approvals['user.delete']).toEqual({
+      approvers: ['admin'],
+      required: 2,
+      expiresInMs: 86_400_000,
+      requireReason: false,
+    });
   });
 });

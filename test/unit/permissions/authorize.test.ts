@@ -15,22 +15,40 @@ approvals:
   user.disable: { approvers: [admin] }
 `);
 
-const actor = (userId: string, groups: string[] = []) => ({ userId, roles: rolesFor(policy, userId, groups) });
+const actor = (userId: string, groups: string[] = []) => ({
+  userId,
+  roles: rolesFor(policy, userId, groups),
+});
 
 describe('authorize', () => {
   it.each([
     ['a person with no role', actor('U0X'), 'user.view', 'C0OPS', { ok: false, reason: 'no_role' }],
     ['support through a user group', actor('U0X', ['S0SUP']), 'user.disable', 'C0OPS', { ok: true }],
-    ['support asking for deletion', actor('U0X', ['S0SUP']), 'user.delete', 'C0OPS', { ok: false, reason: 'not_granted' }],
+    [
+      'support asking for deletion',
+      actor('U0X', ['S0SUP']),
+      'user.delete',
+      'C0OPS',
+      { ok: false, reason: 'not_granted' },
+    ],
     ['an admin with *', actor('U0ADMIN'), 'role.manage', 'C0OPS', { ok: true }],
-    ['an admin outside allowed channels', actor('U0ADMIN'), 'user.view', 'C0RANDOM', { ok: false, reason: 'channel_not_allowed' }],
+    [
+      'an admin outside allowed channels',
+      actor('U0ADMIN'),
+      'user.view',
+      'C0RANDOM',
+      { ok: false, reason: 'channel_not_allowed' },
+    ],
     ['an admin in a DM', actor('U0ADMIN'), 'user.view', 'D0DM', { ok: true }],
   ] as const)('decides for %s', (_name, who, action, channelId, expected) => {
     expect(authorize(who, action, { channelId }, policy)).toEqual(expected);
   });
 
   it('never lets the requester approve their own request', () => {
-    expect(authorizeApprover(actor('U0ADMIN'), 'user.disable', 'U0ADMIN', policy)).toEqual({ ok: false, reason: 'self_approval' });
+    expect(authorizeApprover(actor('U0ADMIN'), 'user.disable', 'U0ADMIN', policy)).toEqual({
+      ok: false,
+      reason: 'self_approval',
+    });
   });
 
   it('lets only the listed approver roles approve', () => {

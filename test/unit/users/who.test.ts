@@ -20,10 +20,17 @@ describe('parseWho', () => {
     expect(parseWho(token)).toEqual(expected);
   });
 
-  it.each(['', '   ', '<!channel>', '<!here>', '名前', 'a b', 'x'.repeat(400), '") { deleteUser }', encodeNodeId('Group', uuid)])(
-    'refuses %s',
-    (token) => {
-      expect(parseWho(token)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    '<!channel>',
+    '<!here>',
+    '名前',
+    'a b',
+    'x'.repeat(400),
+    '") { deleteUser }',
+    encodeNodeId('Group', uuid),
+  ])('refuses %s', (token) => {
+    expect(parseWho(token)).toBeUndefined();
+  });
 });

@@ -3,7 +3,8 @@ import { randomInt } from 'node:crypto';
 const LOWER = 'abcdefghijkmnpqrstuvwxyz';
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 const DIGITS = '23456789';
-const SYMBOLS = '!#%+-=?@^_';
+/** No `*_~` or backtick (mrkdwn would alter how they display) and no `&<>` (escaped in Slack text). */
+const SYMBOLS = '!#%+-=?@^';
 const ALL = LOWER + UPPER + DIGITS + SYMBOLS;
 
 const pick = (alphabet: string): string => alphabet.charAt(randomInt(alphabet.length));

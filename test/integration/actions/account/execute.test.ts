@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeNodeId, type FakeUser, type FakeUserSeed } from '../../../fakes/authgear/index.js';
+import type { FakeUser, FakeUserSeed } from '../../../fakes/authgear/index.js';
 import { type ActionHarness, startHarness, uniqueEmail } from './harness.js';
 
 let h: ActionHarness;

@@ -101,4 +101,9 @@ describe('generatePassword', () => {
     expect(a).toMatch(/[0-9]/);
     expect(a).toMatch(/[^A-Za-z0-9]/);
   });
+
+  it('never uses characters Slack would escape or format when the password is shown', () => {
+    const many = Array.from({ length: 200 }, () => generatePassword()).join('');
+    expect(many).not.toMatch(/[*_~`&<>]/);
+  });
 });

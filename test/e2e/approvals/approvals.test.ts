@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryApprovalStore } from '../../../src/approvals/memory-store.js';
+import { connectRedis, createRedisApprovalStore } from '../../../src/approvals/redis-store.js';
+import type { ApprovalStore } from '../../../src/approvals/store.js';
+import { CHANNELS, PEOPLE } from '../../support/app.js';
+import { type PrivateRedis, startPrivateRedis } from '../../support/redis.js';
+import { waitFor } from '../../support/wait.js';
+import { buttonsOf, confirmValueOf } from '../account/flow.js';
+import { ADMIN3, approvalPolicy, type Cluster, startCluster } from './cluster.js';
+
+type Json = Record<string, unknown>;
+
+let redis: PrivateRedis;
+const clients: Array<{ quit(): Promise<unknown> }> = [];
+beforeAll(async () => {
+  redis = await startPrivateRedis();
+});
+afterAll(async () => {
+  for (const c of clients) await c.quit();
+  await redis.stop();
+});
+
+const makeStore = (kind: 'memory' | 'redis'): ApprovalStore => {
+  if (kind === 'memory') return createMemoryApprovalStore();
+  const client = connectRedis(redis.url);
+  clients.push(client);
+  return createRedisApprovalStore({ redis: client, prefix: `${redis.prefix}${Math.random()}:` });
+};
+
+const disableMutations = (c: Cluster) =>
+  c.authgear.requests.filter(
+    (r) => r.operationName === 'setDisabledStatus' || r.query.includes('setDisabledStatus'),
+  );
+
+/** support asks to disable a fresh user; returns the approval ID from the card posted to the approvals channel. */
+const request = async (c: Cluster, email: string): Promise<{ id: string; card: Json }> => {
+  c.authgear.store.addUser({ email });
+  const driver = c.instances[0]?.driver;
+  if (!driver) throw new Error('no instance');
+  const cmd = await driver.slashCommand({
+    userId: PEOPLE.support,
+    text: `disable ${email} left the company`,
+  });
+  const confirmation = await waitFor(() => c.slack.responsesTo(cmd.responseUrlId ?? '')[0]?.body);
+  const click = await driver.blockAction({
+    userId: PEOPLE.support,
+    actionId: 'confirm_action',
+    blockId: 'confirm',
+    value: confirmValueOf(confirmation),
+  });
+  const answer = await waitFor(() =>
+    c.slack
+      .responsesTo(click.responseUrlId ?? '')
+      .map((r) => r.body)
+      .find((b) => !String(b.text ?? '').endsWith('…')),
+  );
+  expect(JSON.stringify(answer)).toContain('Sent for approval');
+  const card = await waitFor(() =>
+    c.slack
+      .messagesIn(CHANNELS.approvals)
+      .map((m) => m.args)
+      .find((a) => JSON.stringify(a).includes(email) && a.ts === undefined),
+  );
+  const approve = buttonsOf(card).find((b) => b.action_id === 'approval_approve');
+  return { id: String(approve?.value), card };
+};
+
+const click = (c: Cluster, userId: string, actionId: string, id: string, instance = 0) =>
+  c.instances[instance]?.driver.blockAction({
+    userId,
+    actionId,
+    blockId: 'approval',
+    value: id,
+    channelId: CHANNELS.approvals,
+  });
+
+const lastCardText = (c: Cluster): string =>
+  JSON.stringify(c.slack.callsTo('chat.update').at(-1)?.args ?? {});
+
+describe.each(['memory', 'redis'] as const)('approvals with the %s store', (kind) => {
+  let c: Cluster;
+  beforeAll(async () => {
+    c = await startCluster({ store: makeStore(kind), policy: approvalPolicy(1) });
+  });
+  afterAll(async () => c.stop());
+
+  it('posts a card and sends nothing to Authgear until another admin approves; then exactly one mutation', async () => {
+    const { id, card } = await request(c, 'a1@example.com');
+    expect(JSON.stringify(card)).toContain('a1@example.com');
+    expect(disableMutations(c)).toHaveLength(0);
+    expect(c.audit.map((e) => e.type)).toContain('requested');
+    await click(c, PEOPLE.admin, 'approval_approve', id);
+    await waitFor(() => disableMutations(c).length === 1);
+    await waitFor(() => lastCardText(c).includes('done'));
+    expect(lastCardText(c)).toContain(PEOPLE.admin);
+    const dms = c.slack.messagesIn(c.slack.dmChannelFor(PEOPLE.support));
+    await waitFor(
+      () => dms.length > 0 || c.slack.messagesIn(c.slack.dmChannelFor(PEOPLE.support)).length > 0,
+    );
+    await click(c, PEOPLE.admin2, 'approval_approve', id);
+    await waitFor(() => c.slack.ephemeralsTo(PEOPLE.admin2).length > 0);
+    expect(disableMutations(c)).toHaveLength(1);
+    expect(c.audit.filter((e) => e.approvalId === id).map((e) => e.type)).toEqual(
+      expect.arrayContaining(['requested', 'approved', 'executed']),
+    );
+  });
+
+  it("refuses the requester's own approval with an ephemeral message and executes nothing", async () => {
+    const { id } = await request(c, 'a2@example.com');
+    const before = disableMutations(c).length;
+    await click(c, PEOPLE.support, 'approval_approve', id);
+    const eph = await waitFor(() => c.slack.ephemeralsTo(PEOPLE.support).at(-1));
+    expect(JSON.stringify(eph.args)).toContain('your own request');
+    expect(disableMutations(c)).toHaveLength(before);
+  });
+
+  it('rejects with a reason from the modal: card updated, requester told, nothing executed', async () => {
+    const { id } = await request(c, 'a3@example.com');
+    const before = disableMutations(c).length;
+    await click(c, PEOPLE.admin, 'approval_reject', id);
+    const opened = await waitFor(() => c.slack.callsTo('views.open').at(-1));
+    const view = opened.args.view as Json;
+    await c.instances[0]?.driver.viewSubmission({
+      userId: PEOPLE.admin,
+      callbackId: 'approval_reject_modal',
+      privateMetadata: String(view.private_metadata),
+      values: { reason: { reason: { type: 'plain_text_input', value: 'not <b>now</b>' } } },
+    });
+    await waitFor(() => lastCardText(c).includes('Rejected'));
+    expect(lastCardText(c)).toContain('not &lt;b&gt;now&lt;/b&gt;');
+    await click(c, PEOPLE.admin2, 'approval_approve', id);
+    await waitFor(() =>
+      c.slack.ephemeralsTo(PEOPLE.admin2).some((e) => JSON.stringify(e.args).includes('decided')),
+    );
+    expect(disableMutations(c)).toHaveLength(before);
+    expect(c.audit.some((e) => e.approvalId === id && e.type === 'rejected')).toBe(true);
+  });
+
+  it('lets the requester cancel, and then nobody can approve', async () => {
+    const { id } = await request(c, 'a4@example.com');
+    await click(c, PEOPLE.support, 'approval_cancel', id);
+    await waitFor(() => lastCardText(c).includes('Cancelled'));
+    await click(c, PEOPLE.admin, 'approval_approve', id);
+    await waitFor(() =>
+      c.slack.ephemeralsTo(PEOPLE.admin).some((e) => JSON.stringify(e.args).includes('decided')),
+    );
+    expect(disableMutations(c).filter((r) => JSON.stringify(r.variables).includes('a4'))).toHaveLength(0);
+  });
+
+  it('expires an undecided request through the sweeper', async () => {
+    const { id } = await request(c, 'a5@example.com');
+    c.advance(2 * 3_600_000);
+    const moved = await c.instances[0]?.approvals.sweep();
+    expect(moved).toBeGreaterThanOrEqual(1);
+    await waitFor(() => lastCardText(c).includes('Expired'));
+    expect(c.audit.some((e) => e.approvalId === id && e.type === 'expired')).toBe(true);
+    c.advance(-2 * 3_600_000);
+  });
+});
+
+describe('2 of 3 approvers', () => {
+  let c: Cluster;
+  beforeAll(async () => {
+    c = await startCluster({ store: makeStore('redis'), policy: approvalPolicy(2) });
+  });
+  afterAll(async () => c.stop());
+
+  it('executes only after the second distinct approval', async () => {
+    const { id } = await request(c, 'b1@example.com');
+    await click(c, PEOPLE.admin, 'approval_approve', id);
+    await waitFor(() => c.slack.ephemeralsTo(PEOPLE.admin).length > 0);
+    await click(c, PEOPLE.admin, 'approval_approve', id);
+    await waitFor(() =>
+      c.slack.ephemeralsTo(PEOPLE.admin).some((e) => JSON.stringify(e.args).includes('already')),
+    );
+    expect(disableMutations(c)).toHaveLength(0);
+    await click(c, ADMIN3, 'approval_approve', id);
+    await waitFor(() => disableMutations(c).length === 1);
+    await waitFor(() => lastCardText(c).includes('done'));
+  });
+});
+
+describe('three replicas sharing one Redis', () => {
+  let c: Cluster;
+  beforeAll(async () => {
+    c = await startCluster({ store: makeStore('redis'), policy: approvalPolicy(1), instances: 3 });
+  });
+  afterAll(async () => c.stop());
+
+  it('turns 50 concurrent Approve clicks into exactly one mutation', async () => {
+    const { id } = await request(c, 'c1@example.com');
+    const approvers = [PEOPLE.admin, PEOPLE.admin2, ADMIN3];
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        click(c, approvers[i % 3] ?? PEOPLE.admin, 'approval_approve', id, i % 3),
+      ),
+    );
+    await waitFor(() => lastCardText(c).includes('done'), { timeoutMs: 10_000 });
+    await waitFor(() => c.audit.some((e) => e.approvalId === id && e.type === 'executed'));
+    expect(disableMutations(c)).toHaveLength(1);
+    expect(c.audit.filter((e) => e.approvalId === id && e.type === 'executed')).toHaveLength(1);
+  });
+});
