@@ -156,6 +156,8 @@ export const createPipeline = (deps: PipelineDeps) => {
       if (fromArgs === 'modal') return { kind: 'form', user };
       raw = fromArgs;
     }
+    if (def.versioned && user && raw.expectedUpdatedAt === undefined)
+      raw = { ...raw, expectedUpdatedAt: user.updatedAt };
     const input = parseInput(def, raw, user);
     def.check?.(input, user, now());
     return { kind: 'confirm', user, input };

@@ -107,6 +107,8 @@ export interface ActionDefinition<I extends { readonly userId?: string } = { rea
   readonly input: z.ZodType<I>;
   /** Slash arguments after the target (already split) → raw input fields, or 'modal' when a form is needed. */
   readonly fromArgs?: (args: readonly string[]) => Record<string, unknown> | 'modal';
+  /** Read-modify-write actions: the pipeline records the user's `updatedAt` as `expectedUpdatedAt` when it starts. */
+  readonly versioned?: boolean;
   /** Whether the action targets a user (the first slash argument is `<who>`). Default true. */
   readonly targetsUser?: boolean;
   /** Modal fields; `fromFields` maps their raw values to input fields (zod validates the result, by field id). */

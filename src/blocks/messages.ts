@@ -1,7 +1,7 @@
 import type { Confirmation } from '../actions/types.js';
 import type { ReplyMessage } from '../slack/reply.js';
 import { ActionIds } from './ids.js';
-import { type Block, button, context, safe, section } from './primitives.js';
+import { type Block, button, context, escapeText, safe, section } from './primitives.js';
 
 /** A kind error for the person who acted. `userMessage` is ours (trusted); details never reach the view. */
 export const errorMessage = (userMessage: string, referenceId?: string): ReplyMessage => ({
@@ -58,7 +58,7 @@ export const resultMessage = (
     ...blocks,
     ...(secret
       ? [
-          section(`*${safe(secret.label, 100)}:* \`${safe(secret.value, 200)}\``),
+          section(`*${safe(secret.label, 100)}:* \`${escapeText(secret.value)}\``),
           context(['Only you can see this. It is shown once and is not stored anywhere.']),
         ]
       : []),

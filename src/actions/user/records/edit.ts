@@ -60,6 +60,7 @@ export const editAction = defineAction({
   key: 'edit',
   verbs: ['edit'],
   permission: 'user.edit',
+  versioned: true,
   title: 'Edit attributes',
   usage: EDIT_USAGE,
   description: 'Changes standard or custom attributes; every other attribute is kept. `key=` removes one.',
