@@ -6,8 +6,11 @@ import { type ApprovalGate, noApprovalGate } from './approvals/gate.js';
 import { createApprovalService } from './approvals/service.js';
 import type { ApprovalStore } from './approvals/store.js';
 import { createSweeper } from './approvals/sweeper.js';
-import { createChannelAuditSink } from './audit/channel-sink.js';
+import { createAuditWebClient, createOutboxAuditSink } from './audit/delivery.js';
 import type { AuditSink } from './audit/event.js';
+import { createLogAuditSink } from './audit/log-sink.js';
+import { createMemoryOutbox } from './audit/memory-outbox.js';
+import type { AuditOutbox } from './audit/outbox.js';
 import { createAdminApi } from './authgear/client.js';
 import { createTokenSource } from './authgear/jwt.js';
 import type { Config } from './config/env.js';
@@ -30,7 +33,12 @@ export interface AppDeps {
   readonly queries?: readonly QueryVerb[];
   /** Approval gate; without one, no action waits for approval. */
   readonly gate?: (s: Omit<Services, 'pipeline'>) => ApprovalGate;
+  /** Replaces audit delivery altogether (tests that inspect events directly). */
   readonly audit?: AuditSink;
+  /** Where audit events wait for delivery: Redis in production, memory by default. */
+  readonly auditOutbox?: AuditOutbox;
+  /** Minimum gap between audit posts (default 1 s: Slack's ~1 message/s/channel). */
+  readonly auditMinIntervalMs?: number;
   readonly authgearTimeoutMs?: number;
   /** Four-eyes approvals: the store (Redis or memory) and timings. */
   readonly approvals?: {
@@ -38,8 +46,6 @@ export interface AppDeps {
     readonly leaseMs?: number;
     readonly sweepIntervalMs?: number;
   };
-  /** Called after start and before stop, for background work (audit delivery). */
-  readonly background?: { start(): void; stop(): Promise<void> };
 }
 
 export interface BuiltApp {
@@ -77,7 +83,18 @@ export const createApp = (deps: AppDeps): BuiltApp => {
   const users = createUserResolver(api, directory);
   const actions = deps.actions ?? ALL_ACTIONS;
   const actionsByKey = indexActions(actions);
-  const audit = deps.audit ?? createChannelAuditSink(app.client, policy.channels.audit, logger);
+  const auditChannel = policy.channels.audit;
+  const delivery =
+    deps.audit === undefined && auditChannel !== undefined
+      ? createOutboxAuditSink({
+          outbox: deps.auditOutbox ?? createMemoryOutbox(),
+          client: createAuditWebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, logger }),
+          channel: auditChannel,
+          logger: logger.child({ component: 'audit' }),
+          ...(deps.auditMinIntervalMs !== undefined ? { minIntervalMs: deps.auditMinIntervalMs } : {}),
+        })
+      : undefined;
+  const audit = deps.audit ?? delivery ?? createLogAuditSink(logger);
   const base = {
     policy,
     api,
@@ -134,7 +151,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     services,
     async start(port) {
       sweeper?.start();
-      deps.background?.start();
+      delivery?.start();
       if (socketMode) {
         await app.start();
         return undefined;
@@ -147,7 +164,8 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     },
     async stop() {
       await sweeper?.stop();
-      await deps.background?.stop();
+      await delivery?.flush(5000);
+      await delivery?.stop();
       await app.stop();
     },
   };

@@ -1,8 +1,6 @@
 import { createApp } from './app.js';
 import { createMemoryApprovalStore } from './approvals/memory-store.js';
 import { connectRedis, createRedisApprovalStore } from './approvals/redis-store.js';
-import { createAuditWebClient, createOutboxAuditSink } from './audit/delivery.js';
-import { createMemoryOutbox } from './audit/memory-outbox.js';
 import { createRedisOutbox } from './audit/redis-outbox.js';
 import { loadConfig } from './config/env.js';
 import { loadPolicyFile } from './config/policy.js';
@@ -35,33 +33,12 @@ const main = async (): Promise<void> => {
           logger.error({ code: e.code, ...e.details }, 'an approval record could not be read'),
       })
     : createMemoryApprovalStore({});
-  const audit = policy.channels.audit
-    ? createOutboxAuditSink({
-        outbox: redis
-          ? createRedisOutbox({ redis, prefix, onCorruptEntry: onCorrupt })
-          : createMemoryOutbox(),
-        client: createAuditWebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, logger }),
-        channel: policy.channels.audit,
-        logger: logger.child({ component: 'audit' }),
-      })
-    : undefined;
   const built = createApp({
     config,
     policy,
     logger,
     approvals: { store },
-    ...(audit
-      ? {
-          audit,
-          background: {
-            start: () => audit.start(),
-            stop: async () => {
-              await audit.flush(5000);
-              await audit.stop();
-            },
-          },
-        }
-      : {}),
+    ...(redis ? { auditOutbox: createRedisOutbox({ redis, prefix, onCorruptEntry: onCorrupt }) } : {}),
   });
   const port = await built.start();
   logger.info(

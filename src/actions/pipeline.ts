@@ -16,6 +16,7 @@ import type { Policy } from '../config/policy.js';
 import { AppError, asAppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
 import { type Actor, authorize } from '../permissions/authorize.js';
+import { denialError } from '../permissions/denial.js';
 import type { Reply } from '../slack/reply.js';
 import type { UserResolver } from '../users/resolve.js';
 import { decodeConfirm, encodeConfirm, toFieldErrors } from './payload.js';
@@ -60,13 +61,6 @@ export const auditContextOf = (actor: Actor): AuditContext => ({
   slack_team_id: actor.teamId,
 });
 
-const DENIED: Record<string, string> = {
-  no_role: "You don't have a role in the Authgear bot's policy. Ask an admin to add you.",
-  not_granted: "Your role doesn't allow that action. Ask an admin if you need it.",
-  channel_not_allowed:
-    "The Authgear bot isn't enabled in this channel. Use it in an allowed channel or a DM.",
-};
-
 /** The one path every action takes: parse → authorize → confirm → approval gate → execute → result → audit. */
 export const createPipeline = (deps: PipelineDeps) => {
   const now = deps.now ?? (() => new Date());
@@ -106,11 +100,7 @@ export const createPipeline = (deps: PipelineDeps) => {
     const decision = authorize(actor, def.permission, { channelId }, deps.policy);
     if (decision.ok) return;
     await audit('denied', actor, def, { reason: decision.reason, errorCode: 'permission.denied' });
-    throw new AppError(
-      decision.reason === 'channel_not_allowed' ? 'channel.not_allowed' : 'permission.denied',
-      DENIED[decision.reason] ?? DENIED.not_granted ?? '',
-      { details: { action: def.permission, reason: decision.reason } },
-    );
+    throw denialError(decision.reason, def.permission);
   };
 
   const parseInput = (

@@ -2,8 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { actionForVerb } from '../actions/registry.js';
 import { errorMessage } from '../blocks/messages.js';
 import { safe } from '../blocks/primitives.js';
-import { AppError } from '../errors.js';
-import { authorize } from '../permissions/authorize.js';
+import { requireRight } from '../permissions/denial.js';
 import { queryForVerb } from '../queries/registry.js';
 import type { Services } from '../services.js';
 import { MAX_COMMAND_TEXT, splitCommand } from './command-text.js';
@@ -48,12 +47,7 @@ export const onCommand =
       async () => {
         const actor = await s.actorOf(user);
         if (query) {
-          const decision = authorize(actor, query.permission, { channelId: command.channel_id }, s.policy);
-          if (!decision.ok)
-            throw new AppError(
-              'permission.denied',
-              "Your role doesn't allow that. Ask an admin if you need it.",
-            );
+          requireRight(actor, query.permission, { channelId: command.channel_id }, s.policy);
           const message = await query.run(queryContext(s, actor), args, rest);
           await reply({ ...message, replaceOriginal: false });
           return;

@@ -9,7 +9,7 @@ import type {
 import { BlockIds } from '../blocks/ids.js';
 import { lookupModal } from '../blocks/lookup-modal.js';
 import { AppError } from '../errors.js';
-import { authorize } from '../permissions/authorize.js';
+import { requireRight } from '../permissions/denial.js';
 import { userQuery } from '../queries/users.js';
 import type { Services, SlackUserRef } from '../services.js';
 import type { Reply } from '../slack/reply.js';
@@ -20,9 +20,7 @@ import { guarded, replyVia } from './respond-error.js';
 
 const lookUp = async (s: Services, user: SlackUserRef, who: string, reply: Reply, channelId?: string) => {
   const actor = await s.actorOf(user);
-  if (!authorize(actor, userQuery.permission, { channelId }, s.policy).ok) {
-    throw new AppError('permission.denied', "Your role doesn't allow viewing users.");
-  }
+  requireRight(actor, userQuery.permission, { channelId }, s.policy);
   await reply({ ...(await userQuery.run(queryContext(s, actor), [who], who)), replaceOriginal: false });
 };
 

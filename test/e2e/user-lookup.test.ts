@@ -65,10 +65,10 @@ describe('/authgear user', () => {
     expect(aliceId).toBe(uuid);
   });
 
-  it('politely refuses a person without user.view', async () => {
+  it('politely refuses a person without any role, saying why', async () => {
     const res = await t.driver.slashCommand({ userId: PEOPLE.nobody, text: 'user alice@example.com' });
     const body = await t.response(res.responseUrlId);
-    expect(textOf(body)).toMatch(/doesn't allow/);
+    expect(textOf(body)).toMatch(/don't have a role in the Authgear bot's policy/);
     expect(textOf(body)).not.toContain('alice@example.com');
   });
 

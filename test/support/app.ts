@@ -113,6 +113,7 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
     ...(options.actions ? { actions: options.actions } : {}),
     ...(options.queries ? { queries: options.queries } : {}),
     ...(options.authgearTimeoutMs ? { authgearTimeoutMs: options.authgearTimeoutMs } : {}),
+    auditMinIntervalMs: 20,
     ...options.deps,
   });
   const port = await built.start(0);
