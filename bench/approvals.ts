@@ -7,9 +7,10 @@
 import { pathToFileURL } from 'node:url';
 import type { Redis } from 'ioredis';
 import { newApprovalId, newClaimToken } from '../src/approvals/ids.js';
-import { type ApprovalRequest, newApprovalRecord } from '../src/approvals/record.js';
+import { newApprovalRecord } from '../src/approvals/record.js';
 import { connectRedis, createRedisApprovalStore } from '../src/approvals/redis-store.js';
 import type { ApprovalStore } from '../src/approvals/store.js';
+import { approvalRequest } from '../test/support/approvals.js';
 import { startPrivateRedis, uniquePrefix } from '../test/support/redis.js';
 import { type BenchResult, printTable } from './table.js';
 
@@ -18,15 +19,7 @@ const CONCURRENT_TOTAL = 5000;
 const CONCURRENCY = 50;
 const LEASE = 300_000;
 
-const request = (required: number): ApprovalRequest => ({
-  action: 'user.disable',
-  actionKey: 'disable',
-  input: { userId: 'VXNlcjox' },
-  summary: 'Disable alice',
-  requester: { userId: 'UREQ' },
-  approverRoles: ['admins'],
-  required,
-});
+const request = (required: number) => approvalRequest({ required });
 
 const openMany = async (store: ApprovalStore, count: number, required: number): Promise<string[]> => {
   const ids: string[] = [];

@@ -1,24 +1,17 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newApprovalId } from '../../../src/approvals/ids.js';
-import { type ApprovalRequest, newApprovalRecord } from '../../../src/approvals/record.js';
+import { newApprovalRecord } from '../../../src/approvals/record.js';
 import { connectRedis, createRedisApprovalStore } from '../../../src/approvals/redis-store.js';
 import type { ApprovalStore, ApproveOutcome } from '../../../src/approvals/store.js';
+import { approvalRequest } from '../../support/approvals.js';
 import { type PrivateRedis, startPrivateRedis, uniquePrefix } from '../../support/redis.js';
 
 const T0 = new Date('2030-01-01T00:00:00.000Z');
 const HOUR = 3_600_000;
 const LEASE = 300_000;
 
-const request = (required: number): ApprovalRequest => ({
-  action: 'user.disable',
-  actionKey: 'disable',
-  input: { userId: 'VXNlcjox' },
-  summary: 'Disable alice',
-  requester: { userId: 'UREQ' },
-  approverRoles: ['admins'],
-  required,
-});
+const request = (required: number) => approvalRequest({ required });
 
 /** Three replicas: three connections and three store objects over one Redis and one prefix. */
 describe('approvals across three replicas sharing one Redis', () => {

@@ -1,10 +1,11 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newApprovalId } from '../../../src/approvals/ids.js';
-import { type ApprovalRequest, newApprovalRecord } from '../../../src/approvals/record.js';
+import { newApprovalRecord } from '../../../src/approvals/record.js';
 import { connectRedis, createRedisApprovalStore } from '../../../src/approvals/redis-store.js';
 import type { ApprovalStore } from '../../../src/approvals/store.js';
 import type { AppError } from '../../../src/errors.js';
+import { approvalRequest } from '../../support/approvals.js';
 import { type PrivateRedis, startPrivateRedis, uniquePrefix } from '../../support/redis.js';
 import { waitFor } from '../../support/wait.js';
 
@@ -12,15 +13,7 @@ const LEASE = 300_000;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const request: ApprovalRequest = {
-  action: 'user.disable',
-  actionKey: 'disable',
-  input: { userId: 'VXNlcjox' },
-  summary: 'Disable alice',
-  requester: { userId: 'UREQ' },
-  approverRoles: ['admins'],
-  required: 1,
-};
+const request = approvalRequest();
 
 /** Real time here: these tests look at Redis TTLs, which follow the server's clock. */
 const fresh = () => newApprovalRecord(request, { id: newApprovalId(), now: new Date(), ttlMs: HOUR });

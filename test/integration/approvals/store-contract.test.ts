@@ -5,6 +5,7 @@ import { createMemoryApprovalStore } from '../../../src/approvals/memory-store.j
 import { type ApprovalRequest, newApprovalRecord } from '../../../src/approvals/record.js';
 import { connectRedis, createRedisApprovalStore } from '../../../src/approvals/redis-store.js';
 import type { ApprovalStore } from '../../../src/approvals/store.js';
+import { approvalRequest } from '../../support/approvals.js';
 import { type PrivateRedis, startPrivateRedis, uniquePrefix } from '../../support/redis.js';
 
 const T0 = new Date('2030-01-01T00:00:00.000Z');
@@ -13,18 +14,15 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const LEASE = 5 * MINUTE;
 
-const request = (overrides: Partial<ApprovalRequest> = {}): ApprovalRequest => ({
-  action: 'user.disable',
-  actionKey: 'disable',
-  input: { userId: 'VXNlcjox', roles: [], note: { nested: [1, 'two'] } },
-  target: { userId: 'VXNlcjox', label: 'alice@example.com' },
-  summary: 'Disable alice@example.com',
-  requester: { userId: 'UREQ', teamId: 'T1', name: 'Requester' },
-  reason: 'left the company',
-  approverRoles: ['admins'],
-  required: 1,
-  ...overrides,
-});
+const request = (overrides: Partial<ApprovalRequest> = {}): ApprovalRequest =>
+  approvalRequest({
+    input: { userId: 'VXNlcjox', roles: [], note: { nested: [1, 'two'] } },
+    target: { userId: 'VXNlcjox', label: 'alice@example.com' },
+    summary: 'Disable alice@example.com',
+    requester: { userId: 'UREQ', teamId: 'T1', name: 'Requester' },
+    reason: 'left the company',
+    ...overrides,
+  });
 
 let server: PrivateRedis;
 const connections: Redis[] = [];

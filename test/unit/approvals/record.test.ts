@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { newApprovalId, newClaimToken } from '../../../src/approvals/ids.js';
-import {
-  type ApprovalRequest,
-  approvalIdSchema,
-  newApprovalRecord,
-  parseApprovalRecord,
-} from '../../../src/approvals/record.js';
+import { approvalIdSchema, newApprovalRecord, parseApprovalRecord } from '../../../src/approvals/record.js';
+import { approvalRequest } from '../../support/approvals.js';
 
-const request: ApprovalRequest = {
-  action: 'user.disable',
-  actionKey: 'disable',
-  input: { userId: 'VXNlcjox' },
-  summary: 'Disable alice',
-  requester: { userId: 'UREQ' },
-  approverRoles: ['admins'],
-  required: 2,
-};
+const request = approvalRequest({ required: 2 });
 const now = new Date('2030-01-01T00:00:00.000Z');
 
 describe('approval IDs and claim tokens', () => {

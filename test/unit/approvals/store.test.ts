@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryApprovalStore } from '../../../src/approvals/memory-store.js';
 import { newApprovalRecord } from '../../../src/approvals/record.js';
 import { type RefusalReason, refusalError } from '../../../src/approvals/store.js';
+import { approvalRequest } from '../../support/approvals.js';
 
 describe('refusal errors', () => {
   it.each([
@@ -23,15 +24,7 @@ describe('memory approval store retention', () => {
   it('forgets a decided record once its retention window has passed', async () => {
     const store = createMemoryApprovalStore({ retentionMs: 1000 });
     const now = new Date('2030-01-01T00:00:00.000Z');
-    const request = {
-      action: 'user.disable',
-      actionKey: 'disable',
-      input: {},
-      summary: 'Disable alice',
-      requester: { userId: 'UREQ' },
-      approverRoles: ['admins'],
-      required: 1,
-    };
+    const request = approvalRequest({ input: {} });
     const { id, expiresAt } = await store.create(
       newApprovalRecord(request, { id: 'ap_abcdefgh', now, ttlMs: 60_000 }),
     );

@@ -1,61 +1,42 @@
 import type { AuthgearUser } from '../../../../src/authgear/operations/user-fields.js';
-
-const empty = { totalCount: 0, nodes: [] };
+import { makeAuthgearUser } from '../../../support/authgear-user.js';
 
 /** An active user with an email login (verified), one session, a password; override anything. */
-export const makeUser = (overrides: Partial<AuthgearUser> = {}): AuthgearUser => ({
-  id: 'VXNlcjp1MQ',
-  createdAt: '2024-01-01T00:00:00.000Z',
-  updatedAt: '2024-01-01T00:00:00.000Z',
-  lastLoginAt: null,
-  isDisabled: false,
-  disableReason: null,
-  isDeactivated: false,
-  isAnonymized: false,
-  isAnonymous: false,
-  temporarilyDisabledFrom: null,
-  temporarilyDisabledUntil: null,
-  accountValidFrom: null,
-  accountValidUntil: null,
-  deleteAt: null,
-  anonymizeAt: null,
-  standardAttributes: { email: 'alice@example.com', name: 'Alice' },
-  customAttributes: {},
-  verifiedClaims: [{ name: 'email', value: 'alice@example.com' }],
-  accountLockout: { isLocked: false, lockedUntil: null },
-  identities: {
-    totalCount: 1,
-    nodes: [
-      {
-        id: 'SWRlbnRpdHk6aTE',
-        type: 'LOGIN_ID',
-        createdAt: '2024-01-01T00:00:00.000Z',
-        claims: {
-          'https://authgear.com/claims/login_id/key': 'email',
-          'https://authgear.com/claims/login_id/value': 'alice@example.com',
-          email: 'alice@example.com',
+export const makeUser = (overrides: Partial<AuthgearUser> = {}): AuthgearUser =>
+  makeAuthgearUser({
+    standardAttributes: { email: 'alice@example.com', name: 'Alice' },
+    verifiedClaims: [{ name: 'email', value: 'alice@example.com' }],
+    accountLockout: { isLocked: false, lockedUntil: null },
+    identities: {
+      totalCount: 1,
+      nodes: [
+        {
+          id: 'SWRlbnRpdHk6aTE',
+          type: 'LOGIN_ID',
+          createdAt: '2024-01-01T00:00:00.000Z',
+          claims: {
+            'https://authgear.com/claims/login_id/key': 'email',
+            'https://authgear.com/claims/login_id/value': 'alice@example.com',
+            email: 'alice@example.com',
+          },
         },
-      },
-    ],
-  },
-  authenticators: {
-    totalCount: 1,
-    nodes: [
-      {
-        id: 'QXV0aGVudGljYXRvcjph',
-        type: 'PASSWORD',
-        kind: 'PRIMARY',
-        isDefault: false,
-        claims: {},
-        createdAt: '2024-01-01T00:00:00.000Z',
-      },
-    ],
-  },
-  sessions: { totalCount: 1, nodes: [{ id: 'U2Vzc2lvbjpzMQ' }] },
-  groups: empty,
-  roles: empty,
-  effectiveRoles: empty,
-  ...overrides,
-});
+      ],
+    },
+    authenticators: {
+      totalCount: 1,
+      nodes: [
+        {
+          id: 'QXV0aGVudGljYXRvcjph',
+          type: 'PASSWORD',
+          kind: 'PRIMARY',
+          isDefault: false,
+          claims: {},
+          createdAt: '2024-01-01T00:00:00.000Z',
+        },
+      ],
+    },
+    sessions: { totalCount: 1, nodes: [{ id: 'U2Vzc2lvbjpzMQ' }] },
+    ...overrides,
+  });
 
 export const NOW = new Date('2025-06-01T12:00:00.000Z');

@@ -1,5 +1,6 @@
 import { encodeNodeId } from '../../../../src/authgear/node-id.js';
 import type { AuthgearUser } from '../../../../src/authgear/operations/user-fields.js';
+import { conn, makeAuthgearUser } from '../../../support/authgear-user.js';
 
 const AT = '2026-01-02T03:04:05.000Z';
 
@@ -26,34 +27,15 @@ export const totp = (name = 'Authenticator app'): Authenticator => ({
   createdAt: AT,
 });
 
-const conn = <T>(nodes: T[]) => ({ totalCount: nodes.length, nodes });
-
 /** An AuthgearUser as the Admin API would serve it, with overrides. */
-export const makeUser = (over: Partial<AuthgearUser> = {}): AuthgearUser => ({
-  id: encodeNodeId('User', '6f1c1f2e-6b4d-4a8e-9f59-2b1f4f3f0a11'),
-  createdAt: AT,
-  updatedAt: AT,
-  lastLoginAt: null,
-  isDisabled: false,
-  disableReason: null,
-  isDeactivated: false,
-  isAnonymized: false,
-  isAnonymous: false,
-  temporarilyDisabledFrom: null,
-  temporarilyDisabledUntil: null,
-  accountValidFrom: null,
-  accountValidUntil: null,
-  deleteAt: null,
-  anonymizeAt: null,
-  standardAttributes: { email: 'alice@example.com', name: 'Alice Liddell', given_name: 'Alice' },
-  customAttributes: { department: 'Support' },
-  verifiedClaims: [],
-  accountLockout: null,
-  identities: conn([loginIdentity('email', 'alice@example.com')]),
-  authenticators: conn([totp()]),
-  sessions: conn([]),
-  groups: conn([]),
-  roles: conn([]),
-  effectiveRoles: conn([]),
-  ...over,
-});
+export const makeUser = (over: Partial<AuthgearUser> = {}): AuthgearUser =>
+  makeAuthgearUser({
+    id: encodeNodeId('User', '6f1c1f2e-6b4d-4a8e-9f59-2b1f4f3f0a11'),
+    createdAt: AT,
+    updatedAt: AT,
+    standardAttributes: { email: 'alice@example.com', name: 'Alice Liddell', given_name: 'Alice' },
+    customAttributes: { department: 'Support' },
+    identities: conn([loginIdentity('email', 'alice@example.com')]),
+    authenticators: conn([totp()]),
+    ...over,
+  });
