@@ -3,7 +3,7 @@ import { createPipeline } from './actions/pipeline.js';
 import { ALL_ACTIONS, indexActions } from './actions/registry.js';
 import type { AnyActionDefinition } from './actions/types.js';
 import { type ApprovalGate, noApprovalGate } from './approvals/gate.js';
-import { createApprovalService } from './approvals/service.js';
+import { type ApprovalService, createApprovalService } from './approvals/service.js';
 import type { ApprovalStore } from './approvals/store.js';
 import { createSweeper } from './approvals/sweeper.js';
 import { createAuditWebClient, createOutboxAuditSink } from './audit/delivery.js';
@@ -31,8 +31,6 @@ export interface AppDeps {
   readonly now?: () => Date;
   readonly actions?: readonly AnyActionDefinition[];
   readonly queries?: readonly QueryVerb[];
-  /** Approval gate; without one, no action waits for approval. */
-  readonly gate?: (s: Omit<Services, 'pipeline'>) => ApprovalGate;
   /** Replaces audit delivery altogether (tests that inspect events directly). */
   readonly audit?: AuditSink;
   /** Where audit events wait for delivery: Redis in production, memory by default. */
@@ -51,6 +49,8 @@ export interface AppDeps {
 export interface BuiltApp {
   readonly app: App;
   readonly services: Services;
+  /** The approval service when `deps.approvals` was given (its sweeper runs between start and stop). */
+  readonly approvals: ApprovalService | undefined;
   /** HTTP mode: listens on `port` (0 = any free port) and returns the bound port; Socket Mode: connects. */
   start(port?: number): Promise<number | undefined>;
   stop(): Promise<void>;
@@ -121,7 +121,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
         ...(deps.approvals.leaseMs ? { leaseMs: deps.approvals.leaseMs } : {}),
       })
     : undefined;
-  const gate: ApprovalGate = approvals ?? deps.gate?.(base) ?? noApprovalGate;
+  const gate: ApprovalGate = approvals ?? noApprovalGate;
   const pipeline = createPipeline({ api, policy, users, gate, audit, logger, actions: actionsByKey, now });
   approvals?.setExecutor(pipeline.execute);
   const services: Services = { ...base, pipeline };
@@ -149,6 +149,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
   return {
     app,
     services,
+    approvals,
     async start(port) {
       sweeper?.start();
       delivery?.start();

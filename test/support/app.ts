@@ -1,11 +1,11 @@
 import type { AnyActionDefinition } from '../../src/actions/types.js';
 import { type AppDeps, type BuiltApp, createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/env.js';
+import { type Config, loadConfig } from '../../src/config/env.js';
 import { type Policy, parsePolicyText } from '../../src/config/policy.js';
 import { createLogger } from '../../src/logger.js';
 import type { QueryVerb } from '../../src/queries/types.js';
 import { type AuthgearFake, startAuthgearFake } from '../fakes/authgear/index.js';
-import { type SlackFake, startSlackFake } from '../fakes/slack/index.js';
+import { type SeedUser, type SlackFake, startSlackFake } from '../fakes/slack/index.js';
 import { makeAdminKey } from './keys.js';
 import { createSlackDriver, type SlackDriver } from './slack-driver.js';
 import { waitFor } from './wait.js';
@@ -47,7 +47,7 @@ export interface TestAppOptions {
   readonly queries?: readonly QueryVerb[];
   readonly now?: () => Date;
   readonly env?: Readonly<Record<string, string>>;
-  /** Extra dependencies (gate, audit...) given to createApp. */
+  /** Extra dependencies (approvals, audit...) given to createApp. */
   readonly deps?: Partial<AppDeps>;
   readonly authgearTimeoutMs?: number;
 }
@@ -71,8 +71,21 @@ export interface TestApp {
 const SIGNING_SECRET = 'test-signing-secret';
 const PROJECT_ID = 'test-project';
 
-/** Starts both fakes and the real app on a free port, wired together exactly as production would be. */
-export const startTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
+/** The two fakes and the configuration that points the app at them. */
+export interface Fakes {
+  readonly slack: SlackFake;
+  readonly authgear: AuthgearFake;
+  readonly config: Config;
+  close(): Promise<void>;
+}
+
+/** Starts the Slack and Admin API fakes, seeded with PEOPLE (plus `extraPeople`), and the matching config. */
+export const startFakes = async (
+  options: {
+    readonly env?: Readonly<Record<string, string>>;
+    readonly extraPeople?: readonly SeedUser[];
+  } = {},
+): Promise<Fakes> => {
   const key = makeAdminKey();
   const slack = await startSlackFake({
     users: [
@@ -82,6 +95,7 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
       { id: PEOPLE.viewer, name: 'vic', email: 'vic@ops.example.com' },
       { id: PEOPLE.nobody, name: 'nobody', email: 'nobody@ops.example.com' },
       { id: PEOPLE.grouped, name: 'gus', email: 'gus@ops.example.com' },
+      ...(options.extraPeople ?? []),
     ],
     usergroups: { S0SUPPORT: [PEOPLE.grouped] },
   });
@@ -102,11 +116,34 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: 'debug',
     ...options.env,
   });
-  const policy = parsePolicyText(options.policy ?? DEFAULT_POLICY);
+  return {
+    slack,
+    authgear,
+    config,
+    close: async () => {
+      await Promise.all([slack.close(), authgear.close()]);
+    },
+  };
+};
+
+/** One running app instance (a replica) on a free port, with a driver that signs requests for it. */
+export interface Instance {
+  readonly built: BuiltApp;
+  readonly driver: SlackDriver;
+  readonly url: string;
+  readonly logs: string[];
+}
+
+/** Builds the real app against the fakes exactly as main.ts wires it, and starts it on a free port. */
+export const startInstance = async (
+  fakes: Fakes,
+  policy: Policy,
+  options: Omit<TestAppOptions, 'policy' | 'env'> = {},
+): Promise<Instance> => {
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', destination: { write: (line) => void logs.push(line) } });
   const built = createApp({
-    config,
+    config: fakes.config,
     policy,
     logger,
     ...(options.now ? { now: options.now } : {}),
@@ -121,8 +158,17 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
   const driver = createSlackDriver({
     url,
     signingSecret: SIGNING_SECRET,
-    responseUrl: (id) => slack.responseUrl(id),
+    responseUrl: (id) => fakes.slack.responseUrl(id),
   });
+  return { built, driver, url, logs };
+};
+
+/** Starts both fakes and the real app on a free port, wired together exactly as production would be. */
+export const startTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
+  const fakes = await startFakes(options.env ? { env: options.env } : {});
+  const { slack, authgear } = fakes;
+  const policy = parsePolicyText(options.policy ?? DEFAULT_POLICY);
+  const { built, driver, url, logs } = await startInstance(fakes, policy, options);
   return {
     slack,
     authgear,
@@ -145,7 +191,7 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
     },
     async stop() {
       await built.stop();
-      await Promise.all([slack.close(), authgear.close()]);
+      await fakes.close();
     },
   };
 };
