@@ -1,3 +1,4 @@
+import { showKey } from '../access/keys.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import { ActionIds } from './ids.js';
 import {
@@ -97,7 +98,7 @@ export const userCard = (u: AuthgearUser, buttons: readonly CardButton[], now: D
   });
   const mfa = u.authenticators.nodes.map((x) => `${x.kind.toLowerCase()} ${x.type.toLowerCase()}`);
   const names = (nodes: ReadonlyArray<{ key: string; name?: string | null | undefined }>) =>
-    nodes.length === 0 ? 'none' : nodes.map((n) => `\`${safe(n.key, 40)}\``).join(', ');
+    nodes.length === 0 ? 'none' : nodes.map((n) => showKey(n.key)).join(', ');
 
   const blocks: Block[] = [
     header(displayName(u)),
