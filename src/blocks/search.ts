@@ -1,3 +1,4 @@
+import { textAttr } from '../authgear/attributes.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import type { SearchUsersData } from '../authgear/operations/users.js';
 import { ActionIds } from './ids.js';
@@ -6,12 +7,10 @@ import { displayName } from './user-card.js';
 
 type SearchNode = NonNullable<NonNullable<NonNullable<SearchUsersData['users']>['edges']>[number]>['node'];
 
-const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-
 const row = (n: NonNullable<SearchNode>): Block => {
   const a = n.standardAttributes;
-  const title = str(a.name) ?? str(a.preferred_username) ?? str(a.email) ?? str(a.phone_number) ?? n.id;
-  const extra = [str(a.email), str(a.phone_number), n.isDisabled ? 'disabled' : undefined].filter(
+  const title = displayName(n);
+  const extra = [textAttr(a.email), textAttr(a.phone_number), n.isDisabled ? 'disabled' : undefined].filter(
     Boolean,
   ) as string[];
   return section(
@@ -49,7 +48,7 @@ export const userPicker = (users: readonly AuthgearUser[], then: { readonly key?
   capBlocks([
     section(`${users.length} Authgear users match. Which one did you mean?`),
     ...users.slice(0, 20).map((u) => {
-      const email = str(u.standardAttributes.email);
+      const email = textAttr(u.standardAttributes.email);
       return section(
         `*${safe(displayName(u), 200)}*${email ? `\n${safe(email, 200)}` : ''}\n\`${safe(u.id, 200)}\``,
         then.key

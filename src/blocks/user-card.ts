@@ -1,4 +1,5 @@
 import { showKey } from '../access/keys.js';
+import { textAttr } from '../authgear/attributes.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import { ActionIds } from './ids.js';
 import {
@@ -16,23 +17,22 @@ import {
   slackDate,
 } from './primitives.js';
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-
-export const displayName = (u: AuthgearUser): string => {
+/** The best human name for a user: name, given + family name, username, email, phone, or the ID. */
+export const displayName = (u: Pick<AuthgearUser, 'id' | 'standardAttributes'>): string => {
   const a = u.standardAttributes;
   return (
-    str(a.name) ??
-    ([str(a.given_name), str(a.family_name)].filter(Boolean).join(' ') ||
-      str(a.preferred_username) ||
-      str(a.email) ||
-      str(a.phone_number) ||
+    textAttr(a.name) ??
+    ([textAttr(a.given_name), textAttr(a.family_name)].filter(Boolean).join(' ') ||
+      textAttr(a.preferred_username) ||
+      textAttr(a.email) ||
+      textAttr(a.phone_number) ||
       u.id)
   );
 };
 
 /** How a user is named in confirmations and audit lines (escaped). */
 export const userLabel = (u: AuthgearUser): string => {
-  const email = str(u.standardAttributes.email);
+  const email = textAttr(u.standardAttributes.email);
   const name = displayName(u);
   return safe(email && email !== name ? `${name} <${email}>` : name, 300);
 };
@@ -76,9 +76,9 @@ export interface CardButton {
 export const userCard = (u: AuthgearUser, buttons: readonly CardButton[], now: Date): Block[] => {
   const a = u.standardAttributes;
   const contacts: string[] = [];
-  const email = str(a.email);
-  const phone = str(a.phone_number);
-  const username = str(a.preferred_username);
+  const email = textAttr(a.email);
+  const phone = textAttr(a.phone_number);
+  const username = textAttr(a.preferred_username);
   if (email) contacts.push(`*Email*\n${safe(email)} (${verified(u, 'email', email)})`);
   if (phone) contacts.push(`*Phone*\n${safe(phone)} (${verified(u, 'phone_number', phone)})`);
   if (username) contacts.push(`*Username*\n${safe(username)}`);
@@ -89,10 +89,10 @@ export const userCard = (u: AuthgearUser, buttons: readonly CardButton[], now: D
   const identities = u.identities.nodes.map((i) => {
     const c = i.claims;
     const value =
-      str(c.email) ??
-      str(c.phone_number) ??
-      str(c.preferred_username) ??
-      str(c['https://authgear.com/claims/oauth/provider_alias']) ??
+      textAttr(c.email) ??
+      textAttr(c.phone_number) ??
+      textAttr(c.preferred_username) ??
+      textAttr(c['https://authgear.com/claims/oauth/provider_alias']) ??
       '';
     return `${i.type.toLowerCase()}${value ? ` ${safe(value, 100)}` : ''}`;
   });

@@ -85,7 +85,7 @@ const listing = (
     blocks.push(section(row.text, accessory));
   }
   if (total > rows.length) blocks.push(context([`Showing ${rows.length} of ${total}.`]));
-  return { text: `${title} of ${displayName(user)}`, blocks: capBlocks(blocks) };
+  return { text: `${title} of ${safe(displayName(user), 200)}`, blocks: capBlocks(blocks) };
 };
 
 const identitiesQuery: QueryVerb = {

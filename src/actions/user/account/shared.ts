@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textAttr } from '../../../authgear/attributes.js';
 import type { AuthgearUser } from '../../../authgear/operations/user-fields.js';
 import { safe } from '../../../blocks/primitives.js';
 import { userLabel } from '../../../blocks/user-card.js';
@@ -55,19 +56,18 @@ export const checked = (values: FieldValues, id: string): boolean => {
   return typeof v === 'string' ? v !== '' : Array.isArray(v) && v.length > 0;
 };
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-
-export const emailOf = (user: AuthgearUser): string | undefined => str(user.standardAttributes.email);
-export const phoneOf = (user: AuthgearUser): string | undefined => str(user.standardAttributes.phone_number);
+export const emailOf = (user: AuthgearUser): string | undefined => textAttr(user.standardAttributes.email);
+export const phoneOf = (user: AuthgearUser): string | undefined =>
+  textAttr(user.standardAttributes.phone_number);
 export const usernameOf = (user: AuthgearUser): string | undefined =>
-  str(user.standardAttributes.preferred_username);
+  textAttr(user.standardAttributes.preferred_username);
 
 /** The value of a login ID identity with key `key` ('email' | 'phone' | 'username'), if the user has one. */
 export const loginIdOf = (user: AuthgearUser, key: 'email' | 'phone' | 'username'): string | undefined => {
   const identity = user.identities.nodes.find(
     (i) => i.type === 'LOGIN_ID' && i.claims['https://authgear.com/claims/login_id/key'] === key,
   );
-  return identity ? str(identity.claims['https://authgear.com/claims/login_id/value']) : undefined;
+  return identity ? textAttr(identity.claims['https://authgear.com/claims/login_id/value']) : undefined;
 };
 
 /** Escaped, quoted reason for confirmations and summaries. */

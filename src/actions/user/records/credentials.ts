@@ -1,3 +1,4 @@
+import { textAttr } from '../../../authgear/attributes.js';
 /** Finding and naming a user's identities and authenticators (pure: works on the user the pipeline loaded). */
 import type { AuthgearUser } from '../../../authgear/operations/user-fields.js';
 import { safe } from '../../../blocks/primitives.js';
@@ -11,8 +12,6 @@ const LOGIN_KEY_CLAIM = 'https://authgear.com/claims/login_id/key';
 const LOGIN_VALUE_CLAIM = 'https://authgear.com/claims/login_id/value';
 const ORIGINAL_VALUE_CLAIM = 'https://authgear.com/claims/login_id/original_value';
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-
 export const loginIdKeyOf = (i: UserIdentity): LoginIdKey | undefined => {
   const key = i.claims[LOGIN_KEY_CLAIM];
   return key === 'email' || key === 'phone' || key === 'username' ? key : undefined;
@@ -22,12 +21,12 @@ export const loginIdKeyOf = (i: UserIdentity): LoginIdKey | undefined => {
 export const identityValue = (i: UserIdentity): string | undefined => {
   const c = i.claims;
   return (
-    str(c[LOGIN_VALUE_CLAIM]) ??
-    str(c.email) ??
-    str(c.phone_number) ??
-    str(c.preferred_username) ??
-    str(c['https://authgear.com/claims/oauth/provider_alias']) ??
-    str(c['https://authgear.com/claims/oauth/provider_type'])
+    textAttr(c[LOGIN_VALUE_CLAIM]) ??
+    textAttr(c.email) ??
+    textAttr(c.phone_number) ??
+    textAttr(c.preferred_username) ??
+    textAttr(c['https://authgear.com/claims/oauth/provider_alias']) ??
+    textAttr(c['https://authgear.com/claims/oauth/provider_type'])
   );
 };
 
@@ -48,7 +47,7 @@ export const findIdentity = (user: AuthgearUser, ref: string): UserIdentity => {
   const found =
     user.identities.nodes.find((i) => i.id === wanted) ??
     user.identities.nodes.find((i) =>
-      [identityValue(i), str(i.claims[ORIGINAL_VALUE_CLAIM])].some((v) => v?.toLowerCase() === lower),
+      [identityValue(i), textAttr(i.claims[ORIGINAL_VALUE_CLAIM])].some((v) => v?.toLowerCase() === lower),
     );
   if (found === undefined) {
     throw new AppError(
@@ -63,10 +62,10 @@ export const findIdentity = (user: AuthgearUser, ref: string): UserIdentity => {
 export const describeAuthenticator = (a: UserAuthenticator): string => {
   const c = a.claims;
   const detail =
-    str(c['https://authgear.com/claims/totp/display_name']) ??
-    str(c['https://authgear.com/claims/oob_otp/email']) ??
-    str(c['https://authgear.com/claims/oob_otp/phone']) ??
-    str(c['https://authgear.com/claims/passkey/display_name']);
+    textAttr(c['https://authgear.com/claims/totp/display_name']) ??
+    textAttr(c['https://authgear.com/claims/oob_otp/email']) ??
+    textAttr(c['https://authgear.com/claims/oob_otp/phone']) ??
+    textAttr(c['https://authgear.com/claims/passkey/display_name']);
   const base = `${a.kind.toLowerCase()} ${a.type.replace(/_/g, ' ')}`;
   return detail === undefined ? base : `${base} (${safe(detail, 200)})`;
 };
