@@ -171,11 +171,13 @@ export const createPipeline = (deps: PipelineDeps) => {
     def: AnyActionDefinition,
     input: Record<string, unknown>,
     approvalId?: string,
+    /** The target as just read by the caller; without it (after an approval) the user is read fresh. */
+    loaded?: { readonly user: AuthgearUser | undefined },
   ): Promise<ActionResult> => {
-    let user: AuthgearUser | undefined;
+    let user = loaded?.user;
     try {
       const userId = typeof input.userId === 'string' ? input.userId : undefined;
-      if (def.targetsUser !== false && userId)
+      if (!loaded && def.targetsUser !== false && userId)
         user = await deps.users.byNodeId(userId, auditContextOf(actor));
       def.check?.(input, user, now());
       const result = await def.execute(
@@ -218,7 +220,7 @@ export const createPipeline = (deps: PipelineDeps) => {
     }
     await req.reply(workingMessage(def.title));
     try {
-      const result = await execute(req.actor, def, input);
+      const result = await execute(req.actor, def, input, undefined, { user });
       await req.reply(resultMessage(result.message, result.secret, result.blocks));
     } catch (e) {
       const err = asAppError(e);

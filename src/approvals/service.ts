@@ -11,8 +11,9 @@ import type { Policy } from '../config/policy.js';
 import { AppError, asAppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
 import { isActionName } from '../permissions/actions.js';
-import { type Actor, authorizeApprover } from '../permissions/authorize.js';
-import type { WebClient } from '../services.js';
+import { type Actor, authorize, authorizeApprover } from '../permissions/authorize.js';
+import { createActorResolver, type SlackUserRef, type WebClient } from '../services.js';
+import { createDirectory } from '../slack/directory.js';
 import type { ApprovalGate, GateRequest } from './gate.js';
 import { newApprovalId } from './ids.js';
 import { createNotifier } from './notify.js';
@@ -35,6 +36,11 @@ export interface ApprovalServiceDeps {
   readonly audit: AuditSink;
   readonly logger: AppLogger;
   readonly now?: () => Date;
+  /**
+   * Resolves a Slack user's current roles (Services.actorOf): the requester's right is checked again right before an
+   * approved action runs. Default: a resolver of its own over `client` (its own user-group cache).
+   */
+  readonly actorOf?: (user: SlackUserRef) => Promise<Actor>;
   /** How long an executor may take before the sweeper marks the record `unknown` (default 2 minutes). */
   readonly leaseMs?: number;
 }
@@ -46,11 +52,37 @@ export type Decision =
 
 const NOT_APPROVER = "You're not an approver for this kind of request.";
 
+/** How many records the lists (`/authgear approvals`, App Home) read at most. */
+const LIST_LIMIT = 100;
+
+/** Raised before running an approved action whose requester has lost the right to it meanwhile. */
+const lostRight = (): AppError =>
+  new AppError(
+    'permission.denied',
+    'You no longer have the right to do this, so it was not run. Nothing was changed.',
+  );
+
+/** The refusal when the policy wants a reason and none was given, saying how to give one. */
+export const missingReasonError = (def: AnyActionDefinition): AppError => {
+  if (!/reason/i.test(def.usage))
+    return new AppError(
+      'input.invalid',
+      `This action needs approval and a reason, but \`${def.verbs[0] ?? def.key}\` takes no reason. ` +
+        `Ask an admin to check \`require_reason\` for \`${def.permission}\` in the policy.`,
+    );
+  const usage = def.usage.replace(/\[(reason[^\]]*)\]/i, '<$1>');
+  return new AppError(
+    'input.invalid',
+    `This action needs approval, and the approvers need a reason. Run it again with the reason after the target: \`/authgear ${usage}\`.`,
+  );
+};
+
 export const createApprovalService = (deps: ApprovalServiceDeps) => {
   const { store, client, policy, logger } = deps;
   const now = deps.now ?? (() => new Date());
   const leaseMs = deps.leaseMs ?? 120_000;
   const notify = createNotifier({ client, audit: deps.audit, logger, now });
+  const actorOf = deps.actorOf ?? createActorResolver(policy, createDirectory(client));
   let executor: ApprovalExecutor | undefined;
 
   const refused = async (r: Refused, id: string): Promise<Decision> => {
@@ -71,39 +103,49 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
     );
   };
 
+  /**
+   * The requester as the policy sees them now; refuses (audited as failed, permission.denied) when they lost the
+   * right to the action since they asked. Throws AppErrors for anything that stops the run before it starts.
+   */
+  const requesterNow = async (record: ApprovalRecord): Promise<Actor> => {
+    const actor = await actorOf({
+      id: record.requester.userId,
+      teamId: record.requester.teamId,
+      name: record.requester.name,
+    });
+    if (!isActionName(record.action) || !authorize(actor, record.action, {}, policy).ok) throw lostRight();
+    return actor;
+  };
+
   /** Runs the action as the requester (their audit context), exactly once: only the claim holder gets here. */
   const run = async (record: ApprovalRecord, claim: string): Promise<void> => {
     const def = deps.actions.get(record.actionKey);
-    const actor: Actor = {
-      userId: record.requester.userId,
-      teamId: record.requester.teamId,
-      name: record.requester.name,
-      roles: [],
-    };
     let result: ActionResult | undefined;
-    let errorCode: string | undefined;
-    let userMessage = 'The action failed.';
+    let failure: AppError | undefined;
+    let started = false;
     try {
       if (!def) throw new AppError('input.invalid', 'That action no longer exists.');
       if (!executor) throw new AppError('internal', 'Approvals cannot execute yet.');
+      const actor = await requesterNow(record);
+      started = true; // from here on the executor audits executed/failed itself
       result = await executor(actor, def, record.input, record.id);
     } catch (e) {
-      const err = asAppError(e);
-      errorCode = err.code;
-      userMessage = err.userMessage;
+      failure = asAppError(e);
     }
     const done = await store.complete(record.id, {
       claim,
-      result: result ? { ok: true } : { ok: false, ...(errorCode ? { errorCode } : {}) },
+      result: result ? { ok: true } : { ok: false, ...(failure ? { errorCode: failure.code } : {}) },
       now: now(),
     });
     const final = done.kind === 'completed' ? done.record : (done.record ?? record);
+    if (failure && !started) await notify.audit('failed', final, record.requester, { errorCode: failure.code });
     await notify.updateCard(final);
     if (result) {
       const m = resultMessage(`Approved and done: ${result.message}`, result.secret, result.blocks);
       await notify.dmRequester(final, m.text, m.blocks);
     } else {
-      await notify.dmRequester(final, `Your approved request failed: ${record.summary}. ${userMessage}`);
+      const why = failure?.userMessage ?? 'The action failed.';
+      await notify.dmRequester(final, `Your approved request failed: ${record.summary}. ${why}`);
     }
   };
 
@@ -132,11 +174,7 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
       const channel = policy.channels.approvals;
       if (!channel)
         throw new AppError('config.invalid', 'Approvals need an approvals channel in the policy.');
-      if (rule.requireReason && !req.reason?.trim())
-        throw new AppError(
-          'input.invalid',
-          'This action needs approval and a reason. Add a reason and try again.',
-        );
+      if (rule.requireReason && !req.reason?.trim()) throw missingReasonError(req.def);
       const record = await store.create(
         newApprovalRecord(
           {
@@ -227,6 +265,22 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
       await notify.audit('cancelled', outcome.record, actor);
       await notify.updateCard(outcome.record);
       return { ok: true, note: 'Your request is cancelled. Nothing was changed.' };
+    },
+
+    /** Pending requests this actor may decide now (not their own, not already approved by them), newest first. */
+    async pendingFor(actor: Actor): Promise<ApprovalRecord[]> {
+      const pending = await store.listPending({ limit: LIST_LIMIT, now: now() });
+      return pending.filter(
+        (r) =>
+          isActionName(r.action) &&
+          authorizeApprover(actor, r.action, r.requester.userId, policy).ok &&
+          !r.approvals.some((a) => a.userId === actor.userId),
+      );
+    },
+
+    /** This person's own requests in any state (within retention), newest first. */
+    requestsBy(userId: string, limit = 20): Promise<ApprovalRecord[]> {
+      return store.listByRequester(userId, limit);
     },
 
     /** Expires overdue records (any replica may run it); returns how many it moved. */

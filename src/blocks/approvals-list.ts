@@ -1,0 +1,94 @@
+/**
+ * Approvals as lists: what waits on the viewer (Approve / Reject) and the viewer's own requests (Cancel while
+ * pending). Used by `/authgear approvals` and, item by item, by the App Home. Pure: data in, blocks out.
+ * `summary` and `target.label` are already escaped by the action; what a person typed goes through safe().
+ */
+import type { ApprovalRecord } from '../approvals/record.js';
+import type { ReplyMessage } from '../slack/reply.js';
+import { ActionIds } from './ids.js';
+import { type Block, button, capBlocks, context, safe, section, slackDate } from './primitives.js';
+
+/** Items shown per list in one message (two blocks each; Slack allows 50 blocks per message). */
+export const LIST_SHOWN = 10;
+
+const STATE: Record<ApprovalRecord['state'], string> = {
+  pending: ':hourglass_flowing_sand: waiting for approval',
+  approved: ':white_check_mark: approved',
+  executing: ':gear: approved, running',
+  executed: ':white_check_mark: approved and done',
+  failed: ':x: approved, but it failed',
+  rejected: ':no_entry: rejected',
+  expired: ':alarm_clock: expired',
+  cancelled: ':leftwards_arrow_with_hook: cancelled',
+  unknown: ':grey_question: outcome unknown: check Authgear',
+};
+
+/** A short, human label for an approval state. */
+export const stateLabel = (state: ApprovalRecord['state']): string => STATE[state];
+
+const reasonLine = (r: ApprovalRecord): string[] => (r.reason ? [`Reason: ${safe(r.reason, 500)}`] : []);
+
+/** One request waiting on the viewer, with Approve and Reject (the same buttons as on the card). */
+export const waitingItem = (r: ApprovalRecord): Block[] => [
+  section(
+    [
+      `*${r.summary}*`,
+      `Requested by <@${safe(r.requester.userId, 40)}> ${slackDate(r.createdAt)}`,
+      ...reasonLine(r),
+      `Approvals: ${r.approvals.length} of ${r.required} · expires ${slackDate(r.expiresAt)}`,
+    ].join('\n'),
+  ),
+  {
+    type: 'actions',
+    block_id: `approval_${r.id}`,
+    elements: [
+      button('Approve', ActionIds.approve, r.id, 'primary'),
+      button('Reject', ActionIds.reject, r.id, 'danger'),
+    ],
+  },
+];
+
+/** One of the viewer's own requests with its state; Cancel while it is still pending. */
+export const requestItem = (r: ApprovalRecord): Block[] => {
+  const details = [
+    `*${r.summary}*`,
+    `Asked ${slackDate(r.createdAt)} · ${stateLabel(r.state)}`,
+    ...(r.state === 'pending' ? [`Approvals: ${r.approvals.length} of ${r.required}`] : []),
+    ...(r.rejection?.reason ? [`Rejected: ${safe(r.rejection.reason, 500)}`] : []),
+  ];
+  const blocks: Block[] = [section(details.join('\n'))];
+  if (r.state === 'pending')
+    blocks.push({
+      type: 'actions',
+      block_id: `approval_mine_${r.id}`,
+      elements: [button('Cancel request', ActionIds.cancelRequest, r.id)],
+    });
+  return blocks;
+};
+
+/** "Showing 10 of 14." when a list was cut. */
+export const moreNote = (shown: number, total: number): Block[] =>
+  total > shown ? [context([`Showing ${shown} of ${total}.`])] : [];
+
+export interface ApprovalsList {
+  /** Pending requests the viewer may decide (never their own). */
+  readonly waiting: readonly ApprovalRecord[];
+  /** The viewer's own requests that are still pending. */
+  readonly mine: readonly ApprovalRecord[];
+}
+
+/** `/authgear approvals`: what waits on me, and my pending requests (with Cancel). */
+export const approvalsListMessage = ({ waiting, mine }: ApprovalsList): ReplyMessage => {
+  const blocks: Block[] = [section(`*Waiting on you* (${waiting.length})`)];
+  if (waiting.length === 0) blocks.push(context(['Nothing waits on your approval.']));
+  for (const r of waiting.slice(0, LIST_SHOWN)) blocks.push(...waitingItem(r));
+  blocks.push(...moreNote(Math.min(waiting.length, LIST_SHOWN), waiting.length));
+  blocks.push(section(`*Your pending requests* (${mine.length})`));
+  if (mine.length === 0) blocks.push(context(['You have no requests waiting for approval.']));
+  for (const r of mine.slice(0, LIST_SHOWN)) blocks.push(...requestItem(r));
+  blocks.push(...moreNote(Math.min(mine.length, LIST_SHOWN), mine.length));
+  return {
+    text: `Approvals: ${waiting.length} waiting on you, ${mine.length} of yours pending`,
+    blocks: capBlocks(blocks),
+  };
+};
