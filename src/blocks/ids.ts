@@ -12,7 +12,6 @@ export const ActionIds = {
   approve: 'approval_approve',
   reject: 'approval_reject',
   cancelRequest: 'approval_cancel',
-  pickUser: 'pick_user',
 } as const;
 
 export const CallbackIds = {

@@ -7,8 +7,6 @@ type WebClient = webApi.WebClient;
 export interface Directory extends SlackProfiles {
   /** The policy's user groups that contain this Slack user (cached). */
   usergroupsOf(slackUserId: string, groupIds: readonly string[]): Promise<string[]>;
-  /** Display name for a Slack user (cached); falls back to the ID. */
-  nameOf(slackUserId: string): Promise<string>;
 }
 
 interface Entry<T> {
@@ -57,13 +55,6 @@ export const createDirectory = (
   return {
     async emailOf(userId) {
       return (await profile(userId)).email;
-    },
-    async nameOf(userId) {
-      try {
-        return (await profile(userId)).name;
-      } catch {
-        return userId;
-      }
     },
     async usergroupsOf(userId, groupIds) {
       const found: string[] = [];
