@@ -1,4 +1,5 @@
 import { App } from '@slack/bolt';
+import type { Redis } from 'ioredis';
 import { createPipeline } from './actions/pipeline.js';
 import { ALL_ACTIONS, indexActions } from './actions/registry.js';
 import type { AnyActionDefinition } from './actions/types.js';
@@ -11,6 +12,7 @@ import type { AuditSink } from './audit/event.js';
 import { createLogAuditSink } from './audit/log-sink.js';
 import { createMemoryOutbox } from './audit/memory-outbox.js';
 import type { AuditOutbox } from './audit/outbox.js';
+import { type AuditStream, createAuditStream } from './audit/stream.js';
 import { createAdminApi } from './authgear/client.js';
 import { createTokenSource } from './authgear/jwt.js';
 import type { Config } from './config/env.js';
@@ -35,6 +37,8 @@ export interface AppDeps {
   readonly audit?: AuditSink;
   /** Where audit events wait for delivery: Redis in production, memory by default. */
   readonly auditOutbox?: AuditOutbox;
+  /** Shared Redis for the audit-log stream's cursor and lock (absent → memory, single instance). */
+  readonly redis?: Redis;
   /** Minimum gap between audit posts (default 1 s: Slack's ~1 message/s/channel). */
   readonly auditMinIntervalMs?: number;
   readonly authgearTimeoutMs?: number;
@@ -95,6 +99,33 @@ export const createApp = (deps: AppDeps): BuiltApp => {
         })
       : undefined;
   const audit = deps.audit ?? delivery ?? createLogAuditSink(logger);
+  const stream: AuditStream | undefined =
+    policy.auditStream.enabled && auditChannel !== undefined
+      ? createAuditStream({
+          api,
+          redis: deps.redis,
+          prefix: config.redis.prefix,
+          client: createAuditWebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, logger }),
+          channel: auditChannel,
+          activityTypes: policy.auditStream.activityTypes,
+          intervalMs: policy.auditStream.intervalMs,
+          logger: logger.child({ component: 'audit-stream' }),
+        })
+      : undefined;
+  const actorOf = createActorResolver(policy, directory);
+  const approvals = deps.approvals
+    ? createApprovalService({
+        store: deps.approvals.store,
+        client: app.client,
+        policy,
+        actions: actionsByKey,
+        audit,
+        logger,
+        now,
+        actorOf,
+        ...(deps.approvals.leaseMs ? { leaseMs: deps.approvals.leaseMs } : {}),
+      })
+    : undefined;
   const base = {
     policy,
     api,
@@ -106,21 +137,9 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     audit,
     logger,
     now,
-    extras: {},
-    actorOf: createActorResolver(policy, directory),
+    extras: { ...(approvals ? { approvals } : {}) },
+    actorOf,
   };
-  const approvals = deps.approvals
-    ? createApprovalService({
-        store: deps.approvals.store,
-        client: app.client,
-        policy,
-        actions: actionsByKey,
-        audit,
-        logger,
-        now,
-        ...(deps.approvals.leaseMs ? { leaseMs: deps.approvals.leaseMs } : {}),
-      })
-    : undefined;
   const gate: ApprovalGate = approvals ?? noApprovalGate;
   const pipeline = createPipeline({ api, policy, users, gate, audit, logger, actions: actionsByKey, now });
   approvals?.setExecutor(pipeline.execute);
@@ -153,6 +172,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     async start(port) {
       sweeper?.start();
       delivery?.start();
+      stream?.start();
       if (socketMode) {
         await app.start();
         return undefined;
@@ -165,6 +185,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     },
     async stop() {
       await sweeper?.stop();
+      await stream?.stop();
       await delivery?.flush(5000);
       await delivery?.stop();
       await app.stop();

@@ -38,6 +38,7 @@ const main = async (): Promise<void> => {
     policy,
     logger,
     approvals: { store },
+    ...(redis ? { redis } : {}),
     ...(redis ? { auditOutbox: createRedisOutbox({ redis, prefix, onCorruptEntry: onCorrupt }) } : {}),
   });
   const port = await built.start();

@@ -6,6 +6,7 @@ import type { ActionResult, AnyActionDefinition } from '../actions/types.js';
 import type { AuditSink } from '../audit/event.js';
 import { approvalCard } from '../blocks/approval-card.js';
 import { resultMessage } from '../blocks/messages.js';
+import { escapeText } from '../blocks/primitives.js';
 import { userLabel } from '../blocks/user-card.js';
 import type { Policy } from '../config/policy.js';
 import { AppError, asAppError } from '../errors.js';
@@ -73,7 +74,7 @@ export const missingReasonError = (def: AnyActionDefinition): AppError => {
   const usage = def.usage.replace(/\[(reason[^\]]*)\]/i, '<$1>');
   return new AppError(
     'input.invalid',
-    `This action needs approval, and the approvers need a reason. Run it again with the reason after the target: \`/authgear ${usage}\`.`,
+    `This action needs approval, and the approvers need a reason. Run it again with the reason after the target: \`/authgear ${escapeText(usage)}\`.`,
   );
 };
 
@@ -138,7 +139,8 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
       now: now(),
     });
     const final = done.kind === 'completed' ? done.record : (done.record ?? record);
-    if (failure && !started) await notify.audit('failed', final, record.requester, { errorCode: failure.code });
+    if (failure && !started)
+      await notify.audit('failed', final, record.requester, { errorCode: failure.code });
     await notify.updateCard(final);
     if (result) {
       const m = resultMessage(`Approved and done: ${result.message}`, result.secret, result.blocks);

@@ -3,12 +3,17 @@
  * entries in batches (a burst coalesces into few messages), paces posts per channel, waits out Slack's 429
  * Retry-After, retries other failures with capped backoff, and acks entries only after Slack accepted the post. A
  * crash between post and ack re-posts that batch on restart (at-least-once); nothing is dropped.
+ *
+ * With a delivery lock (the Redis outbox carries one), only the replica holding it delivers; the others keep
+ * appending and check the lock when idle, taking over once the holder releases it (stop) or it expires (crash).
  */
 import { webApi } from '@slack/bolt';
 import { auditMessage, MAX_AUDIT_EVENTS_PER_MESSAGE } from '../blocks/audit.js';
 import type { AppLogger } from '../logger.js';
 import type { AuditSink } from './event.js';
+import { createLockKeeper, type Lock } from './lock.js';
 import type { AuditOutbox, OutboxEntry } from './outbox.js';
+import { classifyPostFailure, realSleep } from './slack-failure.js';
 
 export interface OutboxAuditSinkOptions {
   readonly outbox: AuditOutbox;
@@ -28,6 +33,10 @@ export interface OutboxAuditSinkOptions {
   readonly maxBackoffMs?: number;
   /** How often an idle loop looks at the outbox for entries left by a crash (default 5000 ms; real timer). */
   readonly idlePollMs?: number;
+  /** Cross-replica delivery lock; default: the outbox's own `deliveryLock` (Redis), else none. */
+  readonly lock?: Lock;
+  /** How often a held lock is renewed in the background (default 5000 ms; keep it well under the lock TTL). */
+  readonly lockRenewMs?: number;
 }
 
 export interface OutboxAuditSink extends AuditSink {
@@ -35,7 +44,10 @@ export interface OutboxAuditSink extends AuditSink {
   start(): void;
   /** Stops the loop after the post in flight, without draining the outbox. */
   stop(): Promise<void>;
-  /** Starts delivery if needed and resolves true once the outbox is empty, or false after `timeoutMs`. */
+  /**
+   * Starts delivery if needed and resolves true once the outbox is empty, or false after `timeoutMs` (or at once
+   * when another replica holds the delivery lock: that replica drains it).
+   */
   flush(timeoutMs?: number): Promise<boolean>;
 }
 
@@ -52,36 +64,6 @@ export const createAuditWebClient = (
     ...(options.logger ? { logger: options.logger } : {}),
   });
 
-type Failure =
-  | { kind: 'ratelimited'; retryAfterMs: number }
-  | { kind: 'blocks' }
-  | { kind: 'other'; code: string };
-
-const BLOCK_ERRORS = new Set([
-  'invalid_blocks',
-  'invalid_blocks_format',
-  'msg_too_long',
-  'invalid_arguments',
-]);
-
-const classify = (error: unknown): Failure => {
-  const e = (typeof error === 'object' && error !== null ? error : {}) as {
-    code?: unknown;
-    retryAfter?: unknown;
-    data?: { error?: unknown };
-  };
-  if (e.code === 'slack_webapi_rate_limited_error')
-    return {
-      kind: 'ratelimited',
-      retryAfterMs: (typeof e.retryAfter === 'number' ? e.retryAfter : 1) * 1000,
-    };
-  const slackError = typeof e.data?.error === 'string' ? e.data.error : undefined;
-  if (slackError && BLOCK_ERRORS.has(slackError)) return { kind: 'blocks' };
-  return { kind: 'other', code: slackError ?? (typeof e.code === 'string' ? e.code : 'unknown') };
-};
-
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAuditSink => {
   const { outbox, client, channel, logger } = options;
   const now = options.now ?? Date.now;
@@ -91,11 +73,18 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
   const initialBackoffMs = options.initialBackoffMs ?? 1000;
   const maxBackoffMs = options.maxBackoffMs ?? 60_000;
   const idlePollMs = options.idlePollMs ?? 5000;
+  const lock = options.lock ?? outbox.deliveryLock;
+  const keeper = lock
+    ? createLockKeeper(lock, {
+        renewEveryMs: options.lockRenewMs ?? 5000,
+        onError: (error) => logger.warn({ err: (error as Error).name }, 'audit delivery lock unavailable'),
+      })
+    : undefined;
 
   let running = false;
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
-  let idleWaiters: Array<() => void> = [];
+  let idleWaiters: Array<(drained: boolean) => void> = [];
   let lastPostAt = Number.NEGATIVE_INFINITY;
 
   let interrupt: (() => void) | undefined;
@@ -147,7 +136,7 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
     try {
       await post(entries, state.textOnly);
     } catch (error) {
-      const failure = classify(error);
+      const failure = classifyPostFailure(error);
       if (failure.kind === 'ratelimited') {
         logger.warn({ retryAfterMs: failure.retryAfterMs }, 'audit post rate limited; waiting');
         await pause(failure.retryAfterMs);
@@ -176,9 +165,21 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
     return 'more';
   };
 
+  const settleWaiters = (drained: boolean): void => {
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const w of waiters) w(drained);
+  };
+
   const run = async (): Promise<void> => {
     const state = { backoffMs: initialBackoffMs, textOnly: false };
     while (running) {
+      if (keeper && !(await keeper.hold())) {
+        // Another replica delivers; look again when woken or after idlePollMs (its hold may expire).
+        settleWaiters(false);
+        if (running) await idle();
+        continue;
+      }
       let result: 'empty' | 'more';
       try {
         result = await deliverOnce(state);
@@ -190,9 +191,7 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
         continue;
       }
       if (result === 'empty') {
-        const waiters = idleWaiters;
-        idleWaiters = [];
-        for (const w of waiters) w();
+        settleWaiters(true);
         if (running) await idle();
       }
     }
@@ -225,6 +224,7 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
       wake();
       interrupt?.();
       await loop;
+      await keeper?.release();
     },
     flush(timeoutMs = 30_000) {
       start();
@@ -233,9 +233,9 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
           idleWaiters = idleWaiters.filter((w) => w !== done);
           resolve(false);
         }, timeoutMs);
-        const done = (): void => {
+        const done = (drained: boolean): void => {
           clearTimeout(timer);
-          resolve(true);
+          resolve(drained);
         };
         idleWaiters.push(done);
         wake();

@@ -1,4 +1,5 @@
-import type { ActionName } from '../permissions/actions.js';
+import { z } from 'zod';
+import { ACTION_NAMES, type ActionName } from '../permissions/actions.js';
 
 export type AuditEventType =
   | 'requested'
@@ -26,6 +27,34 @@ export interface AuditEvent {
   readonly errorCode?: string | undefined;
   readonly reason?: string | undefined;
 }
+
+const optional = z.string().optional();
+
+/** The stored form of an AuditEvent (Redis outbox), parsed on every read. */
+export const auditEventSchema = z.object({
+  id: z.string(),
+  type: z.enum([
+    'requested',
+    'approved',
+    'rejected',
+    'cancelled',
+    'expired',
+    'executed',
+    'failed',
+    'unknown',
+    'denied',
+  ]),
+  at: z.string(),
+  actor: z.object({ userId: z.string(), name: optional }),
+  action: z.enum(ACTION_NAMES),
+  actionKey: z.string(),
+  target: z.object({ userId: optional, label: z.string() }).optional(),
+  summary: z.string(),
+  approvalId: optional,
+  approvalLink: optional,
+  errorCode: optional,
+  reason: optional,
+}) satisfies z.ZodType<AuditEvent>;
 
 /** Where audit events go. `record` never throws: delivery problems are the sink's to handle and log. */
 export interface AuditSink {

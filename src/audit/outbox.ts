@@ -1,4 +1,5 @@
 import type { AuditEvent } from './event.js';
+import type { Lock } from './lock.js';
 
 /** One event waiting in the outbox; `id` is opaque and increases in append order. */
 export interface OutboxEntry {
@@ -14,4 +15,6 @@ export interface AuditOutbox {
   peek(limit: number): Promise<OutboxEntry[]>;
   /** Removes delivered entries; unknown IDs are ignored. */
   ack(ids: readonly string[]): Promise<void>;
+  /** Shared outboxes (Redis): only the replica holding this lock delivers. Absent in memory (one process). */
+  readonly deliveryLock?: Lock;
 }

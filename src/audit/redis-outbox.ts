@@ -1,9 +1,11 @@
 /**
  * Redis outbox: a stream `${prefix}audit:outbox` (XADD / XRANGE / XDEL). Stream IDs keep append order and the
- * stream survives a restart of the bot (and of Redis when it persists).
+ * stream survives a restart of the bot (and of Redis when it persists). It carries a delivery lock
+ * (`${prefix}audit:outbox:lock`) so that, of several replicas sharing it, only one posts at a time.
  */
 import type { Redis } from 'ioredis';
-import type { AuditEvent } from './event.js';
+import { type AuditEvent, auditEventSchema } from './event.js';
+import { createRedisLock, type Lock } from './lock.js';
 import type { AuditOutbox, OutboxEntry } from './outbox.js';
 
 export interface RedisOutboxOptions {
@@ -12,29 +14,41 @@ export interface RedisOutboxOptions {
   readonly prefix: string;
   /** Called for an entry that cannot be parsed (it is acked so it cannot block the queue). */
   readonly onCorruptEntry?: (id: string, raw: string | undefined) => void;
+  /** How long the delivery lock outlives a holder that stopped renewing it (default 15 s). */
+  readonly lockTtlMs?: number;
+}
+
+/** An outbox shared by replicas: deliver only while holding `deliveryLock`. */
+export interface RedisAuditOutbox extends AuditOutbox {
+  readonly deliveryLock: Lock;
 }
 
 export const outboxKey = (prefix: string): string => `${prefix}audit:outbox`;
-
-const isAuditEvent = (value: unknown): value is AuditEvent => {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.id === 'string' && typeof v.type === 'string' && typeof v.summary === 'string';
-};
+export const outboxLockKey = (prefix: string): string => `${prefix}audit:outbox:lock`;
 
 const parse = (raw: string | undefined): AuditEvent | undefined => {
   if (raw === undefined) return undefined;
   try {
-    const value: unknown = JSON.parse(raw);
-    return isAuditEvent(value) ? value : undefined;
+    const parsed = auditEventSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
 };
 
-export const createRedisOutbox = ({ redis, prefix, onCorruptEntry }: RedisOutboxOptions): AuditOutbox => {
+export const createRedisOutbox = ({
+  redis,
+  prefix,
+  onCorruptEntry,
+  lockTtlMs,
+}: RedisOutboxOptions): RedisAuditOutbox => {
   const key = outboxKey(prefix);
   return {
+    deliveryLock: createRedisLock({
+      redis,
+      key: outboxLockKey(prefix),
+      ...(lockTtlMs !== undefined ? { ttlMs: lockTtlMs } : {}),
+    }),
     async append(event) {
       const id = await redis.xadd(key, '*', 'event', JSON.stringify(event));
       if (id === null) throw new Error('XADD returned no ID');

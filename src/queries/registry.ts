@@ -1,16 +1,20 @@
 import { accessQueries } from './access.js';
+import { approvalsQuery } from './approvals.js';
+import { auditQuery } from './audit.js';
 import { recordQueries } from './records.js';
 import { sessionsQuery } from './sessions.js';
 import type { QueryVerb } from './types.js';
 import { searchQuery, userQuery } from './users.js';
 
-/** Read-only verbs: users, sessions, a user's records, groups and roles. */
+/** Read-only verbs: users, sessions, a user's records, groups and roles, pending approvals, Authgear's audit log. */
 export const coreQueries: readonly QueryVerb[] = [
   userQuery,
   searchQuery,
   sessionsQuery,
   ...recordQueries,
   ...accessQueries,
+  approvalsQuery,
+  auditQuery,
 ];
 
 export const queryForVerb = (queries: readonly QueryVerb[], verb: string): QueryVerb | undefined =>

@@ -2,8 +2,12 @@ import type { ApprovalService } from '../../approvals/service.js';
 import { rejectModal } from '../../blocks/approval-card.js';
 import { CallbackIds } from '../../blocks/ids.js';
 import type { Services } from '../../services.js';
+import { publishHome } from '../app-home.js';
 import { type BlockActionArgs, clicked } from '../interaction.js';
 import { decideAndTell } from './tell.js';
+
+/** Whether the button was on the App Home tab (then the tab is redrawn after the decision). */
+const onHome = (args: BlockActionArgs): boolean => args.body.view?.type === 'home';
 
 /** Approve: the approver's right is checked again at the click; the last approval executes exactly once. */
 export const onApprove =
@@ -15,6 +19,7 @@ export const onApprove =
     await decideAndTell(s, args.client, who, 'approval_approve', async () =>
       approvals.approve(c.value ?? '', await s.actorOf(c.user)),
     );
+    if (onHome(args)) await publishHome(s, approvals, args.client, c.user);
   };
 
 /** Reject: checks the right first, then asks for a reason in a modal. */
@@ -28,7 +33,11 @@ export const onReject =
     await decideAndTell(s, args.client, who, 'approval_reject', async () => {
       const may = await approvals.mayReject(id, await s.actorOf(c.user));
       if (!may.ok) return may;
-      const metadata = JSON.stringify({ id, channelId: c.channelId });
+      const metadata = JSON.stringify({
+        id,
+        channelId: c.channelId,
+        ...(onHome(args) ? { home: true } : {}),
+      });
       await args.client.views.open({
         trigger_id: c.triggerId,
         view: rejectModal(CallbackIds.rejectModal, metadata),
@@ -47,4 +56,5 @@ export const onCancelRequest =
     await decideAndTell(s, args.client, who, 'approval_cancel', async () =>
       approvals.cancel(c.value ?? '', await s.actorOf(c.user)),
     );
+    if (onHome(args)) await publishHome(s, approvals, args.client, c.user);
   };

@@ -3,10 +3,16 @@ import { z } from 'zod';
 import type { ApprovalService } from '../../approvals/service.js';
 import { BlockIds } from '../../blocks/ids.js';
 import type { Services } from '../../services.js';
+import { publishHome } from '../app-home.js';
 import { parseJsonValue } from '../interaction.js';
 import { decideAndTell } from './tell.js';
 
-const metadataSchema = z.object({ id: z.string(), channelId: z.string().optional() });
+const metadataSchema = z.object({
+  id: z.string(),
+  channelId: z.string().optional(),
+  /** Opened from the App Home tab: redraw it after the decision. */
+  home: z.boolean().optional(),
+});
 
 /** The reason modal's submit: the right is checked again, then the store decides (first decision wins). */
 export const onRejectSubmit =
@@ -26,4 +32,6 @@ export const onRejectSubmit =
       const actor = await s.actorOf({ id: body.user.id, teamId: body.user.team_id, name: body.user.name });
       return approvals.reject(meta.data.id, actor, reason);
     });
+    if (meta.success && meta.data.home)
+      await publishHome(s, approvals, client, { id: body.user.id, teamId: body.user.team_id });
   };

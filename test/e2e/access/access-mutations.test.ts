@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { accessQueries } from '../../../src/queries/access.js';
-import { coreQueries } from '../../../src/queries/registry.js';
 import { encodeNodeId } from '../../fakes/authgear/index.js';
 import { PEOPLE, startTestApp, type TestApp } from '../../support/app.js';
 
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await startTestApp({ queries: [...coreQueries, ...accessQueries] });
+  t = await startTestApp();
 });
 afterAll(async () => t.stop());
 

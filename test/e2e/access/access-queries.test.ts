@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessQueries } from '../../../src/queries/access.js';
-import { coreQueries } from '../../../src/queries/registry.js';
 import { PEOPLE, startTestApp, type TestApp } from '../../support/app.js';
 
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await startTestApp({ queries: [...coreQueries, ...accessQueries] });
+  t = await startTestApp();
   for (let i = 0; i < 12; i++) t.authgear.store.addGroup({ key: `team_${String(i).padStart(2, '0')}` });
   t.authgear.store.addGroup({
     key: 'support',

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coreQueries } from '../../../src/queries/registry.js';
-import { sessionsQuery } from '../../../src/queries/sessions.js';
 import { encodeNodeId, type FakeUser, type FakeUserSeed } from '../../fakes/authgear/index.js';
 import { CHANNELS, PEOPLE, startTestApp, type TestApp } from '../../support/app.js';
 import { waitFor } from '../../support/wait.js';
@@ -8,7 +6,7 @@ import { buttonsOf, clickConfirm, finalResponse, mutationsSince, runConfirmed } 
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ queries: [...coreQueries, sessionsQuery] });
+  t = await startTestApp();
 });
 afterAll(async () => t.stop());
 

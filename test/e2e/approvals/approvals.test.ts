@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryApprovalStore } from '../../../src/approvals/memory-store.js';
 import { connectRedis, createRedisApprovalStore } from '../../../src/approvals/redis-store.js';
 import type { ApprovalStore } from '../../../src/approvals/store.js';
-import { CHANNELS, PEOPLE } from '../../support/app.js';
+import { PEOPLE } from '../../support/app.js';
 import { type PrivateRedis, startPrivateRedis } from '../../support/redis.js';
 import { waitFor } from '../../support/wait.js';
-import { buttonsOf, confirmValueOf } from '../account/flow.js';
 import { ADMIN3, approvalPolicy, type Cluster, startCluster } from './cluster.js';
+import { click, disableMutations, lastCardText, request } from './flow.js';
 
 type Json = Record<string, unknown>;
 
@@ -26,56 +26,6 @@ const makeStore = (kind: 'memory' | 'redis'): ApprovalStore => {
   clients.push(client);
   return createRedisApprovalStore({ redis: client, prefix: `${redis.prefix}${Math.random()}:` });
 };
-
-const disableMutations = (c: Cluster) =>
-  c.authgear.requests.filter(
-    (r) => r.operationName === 'setDisabledStatus' || r.query.includes('setDisabledStatus'),
-  );
-
-/** support asks to disable a fresh user; returns the approval ID from the card posted to the approvals channel. */
-const request = async (c: Cluster, email: string): Promise<{ id: string; card: Json }> => {
-  c.authgear.store.addUser({ email });
-  const driver = c.instances[0]?.driver;
-  if (!driver) throw new Error('no instance');
-  const cmd = await driver.slashCommand({
-    userId: PEOPLE.support,
-    text: `disable ${email} left the company`,
-  });
-  const confirmation = await waitFor(() => c.slack.responsesTo(cmd.responseUrlId ?? '')[0]?.body);
-  const click = await driver.blockAction({
-    userId: PEOPLE.support,
-    actionId: 'confirm_action',
-    blockId: 'confirm',
-    value: confirmValueOf(confirmation),
-  });
-  const answer = await waitFor(() =>
-    c.slack
-      .responsesTo(click.responseUrlId ?? '')
-      .map((r) => r.body)
-      .find((b) => !String(b.text ?? '').endsWith('…')),
-  );
-  expect(JSON.stringify(answer)).toContain('Sent for approval');
-  const card = await waitFor(() =>
-    c.slack
-      .messagesIn(CHANNELS.approvals)
-      .map((m) => m.args)
-      .find((a) => JSON.stringify(a).includes(email) && a.ts === undefined),
-  );
-  const approve = buttonsOf(card).find((b) => b.action_id === 'approval_approve');
-  return { id: String(approve?.value), card };
-};
-
-const click = (c: Cluster, userId: string, actionId: string, id: string, instance = 0) =>
-  c.instances[instance]?.driver.blockAction({
-    userId,
-    actionId,
-    blockId: 'approval',
-    value: id,
-    channelId: CHANNELS.approvals,
-  });
-
-const lastCardText = (c: Cluster): string =>
-  JSON.stringify(c.slack.callsTo('chat.update').at(-1)?.args ?? {});
 
 describe.each(['memory', 'redis'] as const)('approvals with the %s store', (kind) => {
   let c: Cluster;

@@ -4,6 +4,7 @@ import type { ApprovalService } from '../../../src/approvals/service.js';
 import type { ApprovalStore } from '../../../src/approvals/store.js';
 import type { AuditEvent } from '../../../src/audit/event.js';
 import { parsePolicyText } from '../../../src/config/policy.js';
+import type { QueryVerb } from '../../../src/queries/types.js';
 import type { AuthgearFake } from '../../fakes/authgear/index.js';
 import type { SlackFake } from '../../fakes/slack/index.js';
 import { CHANNELS, PEOPLE, startFakes, startInstance } from '../../support/app.js';
@@ -11,33 +12,43 @@ import type { SlackDriver } from '../../support/slack-driver.js';
 
 export const ADMIN3 = 'U0ADMIN3';
 
-/** support requests; admins approve. `user.disable` needs `required` approvals. */
-export const approvalPolicy = (required: number): string => `
+/**
+ * support requests; admins approve. `user.disable` needs `required` approvals. With `supportMember: false` the
+ * support person has no role at all (a policy changed after they asked).
+ */
+export const approvalPolicy = (required: number, { supportMember = true } = {}): string => `
 channels:
   approvals: ${CHANNELS.approvals}
   audit: ${CHANNELS.audit}
 roles:
-  support: { actions: [user.view, user.disable, user.enable] }
+  support: { actions: [user.view, user.disable, user.enable, approvals.view] }
   admin: { inherits: [support], actions: ["*"] }
 members:
   - { slack_user: ${PEOPLE.admin}, roles: [admin] }
   - { slack_user: ${PEOPLE.admin2}, roles: [admin] }
   - { slack_user: ${ADMIN3}, roles: [admin] }
-  - { slack_user: ${PEOPLE.support}, roles: [support] }
+${supportMember ? `  - { slack_user: ${PEOPLE.support}, roles: [support] }` : ''}
   - { slack_user: ${PEOPLE.viewer}, roles: [support] }
 approvals:
   user.disable: { approvers: [admin], required: ${required}, expires_in: 1h }
 `;
 
+export interface ClusterInstance {
+  readonly built: BuiltApp;
+  readonly approvals: ApprovalService;
+  readonly driver: SlackDriver;
+}
+
 export interface Cluster {
   readonly slack: SlackFake;
   readonly authgear: AuthgearFake;
-  readonly instances: ReadonlyArray<{
-    readonly built: BuiltApp;
-    readonly approvals: ApprovalService;
-    readonly driver: SlackDriver;
-  }>;
+  /** Running and stopped instances, in start order (indexes stay stable). */
+  readonly instances: ReadonlyArray<ClusterInstance>;
   readonly audit: AuditEvent[];
+  /** Starts one more instance on the same fakes (a restarted bot), optionally with its own store or policy. */
+  addInstance(options?: { store?: ApprovalStore; policy?: string }): Promise<ClusterInstance>;
+  /** Stops instance `i` (a bot going down); its HTTP endpoint closes. */
+  stopInstance(i: number): Promise<void>;
   /** Moves every instance's clock (for expiry). */
   advance(ms: number): void;
   stop(): Promise<void>;
@@ -48,37 +59,54 @@ export const startCluster = async ({
   store,
   instances = 1,
   policy,
+  queries,
 }: {
   store: ApprovalStore;
   instances?: number;
   policy: string;
+  queries?: readonly QueryVerb[];
 }): Promise<Cluster> => {
   const fakes = await startFakes({
     extraPeople: [{ id: ADMIN3, name: 'linus', email: 'linus@ops.example.com' }],
   });
-  const parsed = parsePolicyText(policy);
   const audit: AuditEvent[] = [];
   let offset = 0;
   const now = () => new Date(Date.now() + offset);
-  const list: Cluster['instances'][number][] = [];
-  for (let i = 0; i < instances; i++) {
-    const { built, driver } = await startInstance(fakes, parsed, {
+  const list: ClusterInstance[] = [];
+  const stopped = new Set<number>();
+
+  const addInstance: Cluster['addInstance'] = async (options = {}) => {
+    const { built, driver } = await startInstance(fakes, parsePolicyText(options.policy ?? policy), {
       now,
-      deps: { approvals: { store }, audit: { record: async (e) => void audit.push(e) } },
+      ...(queries ? { queries } : {}),
+      deps: {
+        approvals: { store: options.store ?? store },
+        audit: { record: async (e) => void audit.push(e) },
+      },
     });
     if (!built.approvals) throw new Error('createApp built no approval service');
-    list.push({ built, approvals: built.approvals, driver });
-  }
+    const instance = { built, approvals: built.approvals, driver };
+    list.push(instance);
+    return instance;
+  };
+
+  for (let i = 0; i < instances; i++) await addInstance();
   return {
     slack: fakes.slack,
     authgear: fakes.authgear,
     instances: list,
     audit,
+    addInstance,
+    async stopInstance(i) {
+      if (stopped.has(i)) return;
+      stopped.add(i);
+      await list[i]?.built.stop();
+    },
     advance(ms) {
       offset += ms;
     },
     async stop() {
-      for (const inst of list) await inst.built.stop();
+      for (const [i, inst] of list.entries()) if (!stopped.has(i)) await inst.built.stop();
       await fakes.close();
     },
   };

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeFormMetadata } from '../../../src/actions/payload.js';
-import { recordQueries } from '../../../src/queries/records.js';
-import { coreQueries } from '../../../src/queries/registry.js';
 import { encodeNodeId, type FakeUser } from '../../fakes/authgear/index.js';
 import { PEOPLE, startTestApp, type TestApp } from '../../support/app.js';
 import { waitFor } from '../../support/wait.js';
@@ -22,7 +20,7 @@ let alice: FakeUser;
 let aliceNode: string;
 
 beforeAll(async () => {
-  t = await startTestApp({ queries: [...coreQueries, ...recordQueries] });
+  t = await startTestApp();
   alice = t.authgear.store.addUser({
     email: STANDARD.email,
     username: 'alice',

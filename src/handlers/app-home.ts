@@ -1,0 +1,54 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { ApprovalService } from '../approvals/service.js';
+import { type HomeData, homeView } from '../blocks/home.js';
+import { asAppError } from '../errors.js';
+import type { Services, SlackUserRef, WebClient } from '../services.js';
+
+const NO_ROLE =
+  "You don't have a role in the Authgear bot's policy, so no approvals concern you. Ask an admin to add you.";
+
+/** What the Home tab shows this person now; a store outage becomes a notice, never a blank tab. */
+const homeData = async (s: Services, approvals: ApprovalService, user: SlackUserRef): Promise<HomeData> => {
+  try {
+    const actor = await s.actorOf(user);
+    if (actor.roles.length === 0) return { kind: 'notice', text: NO_ROLE };
+    const [waiting, recent] = await Promise.all([approvals.pendingFor(actor), approvals.requestsBy(user.id)]);
+    return { kind: 'lists', waiting, recent };
+  } catch (e) {
+    const err = asAppError(e);
+    s.logger.warn({ handler: 'app_home', user: user.id, code: err.code }, 'home tab: lists unavailable');
+    return {
+      kind: 'notice',
+      text: `:warning: ${err.code === 'internal' ? 'Your approvals could not be loaded.' : err.userMessage}`,
+    };
+  }
+};
+
+/** Publishes this person's Home tab (also after a click on it, so the lists stay current). */
+export const publishHome = async (
+  s: Services,
+  approvals: ApprovalService,
+  client: WebClient,
+  user: SlackUserRef,
+): Promise<void> => {
+  const view = homeView(await homeData(s, approvals, user));
+  try {
+    await client.views.publish({ user_id: user.id, view });
+  } catch (e) {
+    s.logger.warn(
+      { handler: 'app_home', user: user.id, type: e instanceof Error ? e.name : typeof e },
+      'views.publish failed',
+    );
+  }
+};
+
+/** app_home_opened (Home tab): pending approvals I may decide, and my recent requests. */
+export const onAppHomeOpened =
+  (s: Services, approvals: ApprovalService) =>
+  async ({
+    event,
+    client,
+  }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
+    if (event.tab !== 'home') return;
+    await publishHome(s, approvals, client, { id: event.user });
+  };

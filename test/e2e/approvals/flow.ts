@@ -1,0 +1,102 @@
+/** Steps shared by the approval e2e tests: ask for a disable, click on the card, open the App Home. */
+import { expect } from 'vitest';
+import type { RecordedRequest } from '../../fakes/authgear/index.js';
+import { CHANNELS, PEOPLE } from '../../support/app.js';
+import { waitFor } from '../../support/wait.js';
+import { buttonsOf, confirmValueOf } from '../account/flow.js';
+import type { Cluster, ClusterInstance } from './cluster.js';
+
+type Json = Record<string, unknown>;
+
+const instanceOf = (c: Cluster, i: number): ClusterInstance => {
+  const found = c.instances[i];
+  if (!found) throw new Error(`no instance ${i}`);
+  return found;
+};
+
+/** setDisabledStatus mutations Authgear received. */
+export const disableMutations = (c: Cluster): RecordedRequest[] =>
+  c.authgear.requests.filter(
+    (r) => r.operationName === 'setDisabledStatus' || r.query.includes('setDisabledStatus'),
+  );
+
+/** support asks (on `instance`) to disable a fresh user; returns the approval ID from the card in the approvals channel. */
+export const request = async (
+  c: Cluster,
+  email: string,
+  instance = 0,
+): Promise<{ id: string; card: Json }> => {
+  c.authgear.store.addUser({ email });
+  const { driver } = instanceOf(c, instance);
+  const cmd = await driver.slashCommand({
+    userId: PEOPLE.support,
+    text: `disable ${email} left the company`,
+  });
+  const confirmation = await waitFor(() => c.slack.responsesTo(cmd.responseUrlId ?? '')[0]?.body);
+  const click = await driver.blockAction({
+    userId: PEOPLE.support,
+    actionId: 'confirm_action',
+    blockId: 'confirm',
+    value: confirmValueOf(confirmation),
+  });
+  const answer = await waitFor(() =>
+    c.slack
+      .responsesTo(click.responseUrlId ?? '')
+      .map((r) => r.body)
+      .find((b) => !String(b.text ?? '').endsWith('…')),
+  );
+  expect(JSON.stringify(answer)).toContain('Sent for approval');
+  const card = await waitFor(() =>
+    c.slack
+      .messagesIn(CHANNELS.approvals)
+      .map((m) => m.args)
+      .find((a) => JSON.stringify(a).includes(email) && a.ts === undefined),
+  );
+  const approve = buttonsOf(card).find((b) => b.action_id === 'approval_approve');
+  return { id: String(approve?.value), card };
+};
+
+/** A click on the approval card in the approvals channel, received by `instance`. */
+export const click = (c: Cluster, userId: string, actionId: string, id: string, instance = 0) =>
+  instanceOf(c, instance).driver.blockAction({
+    userId,
+    actionId,
+    blockId: 'approval',
+    value: id,
+    channelId: CHANNELS.approvals,
+  });
+
+export const lastCardText = (c: Cluster): string =>
+  JSON.stringify(c.slack.callsTo('chat.update').at(-1)?.args ?? {});
+
+/** Ephemeral texts `userId` received so far (JSON of each call). */
+export const ephemeralTexts = (c: Cluster, userId: string): string[] =>
+  c.slack.ephemeralsTo(userId).map((e) => JSON.stringify(e.args));
+
+/** Runs `/authgear <text>` as `userId` and returns the (single) response message. */
+export const slash = async (c: Cluster, userId: string, text: string, instance = 0): Promise<Json> => {
+  const cmd = await instanceOf(c, instance).driver.slashCommand({ userId, text });
+  return waitFor(() => c.slack.responsesTo(cmd.responseUrlId ?? '')[0]?.body);
+};
+
+/** Opens `userId`'s App Home (an app_home_opened event, signed like Slack) and returns the view published. */
+export const openHome = async (c: Cluster, userId: string, instance = 0): Promise<Json> => {
+  const before = c.slack.callsTo('views.publish').length;
+  const body = {
+    type: 'event_callback',
+    team_id: 'T0TEST',
+    api_app_id: 'A0TEST',
+    event: { type: 'app_home_opened', user: userId, channel: 'D0HOME', tab: 'home', event_ts: '1.1' },
+    event_id: `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+    event_time: Math.floor(Date.now() / 1000),
+  };
+  const sent = await instanceOf(c, instance).driver.send(JSON.stringify(body), 'application/json');
+  expect(sent.status).toBe(200);
+  const call = await waitFor(() =>
+    c.slack
+      .callsTo('views.publish')
+      .slice(before)
+      .find((x) => x.args.user_id === userId),
+  );
+  return call.args.view as Json;
+};
