@@ -170,7 +170,7 @@ export const createPipeline = (deps: PipelineDeps) => {
     actor: Actor,
     def: AnyActionDefinition,
     input: Record<string, unknown>,
-    approvalId?: string,
+    approval?: { readonly id: string; readonly link?: string | undefined },
     /** The target as just read by the caller; without it (after an approval) the user is read fresh. */
     loaded?: { readonly user: AuthgearUser | undefined },
   ): Promise<ActionResult> => {
@@ -185,11 +185,22 @@ export const createPipeline = (deps: PipelineDeps) => {
         input,
         user,
       );
-      await audit('executed', actor, def, { user, input, approvalId });
+      await audit('executed', actor, def, {
+        user,
+        input,
+        approvalId: approval?.id,
+        approvalLink: approval?.link,
+      });
       return result;
     } catch (e) {
       const err = asAppError(e);
-      await audit('failed', actor, def, { user, input, approvalId, errorCode: err.code });
+      await audit('failed', actor, def, {
+        user,
+        input,
+        approvalId: approval?.id,
+        approvalLink: approval?.link,
+        errorCode: err.code,
+      });
       throw err;
     }
   };

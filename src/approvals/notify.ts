@@ -39,6 +39,17 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
       );
     },
 
+    /** Where the card was posted, with its permalink for audit lines (a failed look-up only loses the link). */
+    async cardOf(channel: string, ts: string): Promise<NonNullable<ApprovalRecord['card']>> {
+      try {
+        const { permalink } = await client.chat.getPermalink({ channel, message_ts: ts });
+        return permalink ? { channel, ts, link: permalink } : { channel, ts };
+      } catch (e) {
+        logger.warn({ channel, err: (e as Error).name }, 'no permalink for the approval card');
+        return { channel, ts };
+      }
+    },
+
     /** A message to the requester only, by DM. */
     async dmRequester(record: ApprovalRecord, text: string, blocks?: readonly Block[]): Promise<void> {
       await attempt('requester DM', record, () =>
@@ -63,6 +74,7 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
         target: record.target,
         summary: record.summary,
         approvalId: record.id,
+        approvalLink: record.card?.link,
         ...(extra.reason === undefined ? {} : { reason: extra.reason }),
         ...(extra.errorCode === undefined ? {} : { errorCode: extra.errorCode }),
       });

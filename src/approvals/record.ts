@@ -68,7 +68,9 @@ export const approvalRecordSchema = z.object({
   result: z
     .object({ ok: z.boolean(), message: z.string().optional(), errorCode: z.string().optional() })
     .optional(),
-  card: z.object({ channel: z.string().min(1), ts: z.string().min(1) }).optional(),
+  card: z
+    .object({ channel: z.string().min(1), ts: z.string().min(1), link: z.string().url().optional() })
+    .optional(),
   revision: z.number().int().min(0),
 });
 

@@ -21,12 +21,12 @@ import { createNotifier } from './notify.js';
 import { type ApprovalRecord, newApprovalRecord } from './record.js';
 import { type ApprovalStore, type Refused, refusalError } from './store.js';
 
-/** The pipeline's `execute(actor, def, input, approvalId)`: runs the mutation once and audits executed/failed. */
+/** The pipeline's `execute(actor, def, input, approval)`: runs the mutation once and audits executed/failed. */
 export type ApprovalExecutor = (
   actor: Actor,
   def: AnyActionDefinition,
   input: Record<string, unknown>,
-  approvalId?: string,
+  approval?: { readonly id: string; readonly link?: string | undefined },
 ) => Promise<ActionResult>;
 
 export interface ApprovalServiceDeps {
@@ -83,6 +83,7 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
   const now = deps.now ?? (() => new Date());
   const leaseMs = deps.leaseMs ?? 120_000;
   const notify = createNotifier({ client, audit: deps.audit, logger, now });
+
   const actorOf = deps.actorOf ?? createActorResolver(policy, createDirectory(client));
   let executor: ApprovalExecutor | undefined;
 
@@ -129,7 +130,7 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
       if (!executor) throw new AppError('internal', 'Approvals cannot execute yet.');
       const actor = await requesterNow(record);
       started = true; // from here on the executor audits executed/failed itself
-      result = await executor(actor, def, record.input, record.id);
+      result = await executor(actor, def, record.input, { id: record.id, link: record.card?.link });
     } catch (e) {
       failure = asAppError(e);
     }
@@ -198,9 +199,9 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
         ),
       );
       const posted = await client.chat.postMessage({ channel, ...approvalCard(record) });
-      if (posted.channel && posted.ts)
-        await store.setCard(record.id, { channel: posted.channel, ts: posted.ts });
-      await notify.audit('requested', record, req.actor, { reason: req.reason });
+      const card = posted.channel && posted.ts ? await notify.cardOf(posted.channel, posted.ts) : undefined;
+      if (card) await store.setCard(record.id, card);
+      await notify.audit('requested', card ? { ...record, card } : record, req.actor, { reason: req.reason });
       const needed = rule.required === 1 ? 'an approver' : `${rule.required} approvers`;
       return {
         kind: 'pending',

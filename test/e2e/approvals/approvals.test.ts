@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryApprovalStore } from '../../../src/approvals/memory-store.js';
 import { connectRedis, createRedisApprovalStore } from '../../../src/approvals/redis-store.js';
 import type { ApprovalStore } from '../../../src/approvals/store.js';
-import { PEOPLE } from '../../support/app.js';
+import { CHANNELS, PEOPLE } from '../../support/app.js';
 import { type PrivateRedis, startPrivateRedis } from '../../support/redis.js';
 import { waitFor } from '../../support/wait.js';
 import { ADMIN3, approvalPolicy, type Cluster, startCluster } from './cluster.js';
@@ -53,6 +53,8 @@ describe.each(['memory', 'redis'] as const)('approvals with the %s store', (kind
     expect(c.audit.filter((e) => e.approvalId === id).map((e) => e.type)).toEqual(
       expect.arrayContaining(['requested', 'approved', 'executed']),
     );
+    const links = c.audit.filter((e) => e.approvalId === id).map((e) => e.approvalLink);
+    expect(links.every((l) => l?.startsWith('https://') && l.includes(CHANNELS.approvals))).toBe(true);
   });
 
   it("refuses the requester's own approval with an ephemeral message and executes nothing", async () => {
