@@ -22,6 +22,14 @@ describe('policy file', () => {
     expect(policy.roleActions.get('admin')?.has('*')).toBe(true);
   });
 
+  it("parses the README's policy example", () => {
+    const readme = readFileSync(resolve(projectRoot, 'README.md'), 'utf8');
+    const example = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const policy = parsePolicyText(example);
+    expect(policy.approvals['user.delete']?.requireReason).toBe(true);
+    expect(policy.auditStream.enabled).toBe(true);
+  });
+
   it('resolves inheritance transitively', () => {
     const p = parsePolicyText(`
 roles:
