@@ -219,12 +219,18 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
       executor = fn;
     },
 
-    async approve(id: string, actor: Actor): Promise<Decision> {
+    async approve(id: string, actor: Actor, comment?: string): Promise<Decision> {
       const checked = await checkApprover(id, actor);
       if (!('schemaVersion' in checked)) return checked;
-      const outcome = await store.approve(id, { userId: actor.userId, now: now(), leaseMs });
+      const text = comment?.trim();
+      const outcome = await store.approve(id, {
+        userId: actor.userId,
+        now: now(),
+        leaseMs,
+        ...(text ? { comment: text } : {}),
+      });
       if (outcome.kind === 'refused') return refused(outcome, id);
-      await notify.audit('approved', outcome.record, actor);
+      await notify.audit('approved', outcome.record, actor, text ? { reason: text } : {});
       await notify.updateCard(outcome.record);
       if (outcome.kind === 'recorded') {
         const left = outcome.record.required - outcome.record.approvals.length;
@@ -235,7 +241,8 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
     },
 
     /** The first step of Reject: may this person reject? (The reason modal opens only if so.) */
-    async mayReject(id: string, actor: Actor): Promise<Decision> {
+    /** Whether this actor may decide on the request now (before a form asks them for text). */
+    async mayDecide(id: string, actor: Actor): Promise<Decision> {
       const checked = await checkApprover(id, actor);
       if (!('schemaVersion' in checked)) return checked;
       if (checked.state !== 'pending')

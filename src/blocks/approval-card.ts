@@ -3,7 +3,7 @@
  * `summary` and `target.label` are already escaped by the action; everything a person typed goes through safe().
  */
 import type { ApprovalRecord } from '../approvals/record.js';
-import { ActionIds, BlockIds } from './ids.js';
+import { ActionIds, BlockIds, CallbackIds } from './ids.js';
 import {
   type Block,
   button,
@@ -37,7 +37,10 @@ const STATUS: Record<ApprovalRecord['state'], string> = {
 
 /** Who did what so far, one line each. */
 const historyLines = (r: ApprovalRecord): string[] => {
-  const lines = r.approvals.map((a) => `Approved by ${mention(a.userId)} ${slackDate(a.at)}`);
+  const lines = r.approvals.map(
+    (a) =>
+      `Approved by ${mention(a.userId)} ${slackDate(a.at)}${a.comment ? `: ${safe(a.comment, 500)}` : ''}`,
+  );
   if (r.rejection) {
     const why = r.rejection.reason ? `: ${safe(r.rejection.reason, 500)}` : '';
     lines.push(`Rejected by ${mention(r.rejection.userId)} ${slackDate(r.rejection.at)}${why}`);
@@ -70,6 +73,7 @@ export const approvalCard = (r: ApprovalRecord): ApprovalCardMessage => {
       block_id: 'approval',
       elements: [
         button('Approve', ActionIds.approve, r.id, 'primary'),
+        button('Approve with comment', ActionIds.approveWithComment, r.id),
         button('Reject', ActionIds.reject, r.id, 'danger'),
         button('Cancel request', ActionIds.cancelRequest, r.id),
       ],
@@ -80,21 +84,56 @@ export const approvalCard = (r: ApprovalRecord): ApprovalCardMessage => {
   return { text: `Approval request: ${r.summary} — ${status.replace(/^:[a-z_]+: /, '')}`, blocks };
 };
 
-/** The reason form behind Reject; `metadata` carries the approval ID and where to answer. */
-export const rejectModal = (callbackId: string, metadata: string): ModalView => ({
-  type: 'modal',
-  callback_id: callbackId,
-  private_metadata: metadata,
-  title: plain('Reject request', LIMITS.modalTitle),
-  submit: plain('Reject', LIMITS.modalButton),
-  close: plain('Back', LIMITS.modalButton),
-  blocks: [
-    {
-      type: 'input',
-      block_id: BlockIds.reason,
-      optional: true,
-      label: plain('Reason (shown to the requester)'),
-      element: { type: 'plain_text_input', action_id: BlockIds.reason, multiline: true, max_length: 1000 },
-    },
-  ],
-});
+/** A decision that asks for text first: Reject (a reason) or Approve with comment. */
+export type TextDecision = 'reject' | 'approve';
+
+const DECISION_FORMS: Record<
+  TextDecision,
+  { callbackId: string; title: string; submit: string; blockId: string; label: string }
+> = {
+  reject: {
+    callbackId: CallbackIds.rejectModal,
+    title: 'Reject request',
+    submit: 'Reject',
+    blockId: BlockIds.reason,
+    label: 'Reason (shown to the requester)',
+  },
+  approve: {
+    callbackId: CallbackIds.approveModal,
+    title: 'Approve request',
+    submit: 'Approve',
+    blockId: BlockIds.comment,
+    label: 'Comment (shown on the card)',
+  },
+};
+
+/** The form behind Reject and Approve with comment; `metadata` carries the approval ID and where to answer. */
+export const decisionModal = (kind: TextDecision, metadata: string): ModalView => {
+  const form = DECISION_FORMS[kind];
+  return {
+    type: 'modal',
+    callback_id: form.callbackId,
+    private_metadata: metadata,
+    title: plain(form.title, LIMITS.modalTitle),
+    submit: plain(form.submit, LIMITS.modalButton),
+    close: plain('Back', LIMITS.modalButton),
+    blocks: [
+      {
+        type: 'input',
+        block_id: form.blockId,
+        optional: true,
+        label: plain(form.label),
+        element: { type: 'plain_text_input', action_id: form.blockId, multiline: true, max_length: 1000 },
+      },
+    ],
+  };
+};
+
+/** The text typed into a decision form, if any. */
+export const decisionText = (
+  kind: TextDecision,
+  values: Readonly<Record<string, Readonly<Record<string, { value?: string | null }>>>>,
+): string | undefined => {
+  const id = DECISION_FORMS[kind].blockId;
+  return values[id]?.[id]?.value ?? undefined;
+};

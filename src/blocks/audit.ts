@@ -1,6 +1,6 @@
 /** Block Kit for audit-channel messages: one message may carry several events (a coalesced burst). Pure. */
 import type { AuditEvent } from '../audit/event.js';
-import { type Block, context, LIMITS, section, truncate } from './primitives.js';
+import { type Block, context, LIMITS, safe, section, truncate } from './primitives.js';
 
 /** Two blocks per event plus one summary line keeps a full batch within Slack's 50-block limit. */
 export const MAX_AUDIT_EVENTS_PER_MESSAGE = Math.floor((LIMITS.blocksPerMessage - 1) / 2);
@@ -38,7 +38,11 @@ const eventLine = (e: AuditEvent): string =>
     e.target ? `on ${escapeOnce(e.target.label)}` : undefined,
     `— ${escapeOnce(e.summary)}`,
     e.errorCode ? `(error \`${token(e.errorCode)}\`)` : undefined,
-    e.reason && e.type === 'denied' ? `(reason \`${token(e.reason)}\`)` : undefined,
+    e.reason
+      ? e.type === 'denied'
+        ? `(reason \`${token(e.reason)}\`)`
+        : `“${safe(e.reason, 300)}”`
+      : undefined,
   ]
     .filter((part): part is string => part !== undefined)
     .join(' ');

@@ -10,6 +10,7 @@ export const ActionIds = {
   confirmAction: 'confirm_action',
   cancelAction: 'cancel_action',
   approve: 'approval_approve',
+  approveWithComment: 'approval_approve_comment',
   reject: 'approval_reject',
   cancelRequest: 'approval_cancel',
 } as const;
@@ -17,6 +18,7 @@ export const ActionIds = {
 export const CallbackIds = {
   actionModal: 'action_modal',
   rejectModal: 'approval_reject_modal',
+  approveModal: 'approval_approve_modal',
   lookupUserShortcut: 'authgear_lookup_user',
   lookupSenderShortcut: 'authgear_lookup_sender',
   lookupModal: 'lookup_user_modal',

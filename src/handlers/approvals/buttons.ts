@@ -1,6 +1,5 @@
 import type { ApprovalService } from '../../approvals/service.js';
-import { rejectModal } from '../../blocks/approval-card.js';
-import { CallbackIds } from '../../blocks/ids.js';
+import { decisionModal, type TextDecision } from '../../blocks/approval-card.js';
 import type { Services } from '../../services.js';
 import { publishHome } from '../app-home.js';
 import { type BlockActionArgs, clicked } from '../interaction.js';
@@ -22,26 +21,23 @@ export const onApprove =
     if (onHome(args)) await publishHome(s, approvals, args.client, c.user);
   };
 
-/** Reject: checks the right first, then asks for a reason in a modal. */
-export const onReject =
-  (s: Services, approvals: ApprovalService) =>
+/** Reject, or Approve with comment: the right is checked first, then a form asks for the text. */
+export const onTextDecision =
+  (s: Services, approvals: ApprovalService, kind: TextDecision) =>
   async (args: BlockActionArgs): Promise<void> => {
     await args.ack();
     const c = clicked(args);
     const who = { userId: c.user.id, channelId: c.channelId };
     const id = c.value ?? '';
-    await decideAndTell(s, args.client, who, 'approval_reject', async () => {
-      const may = await approvals.mayReject(id, await s.actorOf(c.user));
+    await decideAndTell(s, args.client, who, `approval_${kind}_form`, async () => {
+      const may = await approvals.mayDecide(id, await s.actorOf(c.user));
       if (!may.ok) return may;
       const metadata = JSON.stringify({
         id,
         channelId: c.channelId,
         ...(onHome(args) ? { home: true } : {}),
       });
-      await args.client.views.open({
-        trigger_id: c.triggerId,
-        view: rejectModal(CallbackIds.rejectModal, metadata),
-      });
+      await args.client.views.open({ trigger_id: c.triggerId, view: decisionModal(kind, metadata) });
       return { ok: true };
     });
   };

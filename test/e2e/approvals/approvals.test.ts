@@ -88,6 +88,29 @@ describe.each(['memory', 'redis'] as const)('approvals with the %s store', (kind
     expect(c.audit.some((e) => e.approvalId === id && e.type === 'rejected')).toBe(true);
   });
 
+  it('approves with a comment from the modal: shown on the card, the action runs once', async () => {
+    const { id } = await request(c, 'commented@example.com');
+    const before = disableMutations(c).length;
+    await click(c, PEOPLE.admin, 'approval_approve_comment', id);
+    const opened = await waitFor(() =>
+      c.slack.callsTo('views.open').find((call) => JSON.stringify(call.args).includes(id)),
+    );
+    const view = opened.args.view as Json;
+    expect(view.callback_id).toBe('approval_approve_modal');
+    expect(disableMutations(c)).toHaveLength(before);
+    await c.instances[0]?.driver.viewSubmission({
+      userId: PEOPLE.admin,
+      callbackId: 'approval_approve_modal',
+      privateMetadata: String(view.private_metadata),
+      values: { comment: { comment: { type: 'plain_text_input', value: 'checked with *HR* <!here>' } } },
+    });
+    await waitFor(() => disableMutations(c).length === before + 1);
+    await waitFor(() => lastCardText(c).includes('done'));
+    expect(lastCardText(c)).toContain('&lt;!here&gt;');
+    expect(lastCardText(c)).not.toContain('<!here>');
+    expect(c.audit.some((e) => e.approvalId === id && e.type === 'approved')).toBe(true);
+  });
+
   it('lets the requester cancel, and then nobody can approve', async () => {
     const { id } = await request(c, 'a4@example.com');
     await click(c, PEOPLE.support, 'approval_cancel', id);

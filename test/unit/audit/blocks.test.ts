@@ -63,3 +63,21 @@ describe('auditMessage', () => {
     expect(() => auditMessage(tooMany)).toThrow();
   });
 });
+
+describe('audit lines with free text', () => {
+  it('shows an approver comment or reject reason quoted and escaped, and a denial reason as a code', () => {
+    const base = {
+      id: 'e1',
+      at: '2030-01-01T00:00:00.000Z',
+      actor: { userId: 'U0A' },
+      action: 'user.disable',
+      actionKey: 'disable',
+      summary: 'Disable alice',
+    } as const;
+    const rejected = JSON.stringify(auditMessage([{ ...base, type: 'rejected', reason: 'not <!here> *now*' }]));
+    expect(rejected).toContain('&lt;!here&gt;');
+    expect(rejected).not.toContain('<!here>');
+    const denied = JSON.stringify(auditMessage([{ ...base, type: 'denied', reason: 'not_granted' }]));
+    expect(denied).toContain('(reason `not_granted`)');
+  });
+});

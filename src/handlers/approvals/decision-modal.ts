@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { ApprovalService } from '../../approvals/service.js';
-import { BlockIds } from '../../blocks/ids.js';
+import { decisionText, type TextDecision } from '../../blocks/approval-card.js';
 import type { Services } from '../../services.js';
 import { publishHome } from '../app-home.js';
 import { parseJsonValue } from '../interaction.js';
@@ -14,9 +14,12 @@ const metadataSchema = z.object({
   home: z.boolean().optional(),
 });
 
-/** The reason modal's submit: the right is checked again, then the store decides (first decision wins). */
-export const onRejectSubmit =
-  (s: Services, approvals: ApprovalService) =>
+/**
+ * A decision form's submit (Reject with a reason, Approve with a comment): the right is checked again, then the
+ * store decides (first decision wins).
+ */
+export const onTextDecisionSubmit =
+  (s: Services, approvals: ApprovalService, kind: TextDecision) =>
   async ({
     ack,
     body,
@@ -26,11 +29,13 @@ export const onRejectSubmit =
     await ack();
     const meta = metadataSchema.safeParse(parseJsonValue(view.private_metadata));
     const who = { userId: body.user.id, channelId: meta.success ? meta.data.channelId : undefined };
-    const reason = view.state.values[BlockIds.reason]?.[BlockIds.reason]?.value ?? undefined;
-    await decideAndTell(s, client, who, 'approval_reject_modal', async () => {
+    const text = decisionText(kind, view.state.values);
+    await decideAndTell(s, client, who, `approval_${kind}_modal`, async () => {
       if (!meta.success) return { ok: false, message: 'This form is out of date. Open the request again.' };
       const actor = await s.actorOf({ id: body.user.id, teamId: body.user.team_id, name: body.user.name });
-      return approvals.reject(meta.data.id, actor, reason);
+      return kind === 'reject'
+        ? approvals.reject(meta.data.id, actor, text)
+        : approvals.approve(meta.data.id, actor, text);
     });
     if (meta.success && meta.data.home)
       await publishHome(s, approvals, client, { id: body.user.id, teamId: body.user.team_id });
