@@ -74,7 +74,9 @@ describe('audit lines with free text', () => {
       actionKey: 'disable',
       summary: 'Disable alice',
     } as const;
-    const rejected = JSON.stringify(auditMessage([{ ...base, type: 'rejected', reason: 'not <!here> *now*' }]));
+    const rejected = JSON.stringify(
+      auditMessage([{ ...base, type: 'rejected', reason: 'not <!here> *now*' }]),
+    );
     expect(rejected).toContain('&lt;!here&gt;');
     expect(rejected).not.toContain('<!here>');
     const denied = JSON.stringify(auditMessage([{ ...base, type: 'denied', reason: 'not_granted' }]));
