@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { createMemoryApprovalStore } from '../../src/approvals/memory-store.js';
+import { ActionIds, CallbackIds, SLASH_COMMAND } from '../../src/blocks/ids.js';
+import { PEOPLE, startTestApp, type TestApp } from '../support/app.js';
+import { projectRoot } from '../support/shared.js';
+
+/**
+ * Every ID in blocks/ids.ts and every command and shortcut in manifest.yml reaches a listener: Bolt answers an
+ * unhandled request only after its 3 s timeout (404), a handled one at once (200).
+ */
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp({ deps: { approvals: { store: createMemoryApprovalStore({}) } } });
+});
+afterAll(async () => t.stop());
+
+const manifest = parseYaml(readFileSync(resolve(projectRoot, 'manifest.yml'), 'utf8')) as {
+  features: { slash_commands: { command: string }[]; shortcuts: { callback_id: string; type: string }[] };
+};
+const shortcutIds = new Set<string>([CallbackIds.lookupUserShortcut, CallbackIds.lookupSenderShortcut]);
+const viewIds = Object.values(CallbackIds).filter((id) => !shortcutIds.has(id));
+
+describe('handler registration', () => {
+  it.each(Object.values(ActionIds))('acknowledges the button %s at once', async (actionId) => {
+    const res = await t.driver.blockAction({ userId: PEOPLE.nobody, actionId, value: 'x' });
+    expect(res.status).toBe(200);
+    expect(res.elapsedMs).toBeLessThan(2000);
+  });
+
+  it.each(viewIds)('acknowledges a submission of the view %s at once', async (callbackId) => {
+    const res = await t.driver.viewSubmission({
+      userId: PEOPLE.nobody,
+      callbackId,
+      privateMetadata: '{}',
+      values: {},
+    });
+    expect(res.status).toBe(200);
+    expect(res.elapsedMs).toBeLessThan(2000);
+  });
+
+  it('has a listener for every slash command and shortcut in manifest.yml', async () => {
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([SLASH_COMMAND]);
+    const res = await t.driver.slashCommand({ userId: PEOPLE.nobody, text: 'help' });
+    expect(res.status).toBe(200);
+    for (const shortcut of manifest.features.shortcuts) {
+      expect(shortcutIds.has(shortcut.callback_id)).toBe(true);
+      const sent =
+        shortcut.type === 'global'
+          ? await t.driver.globalShortcut({ userId: PEOPLE.nobody, callbackId: shortcut.callback_id })
+          : await t.driver.messageShortcut({
+              userId: PEOPLE.nobody,
+              callbackId: shortcut.callback_id,
+              message: { user: PEOPLE.admin, text: 'hi', ts: '1.2' },
+              channelId: 'C0GENERAL',
+            });
+      expect(sent.status).toBe(200);
+      expect(sent.elapsedMs).toBeLessThan(2000);
+    }
+  });
+});
