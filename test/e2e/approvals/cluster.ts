@@ -37,6 +37,8 @@ export interface ClusterInstance {
   readonly built: BuiltApp;
   readonly approvals: ApprovalService;
   readonly driver: SlackDriver;
+  /** Every log line this instance wrote. */
+  readonly logs: readonly string[];
 }
 
 export interface Cluster {
@@ -76,7 +78,7 @@ export const startCluster = async ({
   const stopped = new Set<number>();
 
   const addInstance: Cluster['addInstance'] = async (options = {}) => {
-    const { built, driver } = await startInstance(fakes, parsePolicyText(options.policy ?? policy), {
+    const { built, driver, logs } = await startInstance(fakes, parsePolicyText(options.policy ?? policy), {
       now,
       ...(queries ? { queries } : {}),
       deps: {
@@ -85,7 +87,7 @@ export const startCluster = async ({
       },
     });
     if (!built.approvals) throw new Error('createApp built no approval service');
-    const instance = { built, approvals: built.approvals, driver };
+    const instance = { built, approvals: built.approvals, driver, logs };
     list.push(instance);
     return instance;
   };
