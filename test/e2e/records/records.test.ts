@@ -3,7 +3,7 @@ import { encodeFormMetadata } from '../../../src/actions/payload.js';
 import { encodeNodeId, type FakeUser } from '../../fakes/authgear/index.js';
 import { PEOPLE, startTestApp, type TestApp } from '../../support/app.js';
 import { waitFor } from '../../support/wait.js';
-import { buttonValue, confirmAndWait, text } from './helpers.js';
+import { buttonsOf, buttonValue, confirmAndWait, text } from './helpers.js';
 
 const STANDARD = {
   email: 'alice@example.com',
@@ -244,3 +244,69 @@ describe('/authgear authorizations and mfa', () => {
 
 const waitForCall = (method: string) =>
   waitFor(() => t.slack.calls.find((c) => c.method === method), { message: method });
+
+describe('/authgear add-identity, update-identity and remove-authenticator', () => {
+  it('adds a phone login ID with createIdentity after Confirm', async () => {
+    const bob = t.authgear.store.addUser({ email: 'bob@example.com' });
+    const res = await t.driver.slashCommand({
+      userId: PEOPLE.support,
+      text: 'add-identity bob@example.com +15550001111',
+    });
+    const result = await confirmAndWait(t, PEOPLE.support, await t.response(res.responseUrlId));
+    expect(text(result)).toContain('+15550001111');
+    expect(mutations().map((r) => [r.operationName, r.variables])).toEqual([
+      [
+        'CreateIdentity',
+        {
+          input: {
+            userID: encodeNodeId('User', bob.id),
+            definition: { loginID: { key: 'phone', value: '+15550001111' } },
+          },
+        },
+      ],
+    ]);
+    expect(bob.identities.map((i) => i.loginIdKey).sort()).toEqual(['email', 'phone']);
+  });
+
+  it('changes an email login ID with updateIdentity after Confirm', async () => {
+    const carol = t.authgear.store.addUser({ email: 'carol@example.com', username: 'carol' });
+    const emailIdentity = carol.identities.find((i) => i.loginIdKey === 'email');
+    const res = await t.driver.slashCommand({
+      userId: PEOPLE.support,
+      text: 'update-identity carol@example.com carol@example.com carol@new.example.com',
+    });
+    const result = await confirmAndWait(t, PEOPLE.support, await t.response(res.responseUrlId));
+    expect(text(result)).toContain('carol@new.example.com');
+    expect(mutations().map((r) => [r.operationName, r.variables])).toEqual([
+      [
+        'UpdateIdentity',
+        {
+          input: {
+            userID: encodeNodeId('User', carol.id),
+            identityID: encodeNodeId('Identity', emailIdentity?.id ?? ''),
+            definition: { loginID: { key: 'email', value: 'carol@new.example.com' } },
+          },
+        },
+      ],
+    ]);
+    expect(t.authgear.store.userByLoginId('email', 'carol@new.example.com')?.id).toBe(carol.id);
+  });
+
+  it('removes a TOTP authenticator from the mfa list with deleteAuthenticator after Confirm', async () => {
+    const dave = t.authgear.store.addUser({ email: 'dave@example.com', totp: true });
+    const totp = dave.authenticators.find((a) => a.type === 'TOTP');
+    const totpId = encodeNodeId('Authenticator', totp?.id ?? '');
+    const list = await t.response(
+      (await t.driver.slashCommand({ userId: PEOPLE.support, text: 'mfa dave@example.com' })).responseUrlId,
+    );
+    const value =
+      buttonsOf(list).find((b) => b.action_id === 'start_action' && b.value?.includes(totpId))?.value ?? '';
+    const start = await t.driver.blockAction({ userId: PEOPLE.support, actionId: 'start_action', value });
+    const result = await confirmAndWait(t, PEOPLE.support, await t.response(start.responseUrlId));
+    expect(text(result)).toContain('Removed');
+    expect(mutations().map((r) => [r.operationName, r.variables])).toEqual([
+      ['DeleteAuthenticator', { input: { authenticatorID: totpId } }],
+    ]);
+    expect(dave.authenticators.some((a) => a.type === 'TOTP')).toBe(false);
+  });
+});
