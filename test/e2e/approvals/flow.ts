@@ -20,6 +20,34 @@ export const disableMutations = (c: Cluster): RecordedRequest[] =>
     (r) => r.operationName === 'setDisabledStatus' || r.query.includes('setDisabledStatus'),
   );
 
+/** `/authgear <text>` as `userId`, then Confirm on the confirmation; returns the final answer (not "working…"). */
+export const askAndConfirm = async (
+  c: Cluster,
+  userId: string,
+  text: string,
+  instance = 0,
+): Promise<Json> => {
+  const { driver } = instanceOf(c, instance);
+  const cmd = await driver.slashCommand({ userId, text });
+  const confirmation = await waitFor(() => c.slack.responsesTo(cmd.responseUrlId ?? '')[0]?.body);
+  const click = await driver.blockAction({
+    userId,
+    actionId: 'confirm_action',
+    blockId: 'confirm',
+    value: confirmValueOf(confirmation),
+  });
+  return waitFor(() =>
+    c.slack
+      .responsesTo(click.responseUrlId ?? '')
+      .map((r) => r.body)
+      .find((b) => !String(b.text ?? '').endsWith('…')),
+  );
+};
+
+/** The approval ID carried by the Approve button of a card. */
+export const approvalIdOf = (card: Json): string =>
+  String(buttonsOf(card).find((b) => b.action_id === 'approval_approve')?.value);
+
 /** support asks (on `instance`) to disable a fresh user; returns the approval ID from the card in the approvals channel. */
 export const request = async (
   c: Cluster,
@@ -27,24 +55,7 @@ export const request = async (
   instance = 0,
 ): Promise<{ id: string; card: Json }> => {
   c.authgear.store.addUser({ email });
-  const { driver } = instanceOf(c, instance);
-  const cmd = await driver.slashCommand({
-    userId: PEOPLE.support,
-    text: `disable ${email} left the company`,
-  });
-  const confirmation = await waitFor(() => c.slack.responsesTo(cmd.responseUrlId ?? '')[0]?.body);
-  const click = await driver.blockAction({
-    userId: PEOPLE.support,
-    actionId: 'confirm_action',
-    blockId: 'confirm',
-    value: confirmValueOf(confirmation),
-  });
-  const answer = await waitFor(() =>
-    c.slack
-      .responsesTo(click.responseUrlId ?? '')
-      .map((r) => r.body)
-      .find((b) => !String(b.text ?? '').endsWith('…')),
-  );
+  const answer = await askAndConfirm(c, PEOPLE.support, `disable ${email} left the company`, instance);
   expect(JSON.stringify(answer)).toContain('Sent for approval');
   const card = await waitFor(() =>
     c.slack
@@ -52,8 +63,7 @@ export const request = async (
       .map((m) => m.args)
       .find((a) => JSON.stringify(a).includes(email) && a.ts === undefined),
   );
-  const approve = buttonsOf(card).find((b) => b.action_id === 'approval_approve');
-  return { id: String(approve?.value), card };
+  return { id: approvalIdOf(card), card };
 };
 
 /** A click on the approval card in the approvals channel, received by `instance`. */

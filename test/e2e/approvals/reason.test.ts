@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryApprovalStore } from '../../../src/approvals/memory-store.js';
 import { CHANNELS, PEOPLE } from '../../support/app.js';
 import { waitFor } from '../../support/wait.js';
-import { confirmValueOf } from '../account/flow.js';
 import { type Cluster, startCluster } from './cluster.js';
+import { askAndConfirm } from './flow.js';
 
 const policy = `
 channels:
@@ -27,31 +27,13 @@ beforeAll(async () => {
 });
 afterAll(async () => c.stop());
 
-/** `/authgear <text>` as support, then Confirm; returns the final answer's JSON text. */
-const askAndConfirm = async (text: string): Promise<string> => {
-  const driver = c.instances[0]?.driver;
-  if (!driver) throw new Error('no instance');
-  const cmd = await driver.slashCommand({ userId: PEOPLE.support, text });
-  const confirmation = await waitFor(() => c.slack.responsesTo(cmd.responseUrlId ?? '')[0]?.body);
-  const click = await driver.blockAction({
-    userId: PEOPLE.support,
-    actionId: 'confirm_action',
-    blockId: 'confirm',
-    value: confirmValueOf(confirmation),
-  });
-  const answer = await waitFor(() =>
-    c.slack
-      .responsesTo(click.responseUrlId ?? '')
-      .map((r) => r.body)
-      .find((b) => !String(b.text ?? '').endsWith('…')),
-  );
-  return JSON.stringify(answer);
-};
+const askAndConfirmText = async (text: string): Promise<string> =>
+  JSON.stringify(await askAndConfirm(c, PEOPLE.support, text));
 
 describe('require_reason', () => {
   it('refuses a request without a reason and says to give it after the target', async () => {
     c.authgear.store.addUser({ email: 'n1@example.com' });
-    const answer = await askAndConfirm('delete n1@example.com');
+    const answer = await askAndConfirmText('delete n1@example.com');
     expect(answer).toContain('needs approval');
     expect(answer).toContain('/authgear delete &lt;who&gt; &lt;reason…&gt;');
     expect(c.slack.messagesIn(CHANNELS.approvals)).toHaveLength(0);
@@ -59,7 +41,7 @@ describe('require_reason', () => {
 
   it('sends the same request for approval once a reason follows the target', async () => {
     c.authgear.store.addUser({ email: 'n2@example.com' });
-    const answer = await askAndConfirm('delete n2@example.com asked by the customer');
+    const answer = await askAndConfirmText('delete n2@example.com asked by the customer');
     expect(answer).toContain('Sent for approval');
     const card = await waitFor(() => c.slack.messagesIn(CHANNELS.approvals).at(-1));
     expect(JSON.stringify(card.args)).toContain('asked by the customer');
@@ -67,7 +49,7 @@ describe('require_reason', () => {
 
   it('names the policy setting when the action takes no reason at all', async () => {
     c.authgear.store.addUser({ email: 'n3@example.com', isDisabled: true });
-    const answer = await askAndConfirm('enable n3@example.com');
+    const answer = await askAndConfirmText('enable n3@example.com');
     expect(answer).toContain('takes no reason');
     expect(answer).toContain('require_reason');
   });

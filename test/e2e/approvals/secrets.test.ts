@@ -4,9 +4,8 @@ import { connectRedis, createRedisApprovalStore } from '../../../src/approvals/r
 import { CHANNELS, PEOPLE } from '../../support/app.js';
 import { type PrivateRedis, startPrivateRedis, uniquePrefix } from '../../support/redis.js';
 import { waitFor } from '../../support/wait.js';
-import { confirmValueOf } from '../account/flow.js';
 import { type Cluster, startCluster } from './cluster.js';
-import { click } from './flow.js';
+import { approvalIdOf, askAndConfirm, click } from './flow.js';
 
 const policy = `
 channels: { approvals: ${CHANNELS.approvals}, audit: ${CHANNELS.audit} }
@@ -56,21 +55,12 @@ const redisDump = async (): Promise<string> => {
 describe('a secret-producing action behind an approval', () => {
   it('creates the OTP only after approval and shows it only to the requester, by DM', async () => {
     c.authgear.store.addUser({ email: 'otp-target@example.com' });
-    const driver = c.instances[0]?.driver;
-    if (!driver) throw new Error('no instance');
-    const cmd = await driver.slashCommand({ userId: PEOPLE.support, text: 'otp otp-target@example.com' });
-    const confirmation = await waitFor(() => c.slack.responsesTo(cmd.responseUrlId ?? '')[0]?.body);
-    await driver.blockAction({
-      userId: PEOPLE.support,
-      actionId: 'confirm_action',
-      blockId: 'confirm',
-      value: confirmValueOf(confirmation),
-    });
+    await askAndConfirm(c, PEOPLE.support, 'otp otp-target@example.com');
     const card = await waitFor(() =>
       c.slack.messagesIn(CHANNELS.approvals).find((m) => JSON.stringify(m.args).includes('otp-target')),
     );
     expect(otpRequests()).toHaveLength(0);
-    const id = /"action_id":"approval_approve","value":"([^"]+)"/.exec(JSON.stringify(card.args))?.[1] ?? '';
+    const id = approvalIdOf(card.args);
 
     await click(c, PEOPLE.admin, 'approval_approve', id);
     await waitFor(() => otpRequests().length === 1);
