@@ -1,6 +1,6 @@
 import { showKey } from '../access/keys.js';
 import type { AccessMember, AccessPage, GroupDetail, RoleDetail } from '../authgear/operations/access.js';
-import { ActionIds } from './ids.js';
+import { ActionIds, startActionId } from './ids.js';
 import {
   actions,
   type Block,
@@ -67,7 +67,7 @@ const buttonsBlock = (buttons: readonly AccessButton[]): Block[] =>
           buttons.map((b) =>
             button(
               b.label,
-              ActionIds.startAction,
+              startActionId(b.key),
               JSON.stringify({ k: b.key, ...(b.preset ? { a: b.preset } : {}) }),
               b.style,
             ),

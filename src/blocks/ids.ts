@@ -15,6 +15,14 @@ export const ActionIds = {
   cancelRequest: 'approval_cancel',
 } as const;
 
+/**
+ * Buttons that start an action carry `start_action:<action key>` so that every button in one actions block has its
+ * own action_id (Slack refuses a block with two equal ones). Cards posted before this carry the bare
+ * `start_action`; the pattern routes both.
+ */
+export const startActionId = (actionKey: string): string => `${ActionIds.startAction}:${actionKey}`;
+export const START_ACTION_PATTERN = /^start_action(?::[A-Za-z0-9_.:-]{1,200})?$/;
+
 export const CallbackIds = {
   actionModal: 'action_modal',
   rejectModal: 'approval_reject_modal',

@@ -1,7 +1,7 @@
 import { textAttr } from '../authgear/attributes.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import type { SearchUsersData } from '../authgear/operations/users.js';
-import { ActionIds } from './ids.js';
+import { ActionIds, startActionId } from './ids.js';
 import { type Block, button, capBlocks, context, safe, section, slackDate } from './primitives.js';
 import { displayName } from './user-card.js';
 
@@ -52,7 +52,7 @@ export const userPicker = (users: readonly AuthgearUser[], then: { readonly key?
       return section(
         `*${safe(displayName(u), 200)}*${email ? `\n${safe(email, 200)}` : ''}\n\`${safe(u.id, 200)}\``,
         then.key
-          ? button('Choose', ActionIds.startAction, JSON.stringify({ k: then.key, u: u.id }))
+          ? button('Choose', startActionId(then.key), JSON.stringify({ k: then.key, u: u.id }))
           : button('View', ActionIds.showUser, u.id),
       );
     }),

@@ -1,7 +1,7 @@
 import { showKey } from '../access/keys.js';
 import { textAttr } from '../authgear/attributes.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
-import { ActionIds } from './ids.js';
+import { startActionId } from './ids.js';
 import {
   actions,
   type Block,
@@ -117,7 +117,7 @@ export const userCard = (u: AuthgearUser, buttons: readonly CardButton[], now: D
   ];
   if (buttons.length > 0) {
     const elements: Button[] = buttons.map((b) =>
-      button(b.label, ActionIds.startAction, JSON.stringify({ k: b.key, u: u.id }), b.style),
+      button(b.label, startActionId(b.key), JSON.stringify({ k: b.key, u: u.id }), b.style),
     );
     blocks.push(divider(), ...actions(elements, 'user_actions'));
   }

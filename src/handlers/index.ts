@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { ActionIds, CallbackIds, SLASH_COMMAND } from '../blocks/ids.js';
+import { ActionIds, CallbackIds, SLASH_COMMAND, START_ACTION_PATTERN } from '../blocks/ids.js';
 import type { Services } from '../services.js';
 import { onAccessPage } from './access-page.js';
 import { onActionForm } from './action-form.js';
@@ -14,7 +14,7 @@ import { onStartAction } from './start-action.js';
 /** Every handler, registered against the IDs in blocks/ids.ts (a test checks none is missing). */
 export const registerHandlers = (app: App, s: Services): void => {
   app.command(SLASH_COMMAND, onCommand(s));
-  app.action(ActionIds.startAction, onStartAction(s));
+  app.action(START_ACTION_PATTERN, onStartAction(s));
   app.action(ActionIds.confirmAction, onConfirmAction(s));
   app.action(ActionIds.cancelAction, onCancelAction(s));
   app.action(ActionIds.showUser, onShowUser(s));

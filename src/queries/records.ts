@@ -5,7 +5,7 @@ import {
 } from '../actions/user/records/credentials.js';
 import { authorizationsOf } from '../actions/user/records/remove-authorization.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
-import { ActionIds } from '../blocks/ids.js';
+import { startActionId } from '../blocks/ids.js';
 import {
   type Block,
   button,
@@ -58,7 +58,7 @@ export const rowButton = (
 ) => {
   const value = JSON.stringify({ k: actionKey, u: user.id, a });
   return value.length <= LIMITS.buttonValue
-    ? button(label, ActionIds.startAction, value, 'danger')
+    ? button(label, startActionId(actionKey), value, 'danger')
     : undefined;
 };
 

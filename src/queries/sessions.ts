@@ -1,6 +1,6 @@
 import { getUserSessions, type SessionNode, sessionsOf } from '../authgear/operations/account-sessions.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
-import { ActionIds } from '../blocks/ids.js';
+import { startActionId } from '../blocks/ids.js';
 import { type Block, button, capBlocks, context, safe, section, slackDate } from '../blocks/primitives.js';
 import { userLabel } from '../blocks/user-card.js';
 import { AppError } from '../errors.js';
@@ -12,8 +12,9 @@ import type { QueryVerb } from './types.js';
 export const SESSIONS_SHOWN = 40;
 
 /** The value of a session's Revoke button: the `revoke-session` action, its target, and the session as preset input. */
+const REVOKE_SESSION_KEY = 'revoke-session';
 export const revokeButtonValue = (userNodeId: string, sessionId: string): string =>
-  JSON.stringify({ k: 'revoke-session', u: userNodeId, a: { sessionId } });
+  JSON.stringify({ k: REVOKE_SESSION_KEY, u: userNodeId, a: { sessionId } });
 
 const sessionLine = (s: SessionNode): string =>
   [
@@ -37,7 +38,7 @@ export const sessionsMessage = (
       section(
         sessionLine(s),
         canRevoke
-          ? button('Revoke', ActionIds.startAction, revokeButtonValue(user.id, s.id), 'danger')
+          ? button('Revoke', startActionId(REVOKE_SESSION_KEY), revokeButtonValue(user.id, s.id), 'danger')
           : undefined,
       ),
     );

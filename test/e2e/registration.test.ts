@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { createMemoryApprovalStore } from '../../src/approvals/memory-store.js';
-import { ActionIds, CallbackIds, SLASH_COMMAND } from '../../src/blocks/ids.js';
+import { ActionIds, CallbackIds, SLASH_COMMAND, startActionId } from '../../src/blocks/ids.js';
 import { PEOPLE, startTestApp, type TestApp } from '../support/app.js';
 import { projectRoot } from '../support/shared.js';
 
@@ -25,11 +25,14 @@ const shortcutIds = new Set<string>([CallbackIds.lookupUserShortcut, CallbackIds
 const viewIds = Object.values(CallbackIds).filter((id) => !shortcutIds.has(id));
 
 describe('handler registration', () => {
-  it.each(Object.values(ActionIds))('acknowledges the button %s at once', async (actionId) => {
-    const res = await t.driver.blockAction({ userId: PEOPLE.nobody, actionId, value: 'x' });
-    expect(res.status).toBe(200);
-    expect(res.elapsedMs).toBeLessThan(2000);
-  });
+  it.each([...Object.values(ActionIds), startActionId('disable')])(
+    'acknowledges the button %s at once',
+    async (actionId) => {
+      const res = await t.driver.blockAction({ userId: PEOPLE.nobody, actionId, value: 'x' });
+      expect(res.status).toBe(200);
+      expect(res.elapsedMs).toBeLessThan(2000);
+    },
+  );
 
   it.each(viewIds)('acknowledges a submission of the view %s at once', async (callbackId) => {
     const res = await t.driver.viewSubmission({

@@ -229,11 +229,11 @@ describe('account actions end to end', () => {
     expect(text(list)).toContain('Firefox &lt;script&gt;');
     const sessionId = encodeNodeId('Session', first?.id ?? '');
     const revoke = buttonsOf(list).find((b) => String(b.value).includes(sessionId));
-    expect(revoke?.action_id).toBe('start_action');
+    expect(revoke?.action_id).toBe('start_action:revoke-session');
     const from = t.authgear.requests.length;
     const start = await t.driver.blockAction({
       userId: PEOPLE.support,
-      actionId: 'start_action',
+      actionId: String(revoke?.action_id),
       value: String(revoke?.value),
     });
     const confirmation = await t.response(start.responseUrlId);

@@ -19,7 +19,9 @@ export const buttonsOf = (body: unknown): ButtonLike[] => {
 };
 
 export const buttonValue = (body: unknown, actionId: string, index = 0): string => {
-  const value = buttonsOf(body).filter((b) => b.action_id === actionId)[index]?.value;
+  const value = buttonsOf(body).filter(
+    (b) => b.action_id === actionId || b.action_id?.startsWith(`${actionId}:`),
+  )[index]?.value;
   expect(value, `button ${actionId} #${index}`).toBeTypeOf('string');
   return value ?? '';
 };

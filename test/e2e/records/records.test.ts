@@ -300,7 +300,8 @@ describe('/authgear add-identity, update-identity and remove-authenticator', () 
       (await t.driver.slashCommand({ userId: PEOPLE.support, text: 'mfa dave@example.com' })).responseUrlId,
     );
     const value =
-      buttonsOf(list).find((b) => b.action_id === 'start_action' && b.value?.includes(totpId))?.value ?? '';
+      buttonsOf(list).find((b) => b.action_id?.startsWith('start_action:') && b.value?.includes(totpId))
+        ?.value ?? '';
     const start = await t.driver.blockAction({ userId: PEOPLE.support, actionId: 'start_action', value });
     const result = await confirmAndWait(t, PEOPLE.support, await t.response(start.responseUrlId));
     expect(text(result)).toContain('Removed');

@@ -24,8 +24,14 @@ describe('sessions message', () => {
       b.type === 'section' && b.accessory?.type === 'button' ? [b.accessory] : [],
     );
     expect(buttons.map((b) => [b.action_id, b.value ? JSON.parse(b.value) : undefined])).toEqual([
-      ['start_action', { k: 'revoke-session', u: user.id, a: { sessionId: 'U2Vzc2lvbjpzMQ' } }],
-      ['start_action', { k: 'revoke-session', u: user.id, a: { sessionId: 'U2Vzc2lvbjpzMg' } }],
+      [
+        'start_action:revoke-session',
+        { k: 'revoke-session', u: user.id, a: { sessionId: 'U2Vzc2lvbjpzMQ' } },
+      ],
+      [
+        'start_action:revoke-session',
+        { k: 'revoke-session', u: user.id, a: { sessionId: 'U2Vzc2lvbjpzMg' } },
+      ],
     ]);
     expect(json(m.blocks)).toContain('203.0.113.10');
   });
