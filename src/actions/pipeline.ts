@@ -11,6 +11,7 @@ import {
   resultMessage,
   workingMessage,
 } from '../blocks/messages.js';
+import { confirmValue } from '../blocks/payloads.js';
 import { userLabel } from '../blocks/user-card.js';
 import type { Policy } from '../config/policy.js';
 import { AppError, asAppError } from '../errors.js';
@@ -19,7 +20,7 @@ import { type Actor, authorize } from '../permissions/authorize.js';
 import { denialError } from '../permissions/denial.js';
 import type { Reply } from '../slack/reply.js';
 import type { UserResolver } from '../users/resolve.js';
-import { decodeConfirm, encodeConfirm, toFieldErrors } from './payload.js';
+import { toFieldErrors } from './payload.js';
 import type { ActionResult, AnyActionDefinition, FieldValues } from './types.js';
 
 export interface PipelineDeps {
@@ -160,7 +161,7 @@ export const createPipeline = (deps: PipelineDeps) => {
       : [];
     return confirmationMessage(
       def.confirm(outcome.input, outcome.user),
-      encodeConfirm(def.key, outcome.input),
+      confirmValue.encode({ v: 1, k: def.key, i: outcome.input }),
       note,
     );
   };
@@ -212,7 +213,7 @@ export const createPipeline = (deps: PipelineDeps) => {
     value: string | undefined;
     reply: Reply;
   }) => {
-    const payload = decodeConfirm(req.value);
+    const payload = confirmValue.decode(req.value);
     const def = deps.actions.get(payload.k);
     if (def === undefined) throw new AppError('input.invalid', 'That action no longer exists. Start again.');
     await authorizeOrThrow(req.actor, def, req.channelId);

@@ -1,22 +1,18 @@
-import { z } from 'zod';
+import { accessPageValue } from '../blocks/payloads.js';
 import { AppError } from '../errors.js';
 import { requireRight } from '../permissions/denial.js';
 import { queryForVerb } from '../queries/registry.js';
 import type { Services } from '../services.js';
 import { onClick } from './click.js';
-import { parseJsonValue } from './interaction.js';
 import { queryContext } from './query-context.js';
-
-const pageValue = z.object({ v: z.enum(['groups', 'roles']), a: z.array(z.string().max(500)).max(30) });
 
 /** "Next" on a group or role list: re-runs the list verb with the cursor, the permission checked again. */
 export const onAccessPage = (s: Services) =>
   onClick(s, 'access_page', async (c) => {
-    const page = pageValue.safeParse(parseJsonValue(c.value));
-    const query = page.success ? queryForVerb(s.queries, page.data.v) : undefined;
-    if (!page.success || !query)
-      throw new AppError('input.invalid', 'That page button is no longer valid. List again.');
+    const page = accessPageValue.decode(c.value);
+    const query = queryForVerb(s.queries, page.v);
+    if (!query) throw new AppError('input.invalid', accessPageValue.stale);
     const actor = await c.actor();
     requireRight(actor, query.permission, { channelId: c.channelId }, s.policy);
-    await c.reply(await query.run(queryContext(s, actor), page.data.a, page.data.a.join(' ')));
+    await c.reply(await query.run(queryContext(s, actor), page.a, page.a.join(' ')));
   });

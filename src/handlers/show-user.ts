@@ -1,3 +1,4 @@
+import { showUserValue } from '../blocks/payloads.js';
 import { requireRight } from '../permissions/denial.js';
 import { userCardMessage } from '../queries/users.js';
 import type { Services } from '../services.js';
@@ -10,6 +11,6 @@ export const onShowUser = (s: Services) =>
     const actor = await c.actor();
     requireRight(actor, 'user.view', { channelId: c.channelId }, s.policy);
     const ctx = queryContext(s, actor);
-    const user = await s.users.byNodeId(c.value ?? '', ctx.auditContext);
+    const user = await s.users.byNodeId(showUserValue.decode(c.value), ctx.auditContext);
     await c.reply({ ...userCardMessage(ctx, user), replaceOriginal: false });
   });
