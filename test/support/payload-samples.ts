@@ -72,7 +72,12 @@ const views = (): unknown[] => [
         edges: [
           {
             cursor: 'eyJvZmZzZXQiOjB9',
-            node: { id: alice.id, standardAttributes: alice.standardAttributes, isDisabled: false },
+            node: {
+              id: alice.id,
+              standardAttributes: alice.standardAttributes,
+              isDisabled: false,
+              lastLoginAt: null,
+            },
           },
         ],
       },
@@ -86,7 +91,16 @@ const views = (): unknown[] => [
       totalCount: 11,
       hasNextPage: true,
       endCursor: 'eyJvZmZzZXQiOjl9',
-      nodes: [{ id: 'R3JvdXA6Zzk', key: 'ops', name: 'Ops', users: { totalCount: 2 } }],
+      nodes: [
+        {
+          id: 'R3JvdXA6Zzk',
+          key: 'ops',
+          name: 'Ops',
+          description: null,
+          roles: { totalCount: 1 },
+          users: { totalCount: 2 },
+        },
+      ],
     },
     { v: 'groups', a: ['ops', '--after', 'eyJvZmZzZXQiOjl9'] },
   ),

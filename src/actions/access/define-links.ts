@@ -93,10 +93,12 @@ export const defineLinkAction = (
       await withKeyErrors(named, async () => {
         if (anchor === 'role') {
           const variables = { input: { roleKey: input.key, groupKeys: [...input.keys] } };
-          await ctx.api.run(add ? addRoleToGroups : removeRoleFromGroups, variables, ctx.auditContext);
+          if (add) await ctx.api.run(addRoleToGroups, variables, ctx.auditContext);
+          else await ctx.api.run(removeRoleFromGroups, variables, ctx.auditContext);
         } else {
           const variables = { input: { groupKey: input.key, roleKeys: [...input.keys] } };
-          await ctx.api.run(add ? addGroupToRoles : removeGroupFromRoles, variables, ctx.auditContext);
+          if (add) await ctx.api.run(addGroupToRoles, variables, ctx.auditContext);
+          else await ctx.api.run(removeGroupFromRoles, variables, ctx.auditContext);
         }
       });
       return {

@@ -97,10 +97,12 @@ export const defineMemberLinkAction = (
       await withKeyErrors({ [kind]: [input.key] }, async () => {
         if (kind === 'role') {
           const variables = { input: { roleKey: input.key, userIDs } };
-          await ctx.api.run(add ? addRoleToUsers : removeRoleFromUsers, variables, ctx.auditContext);
+          if (add) await ctx.api.run(addRoleToUsers, variables, ctx.auditContext);
+          else await ctx.api.run(removeRoleFromUsers, variables, ctx.auditContext);
         } else {
           const variables = { input: { groupKey: input.key, userIDs } };
-          await ctx.api.run(add ? addGroupToUsers : removeGroupFromUsers, variables, ctx.auditContext);
+          if (add) await ctx.api.run(addGroupToUsers, variables, ctx.auditContext);
+          else await ctx.api.run(removeGroupFromUsers, variables, ctx.auditContext);
         }
       });
       return {

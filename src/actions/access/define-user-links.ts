@@ -104,10 +104,12 @@ export const defineUserLinkAction = (
       await withKeyErrors({ [kind]: input.keys }, async () => {
         if (kind === 'role') {
           const variables = { input: { userID: input.userId, roleKeys: [...input.keys] } };
-          await ctx.api.run(add ? addUserToRoles : removeUserFromRoles, variables, ctx.auditContext);
+          if (add) await ctx.api.run(addUserToRoles, variables, ctx.auditContext);
+          else await ctx.api.run(removeUserFromRoles, variables, ctx.auditContext);
         } else {
           const variables = { input: { userID: input.userId, groupKeys: [...input.keys] } };
-          await ctx.api.run(add ? addUserToGroups : removeUserFromGroups, variables, ctx.auditContext);
+          if (add) await ctx.api.run(addUserToGroups, variables, ctx.auditContext);
+          else await ctx.api.run(removeUserFromGroups, variables, ctx.auditContext);
         }
       });
       const who = user ? userLabel(user) : 'the user';

@@ -79,7 +79,7 @@ describe('account actions: read-first state checks', () => {
       'signout',
       'a user without sessions is no change',
       {},
-      { sessions: { totalCount: 0, nodes: [] } },
+      { sessions: { totalCount: 0 } },
       'state.no_change',
     ],
     ['verify', 'an unverified email passes', { claim: 'email' }, { verifiedClaims: [] }, undefined],

@@ -35,7 +35,7 @@ export const makeUser = (overrides: Partial<AuthgearUser> = {}): AuthgearUser =>
         },
       ],
     },
-    sessions: { totalCount: 1, nodes: [{ id: 'U2Vzc2lvbjpzMQ' }] },
+    sessions: { totalCount: 1 },
     ...overrides,
   });
 
