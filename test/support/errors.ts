@@ -1,14 +1,18 @@
 import { expect } from 'vitest';
 import { type ErrorCode, isAppError } from '../../src/errors.js';
 
-/** Runs `fn` and asserts it throws an AppError with this code (tests assert codes, never wording). */
-export const expectAppErrorCode = (fn: () => unknown, code: ErrorCode): void => {
+/**
+ * Runs `fn` and asserts it throws an AppError with this code, or, for `undefined`, that it throws nothing
+ * (tests assert codes, never wording).
+ */
+export const expectAppErrorCode = (fn: () => unknown, code: ErrorCode | undefined): void => {
   let thrown: unknown;
   try {
     fn();
   } catch (e) {
-    thrown = e;
+    thrown = e ?? new Error('threw nullish');
   }
-  expect(thrown, 'expected an AppError to be thrown').toBeDefined();
-  expect(isAppError(thrown) ? thrown.code : `not an AppError: ${String(thrown)}`).toBe(code);
+  const got =
+    thrown === undefined ? undefined : isAppError(thrown) ? thrown.code : `not an AppError: ${thrown}`;
+  expect(got).toBe(code);
 };

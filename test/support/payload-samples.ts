@@ -23,7 +23,7 @@ import { searchResults, userPicker } from '../../src/blocks/search.js';
 import { userCard } from '../../src/blocks/user-card.js';
 import { sessionsMessage } from '../../src/queries/sessions.js';
 import { approvalRequest } from './approvals.js';
-import { conn, makeAuthgearUser } from './authgear-user.js';
+import { conn, makeUser } from './authgear-user.js';
 
 export interface PayloadSample {
   /** Where it was found: `button <action_id>` or `modal <callback_id>`. */
@@ -33,7 +33,7 @@ export interface PayloadSample {
 }
 
 const NOW = new Date('2026-03-01T10:00:00.000Z');
-const alice = makeAuthgearUser({
+const alice = makeUser({
   id: 'VXNlcjo2ZjFjMWYyZS02YjRkLTRhOGUtOWY1OS0yYjFmNGYzZjBhMTE',
   standardAttributes: { email: 'alice@example.com', name: 'Alice' },
 });

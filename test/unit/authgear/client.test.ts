@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminApi } from '../../../src/authgear/client.js';
 import { getUserNode } from '../../../src/authgear/operations/users.js';
 import { isAppError } from '../../../src/errors.js';
-import { makeAuthgearUser } from '../../support/authgear-user.js';
+import { makeUser } from '../../support/authgear-user.js';
 
 /** A server that answers every request with the next queued GraphQL body (what a changed Authgear might send). */
 let server: Server;
@@ -28,7 +28,7 @@ const api = () => createAdminApi({ endpoint, tokens: { token: async () => 'jwt' 
 
 /** A user node as Authgear serves it (connections as edges). */
 const userNode = (standardAttributes: unknown) => {
-  const { identities, authenticators, groups, roles, effectiveRoles, sessions, ...rest } = makeAuthgearUser();
+  const { identities, authenticators, groups, roles, effectiveRoles, sessions, ...rest } = makeUser();
   const none = { totalCount: 0, edges: [] };
   return {
     ...rest,

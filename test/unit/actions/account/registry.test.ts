@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { indexActions } from '../../../../src/actions/registry.js';
 import { accountActions } from '../../../../src/actions/user/account/index.js';
 import { isActionName } from '../../../../src/permissions/actions.js';
-import { makeUser } from './user-fixture.js';
+import { makeUser } from '../../../support/authgear-user.js';
 
 const EXPECTED: Record<string, string> = {
   disable: 'user.disable',
