@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEventType, AuditSink } from '../audit/event.js';
 import { approvalCard } from '../blocks/approval-card.js';
 import type { Block } from '../blocks/primitives.js';
+import { errorKind } from '../errors.js';
 import type { AppLogger } from '../logger.js';
 import { isActionName } from '../permissions/actions.js';
 import type { WebClient } from '../services.js';
@@ -22,10 +23,7 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
     try {
       await work();
     } catch (e) {
-      logger.warn(
-        { approvalId: record.id, type: e instanceof Error ? e.name : typeof e },
-        `approval: ${what} failed`,
-      );
+      logger.warn({ approvalId: record.id, type: errorKind(e) }, `approval: ${what} failed`);
     }
   };
 
@@ -45,7 +43,7 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
         const { permalink } = await client.chat.getPermalink({ channel, message_ts: ts });
         return permalink ? { channel, ts, link: permalink } : { channel, ts };
       } catch (e) {
-        logger.warn({ channel, err: (e as Error).name }, 'no permalink for the approval card');
+        logger.warn({ channel, err: errorKind(e) }, 'no permalink for the approval card');
         return { channel, ts };
       }
     },

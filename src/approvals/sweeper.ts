@@ -1,4 +1,6 @@
 /** Expires overdue approvals on an interval. Safe on every replica: the store hands each record to one sweeper. */
+
+import { errorKind } from '../errors.js';
 import type { AppLogger } from '../logger.js';
 import type { ApprovalService } from './service.js';
 
@@ -14,9 +16,7 @@ export const createSweeper = (
   const tick = (): void => {
     if (running) return;
     running = sweepApprovals(service)
-      .catch((e: unknown) =>
-        logger.warn({ type: e instanceof Error ? e.name : typeof e }, 'approval sweep failed'),
-      )
+      .catch((e: unknown) => logger.warn({ type: errorKind(e) }, 'approval sweep failed'))
       .finally(() => {
         running = undefined;
       });

@@ -9,6 +9,7 @@
  */
 import { webApi } from '@slack/bolt';
 import { auditMessage, MAX_AUDIT_EVENTS_PER_MESSAGE } from '../blocks/audit.js';
+import { errorKind } from '../errors.js';
 import type { AppLogger } from '../logger.js';
 import type { AuditSink } from './event.js';
 import { createLockKeeper, type Lock } from './lock.js';
@@ -77,7 +78,7 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
   const keeper = lock
     ? createLockKeeper(lock, {
         renewEveryMs: options.lockRenewMs ?? 5000,
-        onError: (error) => logger.warn({ err: (error as Error).name }, 'audit delivery lock unavailable'),
+        onError: (error) => logger.warn({ err: errorKind(error) }, 'audit delivery lock unavailable'),
       })
     : undefined;
 
@@ -185,7 +186,7 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
         result = await deliverOnce(state);
       } catch (error) {
         // The outbox itself failed (Redis away): back off and try again.
-        logger.error({ err: (error as Error).name }, 'audit outbox unavailable; will retry');
+        logger.error({ err: errorKind(error) }, 'audit outbox unavailable; will retry');
         await pause(state.backoffMs);
         state.backoffMs = Math.min(state.backoffMs * 2, maxBackoffMs);
         continue;
@@ -202,7 +203,7 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
     running = true;
     const previous = loop ?? Promise.resolve();
     loop = previous.then(run).catch((error: unknown) => {
-      logger.error({ err: (error as Error).name }, 'audit delivery loop stopped unexpectedly');
+      logger.error({ err: errorKind(error) }, 'audit delivery loop stopped unexpectedly');
       running = false;
     });
   };
@@ -213,7 +214,7 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
         await outbox.append(event);
       } catch (error) {
         // Events carry no secrets, so the whole event goes to the log rather than vanishing.
-        logger.error({ auditEvent: event, err: (error as Error).name }, 'audit event could not be queued');
+        logger.error({ auditEvent: event, err: errorKind(error) }, 'audit event could not be queued');
         return;
       }
       wake();
