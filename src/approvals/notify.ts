@@ -27,7 +27,7 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
     }
   };
 
-  return {
+  const notifier = {
     /** Redraws the card where it was posted (no-op before it has been posted). */
     async updateCard(record: ApprovalRecord): Promise<void> {
       const card = record.card;
@@ -55,6 +55,19 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
       );
     },
 
+    /** An overdue request (expired) or a run that never reported back (unknown): card, audit line, requester DM. */
+    async announceExpiry(record: ApprovalRecord): Promise<void> {
+      await notifier.updateCard(record);
+      const type = record.state === 'unknown' ? 'unknown' : 'expired';
+      await notifier.audit(type, record, record.requester);
+      await notifier.dmRequester(
+        record,
+        type === 'expired'
+          ? `Your request expired before it was approved: ${record.summary}. Nothing was changed.`
+          : `Your approved request did not report back in time: ${record.summary}. Check Authgear before retrying.`,
+      );
+    },
+
     async audit(
       type: AuditEventType,
       record: ApprovalRecord,
@@ -78,6 +91,7 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
       });
     },
   };
+  return notifier;
 };
 
 export type Notifier = ReturnType<typeof createNotifier>;

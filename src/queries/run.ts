@@ -1,4 +1,4 @@
-import { auditContextOf } from '../actions/pipeline.js';
+import { auditContextOf } from '../actions/execute.js';
 import type { AnyActionDefinition } from '../actions/types.js';
 import type { AdminApi } from '../authgear/client.js';
 import type { Policy } from '../config/policy.js';
