@@ -59,6 +59,8 @@ export interface AuthgearFake {
   /** Requests refused with 403, with the reason (for debugging JWT problems). */
   rejections: RejectedRequest[];
   setLatency(ms: number): void;
+  /** Holds every request from now on, unanswered, until `release()` (to test what happens before an answer). */
+  hold(): { release(): void; readonly waiting: () => number };
   /** The next request fails this way instead of being served (queue: one failure per call). */
   failNext(failure: FakeFailure): void;
   close(): Promise<void>;
@@ -111,6 +113,8 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
   const rejections: RejectedRequest[] = [];
   const failures: FakeFailure[] = [];
   let latencyMs = 0;
+  let held: Promise<void> | undefined;
+  let waiting = 0;
 
   const runGraphQL = (body: GraphQLRequestBody): unknown => {
     let document: DocumentNode;
@@ -148,6 +152,11 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    if (held) {
+      waiting++;
+      await held;
+      waiting--;
+    }
     const failure = failures.shift();
     if (failure?.kind === 'network') {
       req.socket.destroy();
@@ -203,6 +212,16 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
     rejections,
     setLatency: (ms) => {
       latencyMs = ms;
+    },
+    hold: () => {
+      let release = () => {};
+      held = new Promise<void>((resolve) => {
+        release = () => {
+          held = undefined;
+          resolve();
+        };
+      });
+      return { release: () => release(), waiting: () => waiting };
     },
     failNext: (f) => {
       failures.push(f);
