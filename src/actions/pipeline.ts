@@ -16,7 +16,7 @@ import { denialError } from '../permissions/denial.js';
 import type { Reply } from '../slack/reply.js';
 import type { UserResolver } from '../users/resolve.js';
 import { auditContextOf, type Execution } from './execute.js';
-import { toFieldErrors } from './payload.js';
+import { toFieldErrors } from './field-errors.js';
 import type { AnyActionDefinition, FieldValues } from './types.js';
 
 export interface PipelineDeps {

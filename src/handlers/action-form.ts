@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { toFieldErrors } from '../actions/payload.js';
+import { toFieldErrors } from '../actions/field-errors.js';
 import { type ActionFormMetadata, actionFormMetadata } from '../blocks/payloads.js';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFieldErrors } from '../../../../src/actions/payload.js';
+import { toFieldErrors } from '../../../../src/actions/field-errors.js';
 import { editAction } from '../../../../src/actions/user/records/edit.js';
 import { makeUser } from '../../../support/authgear-user.js';
 import { expectAppErrorCode } from '../../../support/errors.js';

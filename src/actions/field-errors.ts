@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ValidationError } from '../errors.js';
-import type { FieldValues } from './types.js';
 
 /** Maps zod issues on an action's input to modal field errors (field id = block id). */
 export const toFieldErrors = (error: z.ZodError, fieldIds: readonly string[]): ValidationError => {
@@ -13,5 +12,3 @@ export const toFieldErrors = (error: z.ZodError, fieldIds: readonly string[]): V
     flat.formErrors[0] ?? Object.values(fields)[0] ?? error.issues[0]?.message ?? 'Please check the input.';
   return new ValidationError(first, Object.keys(fields).length > 0 ? fields : undefined);
 };
-
-export type { FieldValues };
