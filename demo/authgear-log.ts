@@ -3,7 +3,7 @@
  * (passwords, one-time codes). The page's side panel lists these.
  */
 import type { RecordedRequest } from '../test/fakes/authgear/index.js';
-import { isObject, str } from './json.js';
+import { isObject, str } from './web/json.js';
 import type { AdminOperation, Json } from './workspace/types.js';
 
 export const MASK = '••••••';

@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { DemoDirectory } from './directory.js';
-import { objects, str } from './json.js';
 import type { BotAnswer, BotLink } from './slack/bot-link.js';
 import { actionEntry, type ElementInput, elementAt, stateValues } from './slack/elements.js';
 import { slackEscape } from './slack/escape.js';
@@ -20,6 +19,7 @@ import {
   viewClosedPayload,
   viewSubmissionPayload,
 } from './slack/payloads.js';
+import { objects, str } from './web/json.js';
 import type { Json } from './workspace/types.js';
 import type { Workspace } from './workspace/workspace.js';
 

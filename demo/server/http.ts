@@ -164,6 +164,10 @@ export const startWebServer = async (options: WebServerOptions): Promise<WebServ
         return sendJson(res, 500, { ok: false, error: 'The demo could not do that; see the terminal.' });
       }
     }
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     const file = req.method === 'GET' ? await staticFile(url.pathname) : undefined;
     if (!file) return sendJson(res, 404, { error: 'Not found' });
     res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' });

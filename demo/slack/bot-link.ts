@@ -1,6 +1,6 @@
 /** Sends requests to the bot the way Slack does: signed (v0 HMAC-SHA256 of `v0:timestamp:body`), form or JSON. */
 import { computeSlackSignature } from '../../test/support/slack-driver.js';
-import { isObject } from '../json.js';
+import { isObject } from '../web/json.js';
 import type { Json } from '../workspace/types.js';
 
 export interface BotAnswer {

@@ -2,7 +2,7 @@
  * What Slack puts in a payload for an interactive element: the `actions[]` entry of block_actions, and the
  * `view.state.values` of a modal. Pure: built from the element as Slack stored it and what the person chose.
  */
-import { isObject, objects } from '../json.js';
+import { isObject, objects } from '../web/json.js';
 import type { Json } from '../workspace/types.js';
 
 /** What the person entered or chose in one element, as the page reports it. */

@@ -1,5 +1,5 @@
 /** Messages in the demo workspace, in arrival order; an update keeps a message's place, as in Slack. */
-import { objects } from '../json.js';
+import { objects } from '../web/json.js';
 import type { ChatMessage, Json } from './types.js';
 
 /**

@@ -3,7 +3,7 @@
  * and response_url posts) and what people did on the page (commands typed, modals submitted or closed).
  */
 import type { RecordedCall, RecordedEvent, RecordedResponse } from '../../test/fakes/slack/index.js';
-import { isObject, str } from '../json.js';
+import { isObject, str } from '../web/json.js';
 import { createMessageStore, type MessageContent } from './messages.js';
 import type { ChatMessage, Json, OpenModal, Origin } from './types.js';
 

@@ -1,5 +1,5 @@
 /** Small readers for untyped JSON (payloads, views, recorded calls). */
-import type { Json } from './workspace/types.js';
+import type { Json } from '../workspace/types.js';
 
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
