@@ -162,8 +162,8 @@ export const formatSlackDate = (seconds: number, format: string, ctx: RenderCont
         Math.abs(minutes) < 60
           ? [Math.abs(minutes), 'minute']
           : Math.abs(minutes) < 1440
-            ? [Math.round(Math.abs(minutes) / 60), 'hour']
-            : [Math.round(Math.abs(minutes) / 1440), 'day'];
+            ? [Math.floor(Math.abs(minutes) / 60), 'hour']
+            : [Math.floor(Math.abs(minutes) / 1440), 'day'];
       const text = `${n} ${unit}${n === 1 ? '' : 's'}`;
       return minutes >= 0 ? `${text} ago` : `in ${text}`;
     },
