@@ -3,10 +3,12 @@
  * the real bot, both fakes, signed requests, response_urls and trigger_ids, and what each person sees.
  */
 import { request } from 'node:http';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MASK } from '../../../demo/authgear-log.js';
 import { DEMO_USER_IDS } from '../../../demo/seed/authgear.js';
 import { type RunningDemo, startDemo } from '../../../demo/start.js';
+import { startPrivateRedis } from '../../support/redis.js';
 import { waitFor } from '../../support/wait.js';
 import { blockText, buttonAt, type PageApi, pageApi } from './page-api.js';
 
@@ -94,6 +96,54 @@ describe('the demo', () => {
     expect(mutation?.ok).toBe(true);
   });
 
+  it('needs two admins for user.delete under the demo policy', async () => {
+    await api.post('/api/send', {
+      as: SAM,
+      channel: OPS,
+      text: '/authgear delete frank.ocampo@example.com left',
+    });
+    const confirm = await api.message(
+      SAM,
+      OPS,
+      (m) => blockText(m).includes('frank.ocampo') && buttonAt(m.blocks, 'Schedule deletion') !== undefined,
+      'delete confirmation',
+    );
+    await api.post('/api/click', {
+      as: SAM,
+      target: { kind: 'message', key: confirm.key },
+      ...buttonAt(confirm.blocks, 'Schedule deletion'),
+    });
+    const card = await api.message(
+      ADA,
+      'C0APPROVALS',
+      (m) => blockText(m).includes('frank.ocampo') && buttonAt(m.blocks, 'Approve') !== undefined,
+      'delete card',
+    );
+    expect(blockText(card)).toContain('Approvals: 0 of 2');
+    const deletions = async () =>
+      (await api.state(ADA)).operations.filter((o) => /ScheduleAccountDeletion/i.test(o.operationName));
+    await api.post('/api/click', {
+      as: ADA,
+      target: { kind: 'message', key: card.key },
+      ...buttonAt(card.blocks, 'Approve'),
+    });
+    const updated = await api.message(
+      ADA,
+      'C0APPROVALS',
+      (m) => m.key === card.key && blockText(m).includes('Approvals: 1 of 2'),
+      'one approval',
+    );
+    expect(await deletions()).toEqual([]);
+    await api.post('/api/click', {
+      as: 'U0AARON',
+      target: { kind: 'message', key: card.key },
+      ...buttonAt(updated.blocks, 'Approve'),
+    });
+    await waitFor(async () => (await deletions()).length === 1, {
+      message: 'the deletion after the second approval',
+    });
+  });
+
   it('masks a one-time code in the Admin API panel while the requester alone sees it', async () => {
     await api.post('/api/send', { as: ADA, channel: OPS, text: '/authgear otp bob@example.com' });
     const confirm = await api.message(
@@ -152,5 +202,57 @@ describe('the demo', () => {
     });
     expect(forged).toBe(403);
     expect(logs.join('\n')).not.toContain('xoxb-demo-');
+  });
+});
+
+describe('the demo with REDIS_URL', () => {
+  it('keeps approvals in Redis as production does, and removes its keys when it stops', async () => {
+    const redis = await startPrivateRedis();
+    const client = new Redis(redis.url);
+    try {
+      const prefix = `${redis.prefix}demo-test:`;
+      const withRedis = await startDemo(
+        { port: 0, host: '127.0.0.1', redisUrl: redis.url, redisPrefix: prefix, logLevel: 'silent' },
+        { logTo: { write: () => undefined } },
+      );
+      expect(withRedis.stores).toBe('redis');
+      const page = pageApi(withRedis.url);
+      await page.post('/api/send', {
+        as: SAM,
+        channel: OPS,
+        text: '/authgear disable carol left the company',
+      });
+      const confirm = await page.message(
+        SAM,
+        OPS,
+        (m) => buttonAt(m.blocks, 'Disable') !== undefined,
+        'confirmation',
+      );
+      await page.post('/api/click', {
+        as: SAM,
+        target: { kind: 'message', key: confirm.key },
+        ...buttonAt(confirm.blocks, 'Disable'),
+      });
+      const card = await page.message(
+        ADA,
+        'C0APPROVALS',
+        (m) => buttonAt(m.blocks, 'Approve') !== undefined,
+        'card',
+      );
+      expect((await client.keys(`${prefix}*`)).length).toBeGreaterThan(0);
+      await page.post('/api/click', {
+        as: ADA,
+        target: { kind: 'message', key: card.key },
+        ...buttonAt(card.blocks, 'Approve'),
+      });
+      await waitFor(async () =>
+        (await page.state(ADA)).operations.some((o) => o.kind === 'mutation' && o.ok),
+      );
+      await withRedis.stop();
+      expect(await client.keys(`${prefix}*`)).toEqual([]);
+    } finally {
+      client.disconnect();
+      await redis.stop();
+    }
   });
 });
