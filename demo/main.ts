@@ -34,8 +34,15 @@ const main = async (): Promise<void> => {
   process.on('SIGTERM', (s) => void stop(s));
 };
 
+const portInUse = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && 'code' in e && e.code === 'EADDRINUSE';
+
 main().catch((e: unknown) => {
-  const message = isAppError(e) ? e.userMessage : `The demo could not start: ${(e as Error).message}`;
+  const message = isAppError(e)
+    ? e.userMessage
+    : portInUse(e)
+      ? 'The demo could not start: its port is in use. Pick another, e.g. `DEMO_PORT=3200 npm run demo`.'
+      : `The demo could not start: ${e instanceof Error ? e.message : String(e)}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });
