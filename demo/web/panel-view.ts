@@ -1,6 +1,7 @@
 /** Modals (role="dialog"), the App Home tab, and the side panel of Admin API calls. Pure. */
 import type { AdminOperation, Json, OpenModal, PersonSnapshot } from '../workspace/types.js';
-import { renderBlocks, textObject } from './blocks.js';
+import { textObject } from './block-parts.js';
+import { renderBlocks } from './blocks.js';
 import { isObject, objects } from './json.js';
 import type { RenderContext } from './mrkdwn.js';
 import { h, textOf, type VNode } from './vnode.js';

@@ -72,6 +72,24 @@ export const createWorkspace = (options: WorkspaceOptions): Workspace => {
     return undefined;
   };
 
+  const addBotMessage = (channel: string, ts: string, body: Json, visibleTo: string | undefined) =>
+    messages.add({ channel, ts, author: botUserId, ...contentOf(body), visibleTo, isCommand: false });
+
+  /** What a person typed: a message for everyone, or their slash command for them alone. */
+  const addPersonMessage = (personId: string, channel: string, text: string, isCommand: boolean) => {
+    const m = messages.add({
+      channel,
+      ts: nextTs(),
+      author: personId,
+      text,
+      blocks: [],
+      visibleTo: isCommand ? personId : undefined,
+      isCommand,
+    });
+    changed();
+    return m;
+  };
+
   /** An answer through a response_url or an ack: replace, delete, or a new message where the interaction was. */
   const answerAt = (origin: Origin, body: Json): void => {
     if (body.delete_original === true && origin.messageKey) {
@@ -84,15 +102,12 @@ export const createWorkspace = (options: WorkspaceOptions): Workspace => {
       messages.replace(origin.messageKey, contentOf(body))
     )
       return;
-    const inChannel = body.response_type === 'in_channel';
-    messages.add({
-      channel: origin.channelId,
-      ts: nextTs(),
-      author: botUserId,
-      ...contentOf(body),
-      visibleTo: inChannel ? undefined : origin.personId,
-      isCommand: false,
-    });
+    addBotMessage(
+      origin.channelId,
+      nextTs(),
+      body,
+      body.response_type === 'in_channel' ? undefined : origin.personId,
+    );
   };
 
   const onResponse = (r: RecordedResponse): boolean => {
@@ -110,14 +125,7 @@ export const createWorkspace = (options: WorkspaceOptions): Workspace => {
         const channel = str(response.channel) ?? str(args.channel);
         const ts = str(response.ts);
         if (!channel || !ts) return false;
-        messages.add({
-          channel,
-          ts,
-          author: botUserId,
-          ...contentOf(args),
-          visibleTo: undefined,
-          isCommand: false,
-        });
+        addBotMessage(channel, ts, args, undefined);
         return true;
       }
       case 'chat.postEphemeral': {
@@ -126,14 +134,7 @@ export const createWorkspace = (options: WorkspaceOptions): Workspace => {
         if (!channel || !user) return false;
         const where = /^[UW]/.test(channel) ? dmChannelFor(channel) : channel;
         const ts = str(response.message_ts) ?? nextTs();
-        messages.add({
-          channel: where,
-          ts,
-          author: botUserId,
-          ...contentOf(args),
-          visibleTo: user,
-          isCommand: false,
-        });
+        addBotMessage(where, ts, args, user);
         return true;
       }
       case 'chat.update':
@@ -177,32 +178,8 @@ export const createWorkspace = (options: WorkspaceOptions): Workspace => {
       const didChange = event.kind === 'call' ? onCall(event.call) : onResponse(event.response);
       if (didChange) changed();
     },
-    postAsPerson: (personId, channelId, text) => {
-      const m = messages.add({
-        channel: channelId,
-        ts: nextTs(),
-        author: personId,
-        text,
-        blocks: [],
-        visibleTo: undefined,
-        isCommand: false,
-      });
-      changed();
-      return m;
-    },
-    echoCommand: (personId, channelId, text) => {
-      const m = messages.add({
-        channel: channelId,
-        ts: nextTs(),
-        author: personId,
-        text,
-        blocks: [],
-        visibleTo: personId,
-        isCommand: true,
-      });
-      changed();
-      return m;
-    },
+    postAsPerson: (personId, channelId, text) => addPersonMessage(personId, channelId, text, false),
+    echoCommand: (personId, channelId, text) => addPersonMessage(personId, channelId, text, true),
     rememberOrigin: (id, origin) => {
       origins.set(id, origin);
     },

@@ -46,11 +46,7 @@ describe('the demo', () => {
     expect(blockText(card)).toContain('Alice Liddell');
     expect((await api.state(VIC)).messages[OPS]?.some((m) => m.key === card.key)).toBe(false);
 
-    await api.post('/api/click', {
-      as: SAM,
-      target: { kind: 'message', key: card.key },
-      ...buttonAt(card.blocks, 'Disable'),
-    });
+    await api.click(SAM, card, 'Disable');
     const modal = await waitFor(async () => (await api.state(SAM)).modal, { message: 'the Disable form' });
     const empty = await api.post('/api/submit', { as: SAM, viewId: modal.view.id, values: {} });
     expect(empty.status).toBe(200);
@@ -67,11 +63,7 @@ describe('the demo', () => {
     await waitFor(async () => (await api.state(SAM)).modal === undefined, { message: 'the form to close' });
 
     const confirm = await api.message(SAM, OPS, (m) => blockText(m).includes('Target:'), 'the confirmation');
-    await api.post('/api/click', {
-      as: SAM,
-      target: { kind: 'message', key: confirm.key },
-      ...buttonAt(confirm.blocks, 'Disable'),
-    });
+    await api.click(SAM, confirm, 'Disable');
     const card2 = await api.message(
       ADA,
       'C0APPROVALS',
@@ -81,11 +73,7 @@ describe('the demo', () => {
     expect(card2.visibleTo).toBeUndefined();
     expect(blockText(card2)).toContain('Chargeback &amp; fraud &lt;report&gt;');
 
-    await api.post('/api/click', {
-      as: ADA,
-      target: { kind: 'message', key: card2.key },
-      ...buttonAt(card2.blocks, 'Approve'),
-    });
+    await api.click(ADA, card2, 'Approve');
     await api.message(ADA, 'C0AUDIT', (m) => /executed|done/i.test(blockText(m)), 'the execution in #audit');
     const dm = (await api.state(SAM)).conversations.find((c) => c.kind === 'dm')?.id ?? '';
     await api.message(SAM, dm, (m) => /done|disabled/i.test(blockText(m)), 'Sam’s DM');
@@ -108,11 +96,7 @@ describe('the demo', () => {
       (m) => blockText(m).includes('frank.ocampo') && buttonAt(m.blocks, 'Schedule deletion') !== undefined,
       'delete confirmation',
     );
-    await api.post('/api/click', {
-      as: SAM,
-      target: { kind: 'message', key: confirm.key },
-      ...buttonAt(confirm.blocks, 'Schedule deletion'),
-    });
+    await api.click(SAM, confirm, 'Schedule deletion');
     const card = await api.message(
       ADA,
       'C0APPROVALS',
@@ -122,11 +106,7 @@ describe('the demo', () => {
     expect(blockText(card)).toContain('Approvals: 0 of 2');
     const deletions = async () =>
       (await api.state(ADA)).operations.filter((o) => /ScheduleAccountDeletion/i.test(o.operationName));
-    await api.post('/api/click', {
-      as: ADA,
-      target: { kind: 'message', key: card.key },
-      ...buttonAt(card.blocks, 'Approve'),
-    });
+    await api.click(ADA, card, 'Approve');
     const updated = await api.message(
       ADA,
       'C0APPROVALS',
@@ -134,11 +114,7 @@ describe('the demo', () => {
       'one approval',
     );
     expect(await deletions()).toEqual([]);
-    await api.post('/api/click', {
-      as: 'U0AARON',
-      target: { kind: 'message', key: card.key },
-      ...buttonAt(updated.blocks, 'Approve'),
-    });
+    await api.click('U0AARON', updated, 'Approve');
     await waitFor(async () => (await deletions()).length === 1, {
       message: 'the deletion after the second approval',
     });
@@ -152,11 +128,7 @@ describe('the demo', () => {
       (m) => buttonAt(m.blocks, 'Generate code') !== undefined,
       'the OTP confirmation',
     );
-    await api.post('/api/click', {
-      as: ADA,
-      target: { kind: 'message', key: confirm.key },
-      ...buttonAt(confirm.blocks, 'Generate code'),
-    });
+    await api.click(ADA, confirm, 'Generate code');
     const op = await waitFor(
       async () =>
         (await api.state(ADA)).operations.find((o) =>
@@ -228,11 +200,7 @@ describe('the demo with REDIS_URL', () => {
         (m) => buttonAt(m.blocks, 'Disable') !== undefined,
         'confirmation',
       );
-      await page.post('/api/click', {
-        as: SAM,
-        target: { kind: 'message', key: confirm.key },
-        ...buttonAt(confirm.blocks, 'Disable'),
-      });
+      await page.click(SAM, confirm, 'Disable');
       const card = await page.message(
         ADA,
         'C0APPROVALS',
@@ -240,11 +208,7 @@ describe('the demo with REDIS_URL', () => {
         'card',
       );
       expect((await client.keys(`${prefix}*`)).length).toBeGreaterThan(0);
-      await page.post('/api/click', {
-        as: ADA,
-        target: { kind: 'message', key: card.key },
-        ...buttonAt(card.blocks, 'Approve'),
-      });
+      await page.click(ADA, card, 'Approve');
       await waitFor(async () =>
         (await page.state(ADA)).operations.some((o) => o.kind === 'mutation' && o.ok),
       );

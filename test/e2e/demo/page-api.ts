@@ -5,6 +5,8 @@ import { waitFor } from '../../support/wait.js';
 export interface PageApi {
   state(as: string): Promise<PersonSnapshot>;
   post(path: string, body: Json): Promise<{ status: number; json: Json }>;
+  /** Clicks the button labelled `label` on `message` as `as`. */
+  click(as: string, message: ChatMessage, label: string): Promise<{ status: number; json: Json }>;
   /** Waits until `as` sees a message in `channel` matching `test`. */
   message(as: string, channel: string, test: (m: ChatMessage) => boolean, what: string): Promise<ChatMessage>;
 }
@@ -15,15 +17,21 @@ export const pageApi = (baseUrl: string): PageApi => {
     if (!res.ok) throw new Error(`state: HTTP ${res.status}`);
     return (await res.json()) as PersonSnapshot;
   };
+  const post = async (path: string, body: Json) => {
+    const res = await fetch(new URL(path, baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, json: (await res.json()) as Json };
+  };
   return {
     state,
-    post: async (path, body) => {
-      const res = await fetch(new URL(path, baseUrl), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return { status: res.status, json: (await res.json()) as Json };
+    post,
+    click: (as, message, label) => {
+      const at = buttonAt(message.blocks, label);
+      if (!at) throw new Error(`no button "${label}" on ${message.key}`);
+      return post('/api/click', { as, target: { kind: 'message', key: message.key }, ...at });
     },
     message: (as, channel, test, what) =>
       waitFor(async () => (await state(as)).messages[channel]?.find(test), {
