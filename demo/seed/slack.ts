@@ -16,6 +16,8 @@ export interface DemoChannel {
   readonly id: string;
   readonly name: string;
   readonly topic: string;
+  /** Whether the bot was invited (Slack refuses the bot's posts to channels it is not in). */
+  readonly botMember: boolean;
 }
 
 export interface DemoUsergroup {
@@ -52,13 +54,15 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
 ];
 
 export const DEMO_CHANNELS: readonly DemoChannel[] = [
-  { id: 'C0OPS', name: 'ops', topic: 'Run /authgear here' },
-  { id: 'C0APPROVALS', name: 'approvals', topic: 'Requests that need a second pair of eyes' },
-  { id: 'C0AUDIT', name: 'audit', topic: 'Everything the bot did, and who asked' },
+  { id: 'C0OPS', name: 'ops', topic: 'Run /authgear here', botMember: true },
+  {
+    id: 'C0APPROVALS',
+    name: 'approvals',
+    topic: 'Requests that need a second pair of eyes',
+    botMember: true,
+  },
+  { id: 'C0AUDIT', name: 'audit', topic: 'Everything the bot did, and who asked', botMember: true },
 ];
-
-/** The bot was invited to every channel (Slack refuses posts to channels it is not in). */
-export const DEMO_BOT_CHANNELS: readonly string[] = DEMO_CHANNELS.map((c) => c.id);
 
 export const DEMO_USERGROUPS: readonly DemoUsergroup[] = [
   { id: 'S0SUPPORT', handle: 'support', members: ['U0SAM'] },
