@@ -56,8 +56,11 @@ export interface BuiltApp {
   readonly services: Services;
   /** The approval service when `deps.approvals` was given (its sweeper runs between start and stop). */
   readonly approvals: ApprovalService | undefined;
-  /** HTTP mode: listens on `port` (0 = any free port) and returns the bound port; Socket Mode: connects. */
-  start(port?: number): Promise<number | undefined>;
+  /**
+   * HTTP mode: listens on `port` (0 = any free port; default the configured PORT) and returns the bound port,
+   * on every interface or only on `host` (e.g. `127.0.0.1`); Socket Mode: connects.
+   */
+  start(port?: number, host?: string): Promise<number | undefined>;
   stop(): Promise<void>;
 }
 
@@ -171,7 +174,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     app,
     services,
     approvals,
-    async start(port) {
+    async start(port, host) {
       sweeper?.start();
       delivery?.start();
       stream?.start();
@@ -179,7 +182,10 @@ export const createApp = (deps: AppDeps): BuiltApp => {
         await app.start();
         return undefined;
       }
-      const server = (await app.start(port ?? config.port)) as { address(): unknown };
+      const listen = port ?? config.port;
+      const server = (await app.start(host === undefined ? listen : { port: listen, host })) as {
+        address(): unknown;
+      };
       const address = server.address();
       return typeof address === 'object' && address !== null && 'port' in address
         ? Number(address.port)

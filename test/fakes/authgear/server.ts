@@ -41,6 +41,8 @@ export interface RecordedRequest {
   variables: Record<string, unknown>;
   jwt: { header: ProtectedHeaderParameters; claims: JWTPayload };
   at: Date;
+  /** The JSON body the fake answered (`{ data, errors }`), set once the request was served. */
+  answer?: unknown;
 }
 
 export interface RejectedRequest {
@@ -63,6 +65,8 @@ export interface AuthgearFake {
   hold(): { release(): void; readonly waiting: () => number };
   /** The next request fails this way instead of being served (queue: one failure per call). */
   failNext(failure: FakeFailure): void;
+  /** Calls `listener` with each recorded request once it is answered (the demo's Admin API panel); returns an unsubscribe. */
+  onAnswered(listener: (request: RecordedRequest) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -112,6 +116,7 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
   const requests: RecordedRequest[] = [];
   const rejections: RejectedRequest[] = [];
   const failures: FakeFailure[] = [];
+  const listeners = new Set<(request: RecordedRequest) => void>();
   let latencyMs = 0;
   let held: Promise<void> | undefined;
   let waiting = 0;
@@ -190,8 +195,12 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
       });
       return;
     }
-    requests.push({ ...body, jwt: { header: jwt.header, claims: jwt.claims }, at: now() });
-    sendJson(res, 200, await runGraphQL(body));
+    const recorded: RecordedRequest = { ...body, jwt: { header: jwt.header, claims: jwt.claims }, at: now() };
+    requests.push(recorded);
+    const answer: unknown = JSON.parse(JSON.stringify(await runGraphQL(body)));
+    recorded.answer = answer;
+    for (const listener of listeners) listener(recorded);
+    sendJson(res, 200, answer);
   };
 
   const server = createServer((req, res) => {
@@ -225,6 +234,12 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
     },
     failNext: (f) => {
       failures.push(f);
+    },
+    onAnswered: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
