@@ -36,6 +36,20 @@ const SECRET_PATTERNS: RegExp[] = [
 export const redactText = (text: string): string =>
   SECRET_PATTERNS.reduce((acc, re) => acc.replace(re, '[redacted]'), text);
 
+const MAX_MESSAGE = 300;
+
+/**
+ * An error's message fit for a log line: tokens and keys masked, and everything from an embedded JSON document
+ * on dropped (graphql-request's ClientError message carries the request and its variables there), capped in length.
+ */
+export const maskedMessage = (error: unknown): string | undefined => {
+  if (!(error instanceof Error)) return undefined;
+  const cut = error.message.search(/[{[]\s*"/);
+  const head = cut >= 0 ? `${error.message.slice(0, cut).trimEnd()} […]` : error.message;
+  const masked = redactText(head);
+  return masked.length > MAX_MESSAGE ? `${masked.slice(0, MAX_MESSAGE)}…` : masked;
+};
+
 export interface AppLogger extends BoltLogger {
   readonly pino: PinoLogger;
   child(bindings: Record<string, unknown>): AppLogger;

@@ -54,7 +54,12 @@ export interface OutboxAuditSink extends AuditSink {
 /** A WebClient for audit posts: rejects rate-limited calls (the sink waits) and never retries on its own. */
 export const createAuditWebClient = (
   token: string,
-  options: { slackApiUrl?: string | undefined; logger?: AppLogger | undefined } = {},
+  options: {
+    slackApiUrl?: string | undefined;
+    logger?: AppLogger | undefined;
+    /** A `fetch` for the client (the app's metered one counts 429s and errors). */
+    fetch?: webApi.FetchFunction | undefined;
+  } = {},
 ): webApi.WebClient =>
   new webApi.WebClient(token, {
     rejectRateLimitedCalls: true,
@@ -62,6 +67,7 @@ export const createAuditWebClient = (
     timeout: 10_000,
     ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
 export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAuditSink => {
