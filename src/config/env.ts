@@ -62,6 +62,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/** Every variable the bot reads (the README table and .env.example list each one). */
+export const ENV_VARIABLES = Object.keys(envSchema.shape);
+
 const isBlank = (v: string | undefined): boolean => v === undefined || v.trim() === '';
 
 /** Rules across variables, checked on the raw environment so they are listed with every other problem. */
@@ -124,7 +127,9 @@ const readKey = (inline: string | undefined, file: string | undefined): string =
 };
 
 /** Parses the environment once; every problem is listed in one AppError('config.invalid'). */
-export const loadConfig = (env: Record<string, string | undefined>): Config => {
+export const loadConfig = (raw: Record<string, string | undefined>): Config => {
+  // A blank variable (`HEALTH_PORT=` in a .env file) means "not set", never 0 or "".
+  const env = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = envSchema.safeParse(env);
   const problems = [...(parsed.success ? [] : [z.prettifyError(parsed.error)]), ...crossFieldProblems(env)];
   if (!parsed.success || problems.length > 0) {

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config/env.js';
+import { ENV_VARIABLES, loadConfig } from '../../../src/config/env.js';
 import { AppError } from '../../../src/errors.js';
 import { makeAdminKey } from '../../support/keys.js';
 
@@ -112,5 +113,23 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, SLACK_API_URL: 'http://127.0.0.1:9/api' }).slack.apiUrl).toBe(
       'http://127.0.0.1:9/api/',
     );
+  });
+
+  it('treats blank variables as unset, as an empty line in a .env file means', () => {
+    const c = loadConfig({ ...valid, PORT: '', HEALTH_PORT: ' ', SHUTDOWN_GRACE_MS: '', REDIS_URL: '' });
+    expect([c.port, c.healthPort, c.shutdownGraceMs, c.redis.target.kind]).toEqual([
+      3000,
+      3000,
+      25_000,
+      'none',
+    ]);
+  });
+
+  it.each(['.env.example', 'README.md'])('%s names every variable the bot reads', (file) => {
+    const text = readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8');
+    const missing = ENV_VARIABLES.filter((name) =>
+      file === '.env.example' ? !new RegExp(`^${name}=`, 'm').test(text) : !text.includes(`\`${name}\``),
+    );
+    expect(missing).toEqual([]);
   });
 });
