@@ -86,3 +86,19 @@ export const describeTarget = (target: RedisTarget): string => {
       return `cluster ${target.nodes.map((s) => `${s.host}:${s.port}`).join(',')}`;
   }
 };
+
+/** Resolves once the client is connected and ready, or rejects after `ms` (it fails fast, never queues). */
+export const waitUntilReady = (redis: RedisClient, ms: number): Promise<void> => {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    const onReady = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      redis.off('ready', onReady);
+      reject(new Error(`Redis not ready (${redis.status}) after ${ms} ms`));
+    }, ms);
+    redis.once('ready', onReady);
+  });
+};

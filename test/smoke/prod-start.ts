@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startAuthgearFake } from '../fakes/authgear/index.js';
 import { startSlackFake } from '../fakes/slack/index.js';
-import { DEFAULT_POLICY } from '../support/app.js';
+import { CHANNELS, DEFAULT_POLICY } from '../support/app.js';
 import { makeAdminKey } from '../support/keys.js';
 import { startPrivateRedis } from '../support/redis.js';
 import { createSlackDriver } from '../support/slack-driver.js';
@@ -54,7 +54,13 @@ const exitOf = (child: ChildProcess): Promise<number | null> =>
     : new Promise((r) => child.once('exit', (c) => r(c)));
 
 const key = makeAdminKey();
-const slack = await startSlackFake({ users: [{ id: 'U0ADMIN', name: 'ada', email: 'ada@ops.example.com' }] });
+const slack = await startSlackFake({
+  users: [{ id: 'U0ADMIN', name: 'ada', email: 'ada@ops.example.com' }],
+  channels: [
+    { id: CHANNELS.approvals, name: 'approvals', members: ['U0AUTHBOT'] },
+    { id: CHANNELS.audit, name: 'audit', members: ['U0AUTHBOT'] },
+  ],
+});
 const authgear = await startAuthgearFake({
   projectId: 'smoke',
   keyId: key.keyId,
@@ -82,6 +88,19 @@ writeFileSync(
     'LOG_LEVEL=info',
   ].join('\n'),
 );
+
+await check('npm run check (node dist/check.js) passes as an init step would run it', async () => {
+  const run = spawn(process.execPath, [path.join(appDir, 'dist/check.js')], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+  });
+  let out = '';
+  run.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  const code = await exitOf(run);
+  assert(code === 0 && out.includes('checks passed'), `exit ${code}: ${out}`);
+});
 
 const output: string[] = [];
 const child = spawn(process.execPath, [path.join(appDir, 'dist/main.js')], {
