@@ -50,6 +50,15 @@ export const maskedMessage = (error: unknown): string | undefined => {
   return masked.length > MAX_MESSAGE ? `${masked.slice(0, MAX_MESSAGE)}…` : masked;
 };
 
+/** The fields an error log line carries: the error's type and its masked message (never the raw text). */
+export const errorFields = (error: unknown): { err: string; message?: string } => {
+  const message = maskedMessage(error);
+  return {
+    err: error instanceof Error ? error.name : typeof error,
+    ...(message === undefined ? {} : { message }),
+  };
+};
+
 export interface AppLogger extends BoltLogger {
   readonly pino: PinoLogger;
   child(bindings: Record<string, unknown>): AppLogger;

@@ -14,7 +14,7 @@ import {
   listAuditLogs,
 } from '../authgear/operations/audit-logs.js';
 import { MAX_LOG_ENTRIES_PER_MESSAGE } from '../blocks/audit-log.js';
-import type { AppLogger } from '../logger.js';
+import { type AppLogger, errorFields } from '../logger.js';
 import type { RedisClient } from '../redis/client.js';
 import { createLockKeeper, heldLock } from './lock.js';
 import { realSleep } from './slack-failure.js';
@@ -96,7 +96,7 @@ export const createAuditStream = (options: AuditStreamOptions): AuditStream => {
     : createMemoryStreamState();
   const keeper = createLockKeeper(lock, {
     renewEveryMs: options.lockRenewMs ?? Math.floor(lockTtlMs / 3),
-    onError: (error) => logger.warn({ err: (error as Error).name }, 'audit stream lock unavailable'),
+    onError: (error) => logger.warn(errorFields(error), 'audit stream lock unavailable'),
   });
 
   let running = false;
@@ -187,7 +187,7 @@ export const createAuditStream = (options: AuditStreamOptions): AuditStream => {
         if (r.delivered > 0)
           logger.info({ delivered: r.delivered, messages: r.messages }, 'audit stream posted');
       } catch (error) {
-        logger.error({ err: (error as Error).name }, 'audit stream poll failed; will retry');
+        logger.error(errorFields(error), 'audit stream poll failed; will retry');
       }
       if (running) await pause(options.intervalMs);
     }
