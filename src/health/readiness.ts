@@ -32,7 +32,7 @@ export interface ReadinessOptions {
   readonly checks: readonly DependencyCheck[];
   /** How long a probe may take before it counts as failed (default 2000 ms). */
   readonly timeoutMs?: number;
-  /** How long a report is reused (default 5000 ms). */
+  /** How long a report is reused (default 5000 ms; a failed one at most 1000 ms, so recovery shows soon). */
   readonly cacheMs?: number;
   readonly now?: () => number;
 }
@@ -58,8 +58,14 @@ export const createReadiness = (options: ReadinessOptions): Readiness => {
   const now = options.now ?? Date.now;
   const succeededOnce = new Set<DependencyName>();
   let shuttingDown = false;
-  let cached: { at: number; report: Promise<ReadinessReport> } | undefined;
-
+  interface Entry {
+    readonly at: number;
+    readonly report: Promise<ReadinessReport>;
+    ready?: boolean;
+  }
+  let cached: Entry | undefined;
+  const isFresh = (entry: Entry): boolean =>
+    now() - entry.at < (entry.ready === false ? Math.min(cacheMs, 1000) : cacheMs);
   const run = async (): Promise<ReadinessReport> => {
     const results = await Promise.all(
       options.checks.map(async (check) => {
@@ -77,10 +83,19 @@ export const createReadiness = (options: ReadinessOptions): Readiness => {
     return { ready: failed.length === 0, shuttingDown: false, checks: Object.fromEntries(results), failed };
   };
 
+  const refresh = (): Entry => {
+    const entry: Entry = { at: now(), report: run() };
+    void entry.report.then((r) => {
+      entry.ready = r.ready;
+    });
+    cached = entry;
+    return entry;
+  };
+
   return {
     async report() {
-      if (!cached || now() - cached.at >= cacheMs) cached = { at: now(), report: run() };
-      const report = await cached.report;
+      const entry = cached && isFresh(cached) ? cached : refresh();
+      const report = await entry.report;
       return shuttingDown ? { ...report, ready: false, shuttingDown: true } : report;
     },
     markShuttingDown() {

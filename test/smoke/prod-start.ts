@@ -6,14 +6,18 @@
  *
  *   npx tsx test/smoke/prod-start.ts <app-dir>
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startAuthgearFake } from '../fakes/authgear/index.js';
 import { startSlackFake } from '../fakes/slack/index.js';
-import { CHANNELS, DEFAULT_POLICY } from '../support/app.js';
+import { CHANNELS } from '../support/app.js';
+import {
+  CHILD_PROJECT_ID,
+  CHILD_SIGNING_SECRET,
+  exitOf,
+  freePort,
+  spawnNode,
+  writeAppDir,
+} from '../support/child-app.js';
 import { makeAdminKey } from '../support/keys.js';
 import { startPrivateRedis } from '../support/redis.js';
 import { createSlackDriver } from '../support/slack-driver.js';
@@ -37,22 +41,6 @@ const assert = (ok: boolean, message: string): void => {
   if (!ok) throw new Error(message);
 };
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-
-const exitOf = (child: ChildProcess): Promise<number | null> =>
-  child.exitCode !== null
-    ? Promise.resolve(child.exitCode)
-    : new Promise((r) => child.once('exit', (c) => r(c)));
-
 const key = makeAdminKey();
 const slack = await startSlackFake({
   users: [{ id: 'U0ADMIN', name: 'ada', email: 'ada@ops.example.com' }],
@@ -62,40 +50,17 @@ const slack = await startSlackFake({
   ],
 });
 const authgear = await startAuthgearFake({
-  projectId: 'smoke',
+  projectId: CHILD_PROJECT_ID,
   keyId: key.keyId,
   publicKeyPem: key.publicKeyPem,
 });
 const redis = await startPrivateRedis();
 const port = await freePort();
-const cwd = mkdtempSync(path.join(tmpdir(), 'authgear-slack-prod-'));
-writeFileSync(path.join(cwd, 'policy.yaml'), DEFAULT_POLICY);
-writeFileSync(path.join(cwd, 'admin-key.pem'), key.privateKeyPem);
-writeFileSync(
-  path.join(cwd, '.env'),
-  [
-    'SLACK_BOT_TOKEN=xoxb-smoke',
-    'SLACK_SIGNING_SECRET=smoke-secret',
-    `SLACK_API_URL=${slack.apiUrl}`,
-    `PORT=${port}`,
-    `AUTHGEAR_ENDPOINT=${authgear.url}`,
-    'AUTHGEAR_PROJECT_ID=smoke',
-    `AUTHGEAR_ADMIN_KEY_ID=${key.keyId}`,
-    'AUTHGEAR_ADMIN_PRIVATE_KEY_FILE=./admin-key.pem',
-    `REDIS_URL=${redis.url}`,
-    `REDIS_PREFIX=${redis.prefix}`,
-    'HEALTH_PORT=',
-    'LOG_LEVEL=info',
-  ].join('\n'),
-);
-
+const cwd = writeAppDir({ slack, authgear, key, port, redis });
 await check('npm run check (node dist/check.js) passes as an init step would run it', async () => {
-  const run = spawn(process.execPath, [path.join(appDir, 'dist/check.js')], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
-  });
+  const run = spawnNode(path.join(appDir, 'dist/check.js'), cwd);
   let out = '';
-  run.stdout.on('data', (d: Buffer) => {
+  run.stdout?.on('data', (d: Buffer) => {
     out += d.toString();
   });
   const code = await exitOf(run);
@@ -103,11 +68,7 @@ await check('npm run check (node dist/check.js) passes as an init step would run
 });
 
 const output: string[] = [];
-const child = spawn(process.execPath, [path.join(appDir, 'dist/main.js')], {
-  cwd,
-  env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
+const child = spawnNode(path.join(appDir, 'dist/main.js'), cwd);
 child.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
 child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
 const base = `http://127.0.0.1:${port}`;
@@ -123,7 +84,7 @@ try {
   await check('answers a signed /authgear help', async () => {
     const driver = createSlackDriver({
       url: `${base}/slack/events`,
-      signingSecret: 'smoke-secret',
+      signingSecret: CHILD_SIGNING_SECRET,
       responseUrl: (id) => slack.responseUrl(id),
     });
     const res = await driver.slashCommand({ userId: 'U0ADMIN', text: 'help' });

@@ -52,6 +52,20 @@ describe('createReadiness', () => {
     expect(probe.calls()).toBe(2);
   });
 
+  it('reuses a failed report for at most a second, so recovery shows soon', async () => {
+    let clock = 0;
+    const probe = counting('redis', ['fail', 'ok']);
+    const r = createReadiness({ checks: [probe.check], cacheMs: 5000, now: () => clock });
+    expect((await r.report()).ready).toBe(false);
+    clock = 999;
+    expect((await r.report()).ready).toBe(false);
+    clock = 1000;
+    expect((await r.report()).ready).toBe(true);
+    clock = 5999;
+    expect((await r.report()).ready).toBe(true);
+    expect(probe.calls()).toBe(2);
+  });
+
   it('repeats a once-check only until it succeeds', async () => {
     const slack = counting('slack', ['fail', 'ok', 'fail'], true);
     const r = createReadiness({ checks: [slack.check], cacheMs: 0 });
