@@ -32,6 +32,18 @@ const SECRET_PATTERNS: RegExp[] = [
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
 ];
 
+/**
+ * Debug lines of the Slack SDKs that print whole request, response or envelope bodies: those carry what people
+ * typed and what the bot showed them (an OTP in a DM, a password in a modal), so only their prefix is kept.
+ */
+const SDK_PAYLOAD_LINE =
+  /^(http request body: |http request result: |Received a message on the WebSocket: |Sending a WebSocket message: |ack\(\) call begins \(body: |ack\(\) response sent \(body: |Calling ack\(\) - )/;
+
+const withoutSdkPayload = (text: string): string => {
+  const prefix = SDK_PAYLOAD_LINE.exec(text)?.[1];
+  return prefix === undefined ? text : `${prefix}[payload redacted]`;
+};
+
 /** Masks token-looking substrings in free text (Bolt's own log lines are plain strings). */
 export const redactText = (text: string): string =>
   SECRET_PATTERNS.reduce((acc, re) => acc.replace(re, '[redacted]'), text);
@@ -82,7 +94,7 @@ const asArgs = (msgs: unknown[]): [Record<string, unknown>, string] => {
     else if (typeof m === 'object' && m !== null) Object.assign(fields, m);
     else parts.push(redactText(String(m)));
   }
-  return [fields, parts.join(' ')];
+  return [fields, withoutSdkPayload(parts.join(' '))];
 };
 
 const wrap = (p: PinoLogger): AppLogger => {

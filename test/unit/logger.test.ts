@@ -27,6 +27,20 @@ describe('logger redaction', () => {
     expect(all).toContain('ap_1');
   });
 
+  it.each([
+    'http request body: {"channel":"D0X","text":"*One-time code:* `467774`"}',
+    'http request result: {"ok":true,"message":{"text":"`467774`"}}',
+    'Received a message on the WebSocket: {"payload":{"view":{"state":{"password":"467774"}}}}',
+    'Sending a WebSocket message: {"envelope_id":"e","payload":{"text":"467774"}}',
+    'ack() call begins (body: {"text":"467774"})',
+  ])('keeps the Slack SDKs from logging a body: %s', (line) => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'debug', destination: { write: (l) => void lines.push(l) } });
+    logger.debug(line);
+    expect(lines.join('')).not.toContain('467774');
+    expect(lines.join('')).toContain('[payload redacted]');
+  });
+
   it('redacts PEM private keys in free text', () => {
     expect(redactText('k=-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY----- done')).toBe(
       'k=[redacted] done',
