@@ -17,12 +17,11 @@ import {
   CHILD_PROJECT_ID,
   CHILD_SIGNING_SECRET,
   exitOf,
-  freePort,
   spawnNode,
   writeAppDir,
 } from '../test/support/child-app.js';
 import { makeAdminKey } from '../test/support/keys.js';
-import { startPrivateRedis } from '../test/support/redis.js';
+import { freePort, startPrivateRedis } from '../test/support/redis.js';
 import { createSlackDriver } from '../test/support/slack-driver.js';
 import { type BenchResult, printTable } from './table.js';
 

@@ -7,7 +7,7 @@
  */
 import { ReplyError } from 'ioredis';
 import { AppError } from '../errors.js';
-import type { RedisClient } from '../redis/client.js';
+import { type RedisClient, waitUntilReady } from '../redis/client.js';
 import { newClaimToken } from './ids.js';
 import { type ApprovalRecord, approvalIdSchema, parseApprovalRecord } from './record.js';
 import {
@@ -56,16 +56,8 @@ const storeError = (error: unknown): AppError => {
 const readyWithin = (redis: RedisClient, waitMs: number): Promise<void> => {
   if (redis.status === 'end') return Promise.reject(unavailable(new Error('Redis connection closed')));
   if (redis.status === 'wait') void redis.connect().catch(() => undefined);
-  return new Promise<void>((resolve, reject) => {
-    const onReady = (): void => {
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      redis.off('ready', onReady);
-      reject(unavailable(new Error(`Redis not ready (${redis.status}) after ${waitMs} ms`)));
-    }, waitMs);
-    redis.once('ready', onReady);
+  return waitUntilReady(redis, waitMs).catch((error: unknown) => {
+    throw unavailable(error);
   });
 };
 

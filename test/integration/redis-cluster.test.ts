@@ -15,11 +15,11 @@ import { loadConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/logger.js';
 import { connectRedisTarget, type RedisClient } from '../../src/redis/client.js';
 import { ADMIN3, approvalPolicy, type Cluster, startCluster } from '../e2e/approvals/cluster.js';
-import { click, disableMutations, lastCardText, request } from '../e2e/approvals/flow.js';
+import { approveFiftyTimes, disableMutations, request } from '../e2e/approvals/flow.js';
 import { startSlackFake } from '../fakes/slack/index.js';
 import { PEOPLE } from '../support/app.js';
 import { approvalRequest } from '../support/approvals.js';
-import { makeAdminKey } from '../support/keys.js';
+import { makeAdminKey, minimalEnv } from '../support/keys.js';
 import { uniquePrefix } from '../support/redis.js';
 import { hasRedisCli, type RedisClusterServer, startRedisCluster } from '../support/redis-cluster.js';
 import { waitFor } from '../support/wait.js';
@@ -41,15 +41,7 @@ describe.skipIf(!available)(
     /** A client as main.ts makes one from REDIS_CLUSTER_NODES, once it is ready. */
     const connect = async (): Promise<RedisClient> => {
       const key = makeAdminKey();
-      const config = loadConfig({
-        SLACK_BOT_TOKEN: 'xoxb-1',
-        SLACK_SIGNING_SECRET: 's',
-        AUTHGEAR_ENDPOINT: 'http://127.0.0.1:9',
-        AUTHGEAR_PROJECT_ID: 'p',
-        AUTHGEAR_ADMIN_KEY_ID: 'k',
-        AUTHGEAR_ADMIN_PRIVATE_KEY: key.privateKeyPem,
-        REDIS_CLUSTER_NODES: server.nodesVariable,
-      });
+      const config = loadConfig(minimalEnv(key, { REDIS_CLUSTER_NODES: server.nodesVariable }));
       const client = connectRedisTarget(config.redis.target);
       if (!client) throw new Error('no client for the cluster target');
       clients.push(client);
@@ -123,14 +115,7 @@ describe.skipIf(!available)(
 
       it('runs the approved action exactly once', async () => {
         const { id } = await request(c, 'cluster-race@example.com');
-        const approvers = [PEOPLE.admin, PEOPLE.admin2, ADMIN3];
-        await Promise.all(
-          Array.from({ length: 50 }, (_, i) =>
-            click(c, approvers[i % 3] ?? PEOPLE.admin, 'approval_approve', id, i % 3),
-          ),
-        );
-        await waitFor(() => lastCardText(c).includes('done'), { timeoutMs: 10_000 });
-        await waitFor(() => c.audit.some((e) => e.approvalId === id && e.type === 'executed'));
+        await approveFiftyTimes(c, id, [PEOPLE.admin, PEOPLE.admin2, ADMIN3]);
         expect(disableMutations(c)).toHaveLength(1);
         expect(c.audit.filter((e) => e.approvalId === id && e.type === 'executed')).toHaveLength(1);
       });

@@ -14,12 +14,11 @@ import {
   CHILD_PROJECT_ID,
   CHILD_SIGNING_SECRET,
   exitOf,
-  freePort,
   spawnNode,
   writeAppDir,
 } from '../support/child-app.js';
 import { makeAdminKey } from '../support/keys.js';
-import { startPrivateRedis } from '../support/redis.js';
+import { freePort, startPrivateRedis } from '../support/redis.js';
 import { createSlackDriver } from '../support/slack-driver.js';
 import { waitFor } from '../support/wait.js';
 

@@ -4,7 +4,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AuthgearFake } from '../fakes/authgear/index.js';
@@ -14,17 +13,6 @@ import type { AdminKey } from './keys.js';
 
 export const CHILD_SIGNING_SECRET = 'child-signing-secret';
 export const CHILD_PROJECT_ID = 'child-project';
-
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 
 /** A working directory with policy.yaml, the Admin API key and a .env pointing at the fakes; returns its path. */
 export const writeAppDir = (options: {

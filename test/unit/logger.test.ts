@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config/env.js';
 import { parsePolicyText } from '../../src/config/policy.js';
 import { createLogger, maskedMessage, redactText } from '../../src/logger.js';
 import { DEFAULT_POLICY } from '../support/app.js';
-import { makeAdminKey } from '../support/keys.js';
+import { makeAdminKey, minimalEnv } from '../support/keys.js';
 
 describe('logger redaction', () => {
   it('masks secrets in fields and token-looking text in messages', () => {
@@ -63,15 +63,7 @@ describe('LOG_LEVEL and Bolt', () => {
   it.each(['debug', 'info', 'warn', 'error'])(
     'keeps LOG_LEVEL=%s after the app hands the logger to Bolt',
     (level) => {
-      const config = loadConfig({
-        SLACK_BOT_TOKEN: 'xoxb-1',
-        SLACK_SIGNING_SECRET: 's',
-        AUTHGEAR_ENDPOINT: 'http://127.0.0.1:9',
-        AUTHGEAR_PROJECT_ID: 'p',
-        AUTHGEAR_ADMIN_KEY_ID: 'k',
-        AUTHGEAR_ADMIN_PRIVATE_KEY: key.privateKeyPem,
-        LOG_LEVEL: level,
-      });
+      const config = loadConfig(minimalEnv(key, { LOG_LEVEL: level }));
       const lines: string[] = [];
       const logger = createLogger({
         level: config.logLevel,
