@@ -18,17 +18,14 @@ import type { Config } from './config/env.js';
 import type { Policy } from './config/policy.js';
 import { registerApprovalHandlers } from './handlers/approvals/index.js';
 import { registerHandlers } from './handlers/index.js';
-import { dependencyChecks } from './health/checks.js';
-import { createReadiness, type Readiness } from './health/readiness.js';
-import { healthRoutes } from './health/routes.js';
+import { createOperations } from './health/operations.js';
+import type { Readiness } from './health/readiness.js';
 import { type HealthServer, startHealthServer } from './health/server.js';
 import { type AppLogger, maskedMessage } from './logger.js';
 import { measureAcks } from './metrics/acks.js';
-import { instrumentAdminApi } from './metrics/admin-api.js';
 import { observeOutcomes } from './metrics/audit-outcomes.js';
-import { createMetrics, type Metrics } from './metrics/metrics.js';
+import type { Metrics } from './metrics/metrics.js';
 import { watchOutbox } from './metrics/outbox.js';
-import { meteredFetch } from './metrics/slack-fetch.js';
 import { coreQueries } from './queries/registry.js';
 import type { QueryVerb } from './queries/types.js';
 import type { RedisClient } from './redis/client.js';
@@ -84,26 +81,22 @@ export const createApp = (deps: AppDeps): BuiltApp => {
   const { config, policy, logger } = deps;
   const now = deps.now ?? (() => new Date());
   const socketMode = config.slack.appToken !== undefined;
-  const metrics = createMetrics();
-  const fetch = meteredFetch(metrics);
-  const tokens = createTokenSource({
-    projectId: config.authgear.projectId,
-    keyId: config.authgear.keyId,
-    privateKeyPem: config.authgear.privateKeyPem,
-  });
-  const api = instrumentAdminApi(
-    createAdminApi({
+  const ops = createOperations({
+    config,
+    logger,
+    redis: deps.redis,
+    readiness: deps.readiness,
+    api: createAdminApi({
       endpoint: config.authgear.endpoint,
-      tokens,
+      tokens: createTokenSource({
+        projectId: config.authgear.projectId,
+        keyId: config.authgear.keyId,
+        privateKeyPem: config.authgear.privateKeyPem,
+      }),
       ...(deps.authgearTimeoutMs ? { timeoutMs: deps.authgearTimeoutMs } : {}),
     }),
-    metrics,
-  );
-  const readiness = createReadiness({
-    checks: dependencyChecks({ redis: deps.redis, slackAuthTest: () => app.client.auth.test(), api }),
-    ...deps.readiness,
   });
-  const routes = healthRoutes({ metrics, readiness });
+  const { api, metrics, fetch, readiness, routes } = ops;
   const app = new App({
     token: config.slack.botToken,
     logger,
