@@ -67,10 +67,11 @@ export interface BuiltApp {
   readonly metrics: Metrics;
   readonly readiness: Readiness;
   /**
-   * HTTP mode: listens on `port` (default PORT; 0 = any free port) and returns the bound port. Socket Mode: starts
-   * the health server on `port` (default HEALTH_PORT), connects to Slack and returns the health server's port.
+   * HTTP mode: listens on `port` (0 = any free port; default the configured PORT), on every interface or only on
+   * `host` (e.g. `127.0.0.1`), and returns the bound port. Socket Mode: starts the health server on `port` (default
+   * HEALTH_PORT) and `host` the same way, connects to Slack and returns the health server's port.
    */
-  start(port?: number): Promise<number | undefined>;
+  start(port?: number, host?: string): Promise<number | undefined>;
   /** From now on `/readyz` answers 503 (the load balancer stops sending work); `stop` does it too. */
   markShuttingDown(): void;
   stop(): Promise<void>;
@@ -204,17 +205,20 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     approvals,
     metrics,
     readiness,
-    async start(port) {
+    async start(port, host) {
       sweeper?.start();
       delivery?.start();
       stream?.start();
       if (socketMode) {
         // Liveness answers while the socket connects; readiness says whether Slack auth.test succeeded.
-        healthServer = await startHealthServer(port ?? config.healthPort, routes);
+        healthServer = await startHealthServer(port ?? config.healthPort, routes, host);
         await app.start();
         return healthServer.port;
       }
-      const server = (await app.start(port ?? config.port)) as { address(): unknown };
+      const listen = port ?? config.port;
+      const server = (await app.start(host === undefined ? listen : { port: listen, host })) as {
+        address(): unknown;
+      };
       const address = server.address();
       return typeof address === 'object' && address !== null && 'port' in address
         ? Number(address.port)

@@ -11,6 +11,7 @@ export interface HealthServer {
 export const startHealthServer = async (
   port: number,
   routes: readonly HealthRoute[],
+  host?: string,
 ): Promise<HealthServer> => {
   const server: Server = createServer((req, res) => {
     const path = URL.parse(req.url ?? '/', 'http://localhost')?.pathname;
@@ -23,7 +24,8 @@ export const startHealthServer = async (
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => resolve());
+    if (host === undefined) server.listen(port, () => resolve());
+    else server.listen(port, host, () => resolve());
   });
   return {
     port: (server.address() as AddressInfo).port,

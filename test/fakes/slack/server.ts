@@ -154,7 +154,7 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     delete args.token;
     const at = now();
     const answer = answerApi(method, args, token, at);
-    recorder.calls.push({
+    recorder.recordCall({
       method,
       args,
       token,
@@ -178,7 +178,7 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     const problems = checkResponseBlocks(body);
     if (problems)
       recorder.violations.push({ method: 'response_url', ...problems, args: body, responseId: id, at });
-    recorder.responses.push({ id, body, at, ok: problems === undefined });
+    recorder.recordResponse({ id, body, at, ok: problems === undefined });
     return problems
       ? { status: 400, body: invalidBlocksResponse(problems.errors) }
       : { status: 200, body: { ok: true } };
