@@ -1,4 +1,4 @@
-import { App } from '@slack/bolt';
+import { App, defaultBodyLimit, HTTPReceiver } from '@slack/bolt';
 import { createExecution } from './actions/execute.js';
 import { createPipeline } from './actions/pipeline.js';
 import { ALL_ACTIONS, indexActions } from './actions/registry.js';
@@ -21,6 +21,7 @@ import { registerApprovalHandlers } from './handlers/approvals/index.js';
 import { registerHandlers } from './handlers/index.js';
 import { createOperations } from './health/operations.js';
 import type { Readiness } from './health/readiness.js';
+import type { HealthRoute } from './health/routes.js';
 import { type HealthServer, startHealthServer } from './health/server.js';
 import { type AppLogger, maskedMessage } from './logger.js';
 import { measureAcks } from './metrics/acks.js';
@@ -32,6 +33,9 @@ import type { QueryVerb } from './queries/types.js';
 import type { RedisClient } from './redis/client.js';
 import { createActorResolver, type Services } from './services.js';
 import { createDirectory } from './slack/directory.js';
+import { replyTo } from './slack/reply.js';
+import { guardRequests } from './slack/request-guard.js';
+import { responseUrlOrigins } from './slack/response-url.js';
 import { createUserResolver } from './users/resolve.js';
 
 export interface AppDeps {
@@ -78,6 +82,25 @@ export interface BuiltApp {
   stop(): Promise<void>;
 }
 
+const EVENTS_PATH = '/slack/events';
+
+/** Bolt's HTTP receiver with the request guard in front: malformed bodies are refused before Bolt parses them. */
+const guardedReceiver = (signingSecret: string, routes: HealthRoute[], logger: AppLogger): HTTPReceiver => {
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    endpoints: [EVENTS_PATH],
+    customRoutes: routes,
+    logger,
+    logLevel: logger.getLevel(),
+  });
+  receiver.requestListener = guardRequests(receiver.requestListener, {
+    endpoints: [EVENTS_PATH],
+    bodyLimit: defaultBodyLimit,
+    logger,
+  });
+  return receiver;
+};
+
 /** Builds the Bolt app and everything it uses from injected dependencies; does not start anything. */
 export const createApp = (deps: AppDeps): BuiltApp => {
   const { config, policy, logger } = deps;
@@ -106,7 +129,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     logLevel: logger.getLevel(),
     ...(socketMode
       ? { socketMode: true, appToken: config.slack.appToken }
-      : { signingSecret: config.slack.signingSecret ?? '', customRoutes: routes }),
+      : { receiver: guardedReceiver(config.slack.signingSecret ?? '', routes, logger) }),
     clientOptions: { fetch, ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}) },
   });
   measureAcks(app, metrics);
@@ -178,7 +201,12 @@ export const createApp = (deps: AppDeps): BuiltApp => {
   };
   const gate: ApprovalGate = approvals ?? noApprovalGate;
   const pipeline = createPipeline({ policy, users, gate, execution, logger, actions: actionsByKey, now });
-  const services: Services = { ...base, pipeline };
+  const origins = responseUrlOrigins(config.slack.apiUrl);
+  const services: Services = {
+    ...base,
+    pipeline,
+    replyTo: (target) => replyTo(app.client, target, origins),
+  };
   registerHandlers(app, services);
   if (approvals) registerApprovalHandlers(app, services, approvals);
   const sweeper = approvals

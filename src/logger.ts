@@ -63,12 +63,25 @@ export const maskedMessage = (error: unknown): string | undefined => {
   return masked.length > MAX_MESSAGE ? `${masked.slice(0, MAX_MESSAGE)}…` : masked;
 };
 
-/** The fields an error log line carries: the error's type and its masked message (never the raw text). */
-export const errorFields = (error: unknown): { err: string; message?: string } => {
+/** The first few frames of an error's stack (never its first line, which repeats the raw message). */
+export const shortStack = (error: unknown, frames = 5): string | undefined => {
+  if (!(error instanceof Error) || error.stack === undefined) return undefined;
+  const lines = error.stack
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .slice(0, frames)
+    .map((l) => l.trim());
+  return lines.length > 0 ? redactText(lines.join(' | ')) : undefined;
+};
+
+/** The fields an error log line carries: the error's type, its masked message and a short stack (never the raw text). */
+export const errorFields = (error: unknown): { err: string; message?: string; stack?: string } => {
   const message = maskedMessage(error);
+  const stack = shortStack(error);
   return {
     err: errorKind(error),
     ...(message === undefined ? {} : { message }),
+    ...(stack === undefined ? {} : { stack }),
   };
 };
 

@@ -7,6 +7,7 @@ import { loadConfig } from './config/env.js';
 import { loadPolicyFile } from './config/policy.js';
 import { isAppError } from './errors.js';
 import { createLogger, maskedMessage } from './logger.js';
+import { guardProcess } from './process-guard.js';
 import { connectRedisTarget, describeTarget } from './redis/client.js';
 
 /** Composition root: the only place with side effects at start-up. */
@@ -14,6 +15,7 @@ const main = async (): Promise<void> => {
   const envFile = loadDotEnv();
   const config = loadConfig(processEnv());
   const logger = createLogger({ level: config.logLevel });
+  guardProcess(process, logger);
   const policy = await loadPolicyFile(config.policyFile);
   const prefix = config.redis.prefix;
   const redis = connectRedisTarget(config.redis.target, {

@@ -9,6 +9,7 @@ import type { Actor } from './permissions/authorize.js';
 import { rolesFor } from './permissions/authorize.js';
 import type { QueryServices, QueryVerb } from './queries/types.js';
 import type { Directory } from './slack/directory.js';
+import type { Reply, ReplyTarget } from './slack/reply.js';
 import type { UserResolver } from './users/resolve.js';
 
 /** Everything handlers use, built once in createApp from injected dependencies. */
@@ -26,6 +27,8 @@ export interface Services {
   readonly now: () => Date;
   readonly extras: QueryServices;
   readonly actorOf: (user: SlackUserRef) => Promise<Actor>;
+  /** Answers one person: through their interaction's response_url (Slack's hosts only) or by DM. */
+  readonly replyTo: (target: ReplyTarget) => Reply;
 }
 
 export interface SlackUserRef {

@@ -1,12 +1,30 @@
-const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const DAY = 86_400_000;
+const UNITS: Readonly<Record<string, number>> = { s: 1_000, m: 60_000, h: 3_600_000, d: DAY };
 
-/** Parses `90s`, `30m`, `1h`, `7d` (and combinations like `1h30m`) into milliseconds; undefined when malformed. */
-export const parseDuration = (text: string): number | undefined => {
+/** No duration argument is longer than this (about ten years), whatever the caller's own bound. */
+export const MAX_DURATION_MS = 3650 * DAY;
+
+/**
+ * Parses `90s`, `30m`, `1h`, `7d` (and combinations like `1h30m`) into milliseconds; undefined when malformed, zero,
+ * or longer than `maxMs` (so `99999999999999999999d` is refused instead of becoming an invalid date later).
+ */
+export const parseDuration = (text: string, maxMs: number = MAX_DURATION_MS): number | undefined => {
   const trimmed = text.trim();
-  if (!/^(\d+[smhd])+$/.test(trimmed)) return undefined;
+  if (trimmed.length > 40 || !/^(\d{1,9}[smhd])+$/.test(trimmed)) return undefined;
   let total = 0;
   for (const [, amount, unit] of trimmed.matchAll(/(\d+)([smhd])/g)) {
     total += Number(amount) * (UNITS[unit ?? 's'] ?? 0);
   }
-  return total > 0 ? total : undefined;
+  return total > 0 && total <= Math.min(maxMs, MAX_DURATION_MS) ? total : undefined;
+};
+
+/** `7d`, `36h`, `90m`: a bound as people write it, for messages. */
+export const durationText = (ms: number): string => {
+  for (const [unit, size] of [
+    ['d', DAY],
+    ['h', 3_600_000],
+    ['m', 60_000],
+  ] as const)
+    if (ms % size === 0) return `${ms / size}${unit}`;
+  return `${Math.round(ms / 1000)}s`;
 };

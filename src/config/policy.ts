@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { ACTION_NAMES, type ActionName } from '../permissions/actions.js';
-import { parseDuration } from './duration.js';
+import { durationText, parseDuration } from './duration.js';
 
 const slackId = (what: string, prefix: RegExp) =>
   z
@@ -14,14 +14,23 @@ const actionRef = z.union([z.literal('*'), z.enum(ACTION_NAMES)], {
   error: (iss) => `unknown action "${String(iss.input)}"; expected one of: *, ${ACTION_NAMES.join(', ')}`,
 });
 
-const duration = z.string().transform((text, ctx) => {
-  const ms = parseDuration(text);
-  if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration such as 30m, 1h or 7d` });
-    return z.NEVER;
-  }
-  return ms;
-});
+/** A duration in the policy, bounded by `maxMs`. */
+const duration = (maxMs: number) =>
+  z.string().transform((text, ctx) => {
+    const ms = parseDuration(text, maxMs);
+    if (ms === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text}" is not a duration up to ${durationText(maxMs)}, such as 30m, 1h or 7d`,
+      });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+/** An approval may wait at most this long; the audit stream polls at least this often. */
+const MAX_APPROVAL_EXPIRY_MS = 30 * 86_400_000;
+const MAX_STREAM_INTERVAL_MS = 3_600_000;
 
 const roleName = z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'role names use letters, digits, _ and - only');
 
@@ -66,7 +75,7 @@ const policySchema = z
           .object({
             approvers: z.array(roleName).min(1),
             required: z.number().int().min(1).max(10).default(1),
-            expires_in: duration.default(3_600_000),
+            expires_in: duration(MAX_APPROVAL_EXPIRY_MS).default(3_600_000),
             require_reason: z.boolean().default(false),
           })
           .strict(),
@@ -76,7 +85,7 @@ const policySchema = z
       .object({
         enabled: z.boolean().default(false),
         activity_types: z.array(z.string().regex(/^[A-Z_]+$/)).default([]),
-        interval: duration.default(30_000),
+        interval: duration(MAX_STREAM_INTERVAL_MS).default(30_000),
       })
       .strict()
       .optional(),

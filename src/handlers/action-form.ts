@@ -3,7 +3,6 @@ import { toFieldErrors } from '../actions/field-errors.js';
 import { type ActionFormMetadata, actionFormMetadata } from '../blocks/payloads.js';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
-import { replyTo } from '../slack/reply.js';
 import { readViewFields } from '../slack/view-values.js';
 import { presentStart } from './present-start.js';
 import { guarded } from './respond-error.js';
@@ -38,7 +37,7 @@ export const onActionForm =
       }
     }
     await ack();
-    const reply = replyTo(client, meta.r ? { responseUrl: meta.r } : { dmUserId: body.user.id });
+    const reply = s.replyTo(meta.r ? { responseUrl: meta.r } : { dmUserId: body.user.id });
     await guarded(
       async () => {
         if (!def)

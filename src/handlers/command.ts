@@ -8,14 +8,14 @@ import type { Services } from '../services.js';
 import { MAX_COMMAND_TEXT, splitCommand } from './command-text.js';
 import { helpResponse } from './help.js';
 import { presentStart } from './present-start.js';
-import { guarded, replyVia } from './respond-error.js';
+import { guarded } from './respond-error.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /** `/authgear <verb> [args]`: help answers in the ack; everything else acks first, then works. */
 export const onCommand =
   (s: Services) =>
-  async ({ command, ack, respond, client }: Args): Promise<void> => {
+  async ({ command, ack, client }: Args): Promise<void> => {
     if (command.text.length > MAX_COMMAND_TEXT) {
       await ack({
         response_type: 'ephemeral',
@@ -41,7 +41,7 @@ export const onCommand =
       return;
     }
     await ack();
-    const reply = replyVia(respond);
+    const reply = s.replyTo({ responseUrl: command.response_url });
     await guarded(
       async () => {
         const actor = await s.actorOf(user);

@@ -13,9 +13,8 @@ import { queryArgs, runQuery } from '../queries/run.js';
 import { userQuery } from '../queries/users.js';
 import type { Services, SlackUserRef } from '../services.js';
 import type { Reply } from '../slack/reply.js';
-import { replyTo } from '../slack/reply.js';
 import { parseWho, WHO_HELP } from '../users/who.js';
-import { guarded, replyVia } from './respond-error.js';
+import { guarded } from './respond-error.js';
 
 const lookUp = async (s: Services, user: SlackUserRef, who: string, reply: Reply, channelId?: string) => {
   const message = await runQuery(s, await s.actorOf(user), userQuery, queryArgs([who], who), { channelId });
@@ -41,7 +40,6 @@ export const onLookupSubmit =
     ack,
     body,
     view,
-    client,
   }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const who = view.state.values[BlockIds.who]?.[BlockIds.who]?.value ?? '';
     if (parseWho(who) === undefined) {
@@ -49,7 +47,7 @@ export const onLookupSubmit =
       return;
     }
     await ack();
-    const reply = replyTo(client, { dmUserId: body.user.id });
+    const reply = s.replyTo({ dmUserId: body.user.id });
     const user = { id: body.user.id, teamId: body.user.team_id, name: body.user.name };
     await guarded(() => lookUp(s, user, who, reply), reply, s.logger, {
       handler: 'lookup_submit',
@@ -63,10 +61,9 @@ export const onLookupSender =
   async ({
     ack,
     shortcut,
-    respond,
   }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const reply = replyVia(respond);
+    const reply = s.replyTo({ responseUrl: shortcut.response_url });
     const user = { id: shortcut.user.id, teamId: shortcut.team?.id, name: shortcut.user.name };
     const author = shortcut.message.user;
     await guarded(

@@ -1,21 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { RespondFn } from '@slack/bolt';
 import { errorMessage } from '../blocks/messages.js';
 import { asAppError } from '../errors.js';
 import { type AppLogger, maskedMessage } from '../logger.js';
 import type { Reply, ReplyMessage } from '../slack/reply.js';
-
-/** Bolt's `respond` as our Reply: ephemeral, optionally replacing the message the click came from. */
-export const replyVia =
-  (respond: RespondFn): Reply =>
-  async (m: ReplyMessage) => {
-    await respond({
-      response_type: 'ephemeral',
-      text: m.text,
-      ...(m.blocks ? { blocks: [...m.blocks] } : {}),
-      replace_original: m.replaceOriginal ?? false,
-    });
-  };
 
 /**
  * The one place errors become messages. AppErrors show their kind message; anything else shows a generic one

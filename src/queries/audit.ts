@@ -14,7 +14,7 @@ import {
 import { auditLogPage } from '../blocks/audit-log.js';
 import { safe } from '../blocks/primitives.js';
 import { displayName } from '../blocks/user-card.js';
-import { parseDuration } from '../config/duration.js';
+import { durationText, parseDuration } from '../config/duration.js';
 import { AppError } from '../errors.js';
 import type { QueryContext, QueryVerb } from './types.js';
 
@@ -22,6 +22,8 @@ export const AUDIT_PAGE_SIZE = 20;
 const USAGE = 'Usage: `/authgear audit [who] [--type TYPE] [--since 7d]`';
 const CURSOR = /^[A-Za-z0-9_=+/.-]{1,512}$/;
 const MAX_TYPES = 10;
+/** How far back `--since` may reach (Authgear keeps its audit log for a bounded time anyway). */
+export const MAX_SINCE_MS = 366 * 86_400_000;
 
 export interface AuditArgs {
   readonly who: string | undefined;
@@ -80,9 +82,12 @@ export const parseAuditArgs = (args: readonly string[]): AuditArgs => {
     if (flag[1] === 'type') {
       for (const t of parseTypes(value)) if (!types.includes(t)) types.push(t);
     } else if (flag[1] === 'since') {
-      sinceMs = parseDuration(value);
+      sinceMs = parseDuration(value, MAX_SINCE_MS);
       if (sinceMs === undefined)
-        throw new AppError('input.invalid', 'Give `--since` as a duration such as `90m`, `24h` or `7d`.');
+        throw new AppError(
+          'input.invalid',
+          `Give \`--since\` as a duration up to ${durationText(MAX_SINCE_MS)}, such as \`90m\`, \`24h\` or \`7d\`.`,
+        );
       since = value;
     } else {
       if (!CURSOR.test(value))

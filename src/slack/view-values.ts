@@ -10,6 +10,15 @@ interface StateValue {
 
 type StateValues = Readonly<Record<string, Readonly<Record<string, StateValue>>>>;
 
+/** Latest time a date picker can name (9999-12-31T23:59:59Z); anything beyond is not a date. */
+const MAX_EPOCH_SECONDS = 253_402_300_799;
+
+/** A picked time as ISO text; a forged value outside the calendar becomes text the input schema refuses. */
+const dateTimeText = (seconds: number): string =>
+  Number.isFinite(seconds) && seconds >= 0 && seconds <= MAX_EPOCH_SECONDS
+    ? new Date(seconds * 1000).toISOString()
+    : 'not-a-date';
+
 const readOne = (f: FieldSpec, v: StateValue | undefined): string | readonly string[] | undefined => {
   if (v === undefined) return undefined;
   switch (f.kind) {
@@ -20,9 +29,7 @@ const readOne = (f: FieldSpec, v: StateValue | undefined): string | readonly str
     case 'multi_select':
       return (v.selected_options ?? []).flatMap((o) => (o.value ? [o.value] : []));
     case 'datetime':
-      return typeof v.selected_date_time === 'number'
-        ? new Date(v.selected_date_time * 1000).toISOString()
-        : undefined;
+      return typeof v.selected_date_time === 'number' ? dateTimeText(v.selected_date_time) : undefined;
     case 'checkbox':
       return (v.selected_options ?? []).length > 0 ? 'yes' : undefined;
   }

@@ -1,4 +1,5 @@
 import { decodeNodeId, encodeNodeId, isUuid } from '../authgear/node-id.js';
+import { isEmail } from './email.js';
 
 /** A parsed `<who>`: how the person named the Authgear user. Pure; resolution happens in resolve.ts. */
 export type WhoRef =
@@ -8,7 +9,6 @@ export type WhoRef =
   | { readonly kind: 'node'; readonly nodeId: string }
   | { readonly kind: 'username'; readonly username: string };
 
-const EMAIL = /^[^\s@<>|]+@[^\s@<>|]+\.[^\s@<>|]+$/;
 const PHONE = /^\+[1-9]\d{6,14}$/;
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -28,7 +28,7 @@ export const parseWho = (token: string): WhoRef | undefined => {
   const unwrapped = unwrapSlack(raw);
   if (typeof unwrapped !== 'string') return { kind: 'slack', slackUserId: unwrapped.slackUserId };
   const text = unwrapped.trim();
-  if (EMAIL.test(text)) return { kind: 'email', email: text.toLowerCase() };
+  if (isEmail(text)) return { kind: 'email', email: text.toLowerCase() };
   const phone = text.replace(/[\s()-]/g, '');
   if (PHONE.test(phone)) return { kind: 'phone', phone };
   if (isUuid(text)) return { kind: 'node', nodeId: encodeNodeId('User', text.toLowerCase()) };

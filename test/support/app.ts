@@ -68,7 +68,7 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-const SIGNING_SECRET = 'test-signing-secret';
+export const SIGNING_SECRET = 'test-signing-secret';
 const PROJECT_ID = 'test-project';
 
 /** The two fakes and the configuration that points the app at them. */

@@ -61,3 +61,15 @@ export const exitOf = (child: ChildProcess): Promise<number | null> =>
   child.exitCode !== null
     ? Promise.resolve(child.exitCode)
     : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+
+/** Runs the bot from source (`tsx src/main.ts`) in `cwd`, as `npm run dev` does, with only PATH and HOME set. */
+export const spawnFromSource = (cwd: string): ChildProcess =>
+  spawn(
+    path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx'),
+    [path.resolve(import.meta.dirname, '../../src/main.ts')],
+    {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );

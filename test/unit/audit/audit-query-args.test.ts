@@ -67,6 +67,8 @@ describe('parseAuditArgs', () => {
 
   it.each<[string[], ErrorCode]>([
     [['--since', 'yesterday'], 'input.invalid'],
+    [['--since', '99999999999999999999d'], 'input.invalid'],
+    [['--since', '367d'], 'input.invalid'],
     [['--since'], 'input.usage'],
     [['--verbose'], 'input.usage'],
     [['--after', 'no spaces<>'], 'input.invalid'],

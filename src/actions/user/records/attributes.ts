@@ -3,6 +3,7 @@
  * read-modify-write merge. `updateUser` REPLACES whole attribute objects, so every edit goes through
  * {@link mergeAttributes}: current object + edits → new object that keeps every key it was not told to change.
  */
+import { isEmail } from '../../../users/email.js';
 
 export const STANDARD_ATTRIBUTES = [
   'email',
@@ -29,7 +30,6 @@ const READ_ONLY_STANDARD = ['sub', 'email_verified', 'phone_number_verified', 'u
 
 export const CUSTOM_PREFIX = 'custom.';
 const CUSTOM_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-const EMAIL = /^[^\s@<>|]+@[^\s@<>|]+\.[^\s@<>|]+$/;
 const PHONE = /^\+[1-9]\d{6,14}$/;
 const URL_LIKE = /^https?:\/\/[^\s<>]+$/i;
 const BIRTHDATE = /^(\d{4})(?:-(\d{2})-(\d{2}))?$/;
@@ -75,7 +75,7 @@ export const attributeValueProblem = (key: string, value: string): string | unde
     case 'address':
       return 'The address has several parts; edit it in the Authgear Portal.';
     case 'email':
-      return EMAIL.test(value) ? undefined : 'Enter an email address, like alice@example.com.';
+      return isEmail(value) ? undefined : 'Enter an email address, like alice@example.com.';
     case 'phone_number':
       return PHONE.test(value) ? undefined : 'Enter a phone number in E.164 form, like +15551234567.';
     case 'profile':

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { LoginIdDefinition } from '../../../authgear/operations/records.js';
+import { isEmail } from '../../../users/email.js';
 
 /** Login IDs as Authgear's `IdentityDefinitionLoginID` keys them. */
 export const LOGIN_ID_KEYS = ['email', 'phone', 'username'] as const;
 export type LoginIdKey = (typeof LOGIN_ID_KEYS)[number];
 
-const EMAIL = /^[^\s@<>|]+@[^\s@<>|]+\.[^\s@<>|]+$/;
 const PHONE = /^\+[1-9]\d{6,14}$/;
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -23,22 +23,22 @@ export const unwrapSlackLink = (text: string): string => {
 
 /** Which kind of login ID a typed value looks like: email, E.164 phone, otherwise username. */
 export const inferLoginIdKey = (value: string): LoginIdKey => {
-  if (EMAIL.test(value)) return 'email';
+  if (isEmail(value)) return 'email';
   if (PHONE.test(value.replace(/[\s()-]/g, ''))) return 'phone';
   return 'username';
 };
 
-const PROBLEMS: Record<LoginIdKey, { test: RegExp; message: string }> = {
-  email: { test: EMAIL, message: 'Enter an email address, like alice@example.com.' },
-  phone: { test: PHONE, message: 'Enter a phone number in E.164 form, like +15551234567.' },
+const PROBLEMS: Record<LoginIdKey, { valid: (value: string) => boolean; message: string }> = {
+  email: { valid: isEmail, message: 'Enter an email address, like alice@example.com.' },
+  phone: { valid: (v) => PHONE.test(v), message: 'Enter a phone number in E.164 form, like +15551234567.' },
   username: {
-    test: USERNAME,
+    valid: (v) => USERNAME.test(v),
     message: 'Usernames start with a letter or digit and use letters, digits, dots, dashes or underscores.',
   },
 };
 
 export const loginIdProblem = (key: LoginIdKey, value: string): string | undefined =>
-  PROBLEMS[key].test.test(value) ? undefined : PROBLEMS[key].message;
+  PROBLEMS[key].valid(value) ? undefined : PROBLEMS[key].message;
 
 /** `loginIdKey` + `loginId` fields, with the value checked against its key (error on the `loginId` block). */
 export const loginIdFields = {

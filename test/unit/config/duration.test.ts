@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { durationText, MAX_DURATION_MS, parseDuration } from '../../../src/config/duration.js';
+
+describe('parseDuration', () => {
+  it.each([
+    ['90s', 90_000],
+    ['30m', 1_800_000],
+    ['1h30m', 5_400_000],
+    ['7d', 604_800_000],
+  ])('reads %s', (text, ms) => {
+    expect(parseDuration(text)).toBe(ms);
+  });
+
+  it.each([
+    ['malformed', 'yesterday'],
+    ['zero', '0s'],
+    ['a number too long to be a duration', '99999999999999999999d'],
+    ['longer than any duration the bot takes', '3651d'],
+    ['a very long string', '1s'.repeat(100)],
+  ])('refuses %s', (_what, text) => {
+    expect(parseDuration(text)).toBeUndefined();
+  });
+
+  it("refuses anything over the caller's bound, and nothing under it", () => {
+    expect(parseDuration('25h', 86_400_000)).toBeUndefined();
+    expect(parseDuration('24h', 86_400_000)).toBe(86_400_000);
+    expect(parseDuration('3650d')).toBe(MAX_DURATION_MS);
+  });
+
+  it('writes a bound as people write it', () => {
+    expect([durationText(86_400_000 * 366), durationText(3_600_000), durationText(90_000)]).toEqual([
+      '366d',
+      '1h',
+      '90s',
+    ]);
+  });
+});
