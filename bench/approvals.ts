@@ -5,13 +5,13 @@
  * Run alone: `npx tsx bench/approvals.ts`.
  */
 import { pathToFileURL } from 'node:url';
-import type { Redis } from 'ioredis';
-import { newApprovalId, newClaimToken } from '../src/approvals/ids.js';
+import { newApprovalId } from '../src/approvals/ids.js';
 import { newApprovalRecord } from '../src/approvals/record.js';
 import { connectRedis, createRedisApprovalStore } from '../src/approvals/redis-store.js';
 import type { ApprovalStore } from '../src/approvals/store.js';
 import { approvalRequest } from '../test/support/approvals.js';
 import { startPrivateRedis, uniquePrefix } from '../test/support/redis.js';
+import { countCommands } from '../test/support/redis-monitor.js';
 import { type BenchResult, printTable } from './table.js';
 
 const SEQUENTIAL = 2000;
@@ -32,35 +32,6 @@ export const openMany = async (store: ApprovalStore, count: number, required: nu
     ids.push(...(await Promise.all(batch)).map((r) => r.id));
   }
   return ids;
-};
-
-/**
- * Counts the commands this client sends while `work` runs, using MONITOR (commands run inside Lua scripts are
- * reported with source 'lua' and left out): the client's round trips to Redis.
- */
-const countCommands = async (monitor: Redis, redis: Redis, work: () => Promise<void>): Promise<number> => {
-  const marker = `bench-${newClaimToken()}`;
-  let counting = false;
-  let count = 0;
-  let onMonitor: (time: string, args: string[], source: string) => void = () => undefined;
-  const finished = new Promise<void>((resolve) => {
-    onMonitor = (_time, args, source) => {
-      const isMarker = args[0]?.toLowerCase() === 'echo' && args[1] === marker;
-      if (isMarker) {
-        if (counting) resolve();
-        counting = true;
-      } else if (counting && source !== 'lua') {
-        count += 1;
-      }
-    };
-  });
-  monitor.on('monitor', onMonitor);
-  await redis.echo(marker);
-  await work();
-  await redis.echo(marker);
-  await finished;
-  monitor.off('monitor', onMonitor);
-  return count;
 };
 
 /** Runs `work(i)` for i < total with at most `concurrency` in flight; returns operations per second. */

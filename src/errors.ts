@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'authgear.unavailable'
   | 'authgear.timeout'
   | 'authgear.unexpected'
+  | 'authgear.outcome_unknown'
   | 'slack.unavailable'
   | 'approval.not_found'
   | 'approval.expired'
@@ -29,6 +30,12 @@ export type ErrorCode =
   | 'approval.self_approval'
   | 'approval.duplicate'
   | 'approval.not_requester'
+  | 'confirmation.expired'
+  | 'confirmation.not_yours'
+  | 'confirmation.running'
+  | 'confirmation.done'
+  | 'secret.gone'
+  | 'secret.not_yours'
   | 'store.unavailable'
   | 'internal';
 

@@ -7,12 +7,11 @@
  * `result`, `card` (JSON), `cancelledAt`, `leaseUntil`, `executor`, plus script helpers `requesterId`, `required`,
  * `expiresAtMs`, `leaseUntilMs`. Script replies: [outcome, reason, flag, ...HGETALL of the record (if any)].
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ReplyError } from 'ioredis';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { RedisClient } from '../redis/client.js';
+import { evalScript, type LuaScript, luaScript } from '../redis/script.js';
 import { type ApprovalRecord, corruptRecord, parseApprovalRecord } from './record.js';
 
 const scriptFiles = {
@@ -29,15 +28,12 @@ export type ScriptName = keyof typeof scriptFiles;
 const readLua = (file: string): string => readFileSync(new URL(`./lua/${file}.lua`, import.meta.url), 'utf8');
 const prelude = readLua('prelude');
 
-const scripts = new Map<ScriptName, { lua: string; sha: string }>(
-  Object.entries(scriptFiles).map(([name, file]) => {
-    const lua = `${prelude}\n${readLua(file)}`;
-    return [name as ScriptName, { lua, sha: createHash('sha1').update(lua).digest('hex') }];
-  }),
+const scripts = new Map<ScriptName, LuaScript>(
+  Object.entries(scriptFiles).map(([name, file]) => [
+    name as ScriptName,
+    luaScript(`${prelude}\n${readLua(file)}`),
+  ]),
 );
-
-const isNoScript = (error: unknown): boolean =>
-  error instanceof ReplyError && error instanceof Error && error.message.startsWith('NOSCRIPT');
 
 export interface ScriptReply {
   outcome: string;
@@ -48,10 +44,7 @@ export interface ScriptReply {
 
 const scriptReplySchema = z.array(z.string()).min(3);
 
-/**
- * Runs a transition on the record of approval `id` stored at `key`: EVALSHA (one round trip), falling back to EVAL
- * when Redis does not have the script cached (first use, restart, failover); EVAL caches it for next time.
- */
+/** Runs a transition on the record of approval `id` stored at `key` (one round trip, see redis/script.ts). */
 export const runScript = async (
   redis: RedisClient,
   name: ScriptName,
@@ -61,13 +54,7 @@ export const runScript = async (
 ): Promise<ScriptReply> => {
   const script = scripts.get(name);
   if (!script) throw new AppError('internal', `Unknown approvals script ${name}.`);
-  let raw: unknown;
-  try {
-    raw = await redis.evalsha(script.sha, 1, key, ...args);
-  } catch (error) {
-    if (!isNoScript(error)) throw error;
-    raw = await redis.eval(script.lua, 1, key, ...args);
-  }
+  const raw = await evalScript(redis, script, [key], args);
   const parsed = scriptReplySchema.safeParse(raw);
   if (!parsed.success) throw new AppError('internal', 'Unexpected reply from the approvals store.');
   const [outcome = '', reason = '', flag = '', ...flat] = parsed.data;

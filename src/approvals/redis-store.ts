@@ -7,7 +7,7 @@
  */
 import { ReplyError } from 'ioredis';
 import { AppError } from '../errors.js';
-import { type RedisClient, waitUntilReady } from '../redis/client.js';
+import { type RedisClient, readyGate } from '../redis/client.js';
 import { newClaimToken } from './ids.js';
 import { type ApprovalRecord, approvalIdSchema, parseApprovalRecord } from './record.js';
 import {
@@ -52,15 +52,6 @@ const storeError = (error: unknown): AppError => {
   return unavailable(error);
 };
 
-/** Resolves once the client is ready, or rejects with store.unavailable after `waitMs`. */
-const readyWithin = (redis: RedisClient, waitMs: number): Promise<void> => {
-  if (redis.status === 'end') return Promise.reject(unavailable(new Error('Redis connection closed')));
-  if (redis.status === 'wait') void redis.connect().catch(() => undefined);
-  return waitUntilReady(redis, waitMs).catch((error: unknown) => {
-    throw unavailable(error);
-  });
-};
-
 export const createRedisApprovalStore = ({
   redis,
   prefix,
@@ -73,15 +64,7 @@ export const createRedisApprovalStore = ({
   const requesterKey = (userId: string): string => `${prefix}approvals:requester:${userId}`;
   const retention = String(retentionMs);
 
-  // Calls arriving while the client (re)connects share one wait.
-  let pendingReady: Promise<void> | undefined;
-  const ready = (): Promise<void> => {
-    if (redis.status === 'ready') return Promise.resolve();
-    pendingReady ??= readyWithin(redis, readyWaitMs).finally(() => {
-      pendingReady = undefined;
-    });
-    return pendingReady;
-  };
+  const ready = readyGate(redis, readyWaitMs);
 
   const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
     try {

@@ -102,3 +102,23 @@ export const waitUntilReady = (redis: RedisClient, ms: number): Promise<void> =>
     redis.once('ready', onReady);
   });
 };
+
+/**
+ * A function every store call awaits first: resolves at once when the client is ready, otherwise waits (at most
+ * `waitMs`, one shared wait for all calls arriving while it (re)connects) and rejects when it does not come back.
+ */
+export const readyGate = (redis: RedisClient, waitMs: number): (() => Promise<void>) => {
+  let pending: Promise<void> | undefined;
+  const once = (): Promise<void> => {
+    if (redis.status === 'end') return Promise.reject(new Error('Redis connection closed'));
+    if (redis.status === 'wait') void redis.connect().catch(() => undefined);
+    return waitUntilReady(redis, waitMs);
+  };
+  return () => {
+    if (redis.status === 'ready') return Promise.resolve();
+    pending ??= once().finally(() => {
+      pending = undefined;
+    });
+    return pending;
+  };
+};

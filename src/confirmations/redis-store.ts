@@ -1,0 +1,118 @@
+/**
+ * Redis `ConfirmationStore`: one hash per confirmation, `${prefix}confirm:{id}` (a hash tag, so every script
+ * touches one key and works on Redis Cluster), with a TTL: the confirmation's expiry while pending, then lease +
+ * keep once claimed. The claim is one Lua script: one round trip, atomic across replicas.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { type RedisClient, readyGate } from '../redis/client.js';
+import { evalScript, isWrongType, luaScript } from '../redis/script.js';
+import {
+  type ConfirmationOutcome,
+  confirmationIdSchema,
+  confirmationOutcomeSchema,
+  confirmationRecordSchema,
+  parseConfirmation,
+  parseStoredJson,
+} from './record.js';
+import { type ClaimOutcome, CONFIRMATION_KEEP_MS, type ConfirmationStore } from './store.js';
+
+const script = (name: string) =>
+  luaScript(readFileSync(new URL(`./lua/${name}.lua`, import.meta.url), 'utf8'));
+const CREATE = script('create');
+const CLAIM = script('claim');
+const FINISH = script('finish');
+
+const claimReply = z.tuple([z.string(), z.string(), z.string()]);
+
+export interface RedisConfirmationStoreOptions {
+  readonly redis: RedisClient;
+  /** Key prefix (REDIS_PREFIX). */
+  readonly prefix: string;
+  readonly keepMs?: number;
+  /** How long a call waits for a (re)connecting client before giving up (default 750 ms). */
+  readonly readyWaitMs?: number;
+}
+
+const unavailable = (cause: unknown): AppError =>
+  new AppError(
+    'store.unavailable',
+    'The bot cannot reach its store for a moment. Nothing was changed; try again shortly.',
+    {
+      cause,
+    },
+  );
+
+export const createRedisConfirmationStore = ({
+  redis,
+  prefix,
+  keepMs = CONFIRMATION_KEEP_MS,
+  readyWaitMs = 750,
+}: RedisConfirmationStoreOptions): ConfirmationStore => {
+  const keyOf = (id: string) => `${prefix}confirm:{${id}}`;
+  const ready = readyGate(redis, readyWaitMs);
+
+  const run = async (id: string, which: typeof CLAIM, args: string[]): Promise<unknown> => {
+    try {
+      await ready();
+      return await evalScript(redis, which, [keyOf(id)], args);
+    } catch (error) {
+      if (isWrongType(error))
+        throw new AppError('internal', 'A confirmation could not be read.', {
+          cause: error,
+          details: { confirmationId: id },
+        });
+      throw unavailable(error);
+    }
+  };
+
+  return {
+    async create(record) {
+      const body = JSON.stringify(parseConfirmation(record, record.id));
+      const reply = await run(record.id, CREATE, [
+        body,
+        record.actor.userId,
+        String(Date.parse(record.expiresAt)),
+      ]);
+      if (reply !== 'created')
+        throw new AppError('state.conflict', 'A confirmation with this ID already exists.', {
+          details: { confirmationId: record.id },
+        });
+    },
+
+    async claim(id, { userId, now, leaseMs }): Promise<ClaimOutcome> {
+      if (!confirmationIdSchema.safeParse(id).success) return { kind: 'expired' };
+      const nowMs = now.getTime();
+      const raw = await run(id, CLAIM, [String(nowMs), userId, String(nowMs + leaseMs), String(keepMs)]);
+      const parsed = claimReply.safeParse(raw);
+      if (!parsed.success) throw new AppError('internal', 'Unexpected reply from the confirmations store.');
+      const [kind, body, extra] = parsed.data;
+      if (kind === 'expired') return { kind };
+      const record = parseStoredJson(confirmationRecordSchema, body, id);
+      switch (kind) {
+        case 'claimed':
+        case 'not_yours':
+          return { kind, record };
+        case 'running':
+          return { kind, record, stalled: nowMs >= Number(extra) };
+        case 'done':
+          return { kind, record, outcome: parseStoredJson(confirmationOutcomeSchema, extra, id) };
+        default:
+          throw new AppError('internal', 'Unexpected reply from the confirmations store.');
+      }
+    },
+
+    async finish(id, { outcome, now }: { outcome: ConfirmationOutcome; now: Date }) {
+      const reply = await run(id, FINISH, [
+        JSON.stringify(confirmationOutcomeSchema.parse(outcome)),
+        String(now.getTime()),
+        String(keepMs),
+      ]);
+      return reply === 1;
+    },
+
+    /** The connection is the caller's (shared by every store); nothing to release here. */
+    async close() {},
+  };
+};

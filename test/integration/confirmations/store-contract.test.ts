@@ -1,0 +1,167 @@
+/** One contract, two stores: memory (no Redis) and Redis. A confirmation is claimed exactly once. */
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryConfirmationStore } from '../../../src/confirmations/memory-store.js';
+import { type ConfirmationRecord, newConfirmation } from '../../../src/confirmations/record.js';
+import { createRedisConfirmationStore } from '../../../src/confirmations/redis-store.js';
+import { type ConfirmationStore, claimRefusal } from '../../../src/confirmations/store.js';
+import { connectRedis, waitUntilReady } from '../../../src/redis/client.js';
+import { type PrivateRedis, startPrivateRedis, uniquePrefix } from '../../support/redis.js';
+import { countCommands } from '../../support/redis-monitor.js';
+
+const T0 = new Date('2030-01-01T00:00:00.000Z');
+const at = (ms: number): Date => new Date(T0.getTime() + ms);
+const MINUTE = 60_000;
+const TTL = 15 * MINUTE;
+const LEASE = 2 * MINUTE;
+const KEEP = 60 * MINUTE;
+
+let server: PrivateRedis;
+let redis: Redis;
+beforeAll(async () => {
+  server = await startPrivateRedis();
+  redis = connectRedis(server.url);
+  await waitUntilReady(redis, 5000);
+});
+afterAll(async () => {
+  redis.disconnect();
+  await server.stop();
+});
+
+const confirmation = (overrides: Partial<ConfirmationRecord> = {}): ConfirmationRecord => ({
+  ...newConfirmation(
+    {
+      actionKey: 'reset-password',
+      input: { userId: 'VXNlcjox', mode: 'generate', expire: false },
+      targetUserId: 'VXNlcjox',
+      typed: 'alice@example.com',
+      actor: { userId: 'U0SUPPORT', teamId: 'T1', name: 'sam' },
+      channelId: 'C0OPS',
+    },
+    { now: T0, ttlMs: TTL },
+  ),
+  ...overrides,
+});
+
+describe.each<[string, () => ConfirmationStore]>([
+  ['memory', () => createMemoryConfirmationStore({ keepMs: KEEP })],
+  ['redis', () => createRedisConfirmationStore({ redis, prefix: uniquePrefix(), keepMs: KEEP })],
+])('%s confirmation store', (_name, makeStore) => {
+  let store: ConfirmationStore;
+  beforeEach(() => {
+    store = makeStore();
+  });
+
+  it('hands the whole record to the one claim that wins, and tells the next click it is running', async () => {
+    const record = confirmation();
+    await store.create(record);
+    const first = await store.claim(record.id, { userId: 'U0SUPPORT', now: at(1000), leaseMs: LEASE });
+    expect(first).toEqual({ kind: 'claimed', record });
+    expect(await store.claim(record.id, { userId: 'U0SUPPORT', now: at(2000), leaseMs: LEASE })).toEqual({
+      kind: 'running',
+      record,
+      stalled: false,
+    });
+  });
+
+  it('lets exactly one of 50 concurrent claims win', async () => {
+    const record = confirmation();
+    await store.create(record);
+    const outcomes = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        store.claim(record.id, { userId: 'U0SUPPORT', now: at(1), leaseMs: LEASE }),
+      ),
+    );
+    expect(outcomes.filter((o) => o.kind === 'claimed')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.kind === 'running')).toHaveLength(49);
+  });
+
+  it('records the outcome, then tells later clicks it is done and what happened', async () => {
+    const record = confirmation();
+    await store.create(record);
+    await store.claim(record.id, { userId: 'U0SUPPORT', now: at(1), leaseMs: LEASE });
+    const outcome = { result: 'executed' as const, at: at(500).toISOString() };
+    expect(await store.finish(record.id, { outcome, now: at(500) })).toBe(true);
+    expect(await store.finish(record.id, { outcome, now: at(600) })).toBe(false);
+    const later = await store.claim(record.id, { userId: 'U0SUPPORT', now: at(KEEP - 1000), leaseMs: LEASE });
+    expect(later).toEqual({ kind: 'done', record, outcome });
+    if (later.kind !== 'done') throw new Error('expected done');
+    expect(claimRefusal(later, record.id).code).toBe('confirmation.done');
+  });
+
+  it('refuses someone else without claiming, so the person it was shown to can still confirm', async () => {
+    const record = confirmation();
+    await store.create(record);
+    expect(await store.claim(record.id, { userId: 'U0VIEWER', now: at(1), leaseMs: LEASE })).toEqual({
+      kind: 'not_yours',
+      record,
+    });
+    expect((await store.claim(record.id, { userId: 'U0SUPPORT', now: at(2), leaseMs: LEASE })).kind).toBe(
+      'claimed',
+    );
+  });
+
+  it('expires a confirmation nobody claimed in time, and knows nothing of unknown or malformed IDs', async () => {
+    const record = confirmation();
+    await store.create(record);
+    expect(await store.claim(record.id, { userId: 'U0SUPPORT', now: at(TTL), leaseMs: LEASE })).toEqual({
+      kind: 'expired',
+    });
+    expect(
+      await store.claim('cf_AAAAAAAAAAAAAAAAAAAAAA', { userId: 'U0SUPPORT', now: at(1), leaseMs: LEASE }),
+    ).toEqual({ kind: 'expired' });
+    expect(await store.claim('not an id {x}', { userId: 'U0SUPPORT', now: at(1), leaseMs: LEASE })).toEqual({
+      kind: 'expired',
+    });
+  });
+
+  it('says a claim stalled once its lease has passed without an outcome', async () => {
+    const record = confirmation();
+    await store.create(record);
+    await store.claim(record.id, { userId: 'U0SUPPORT', now: at(1), leaseMs: LEASE });
+    const late = await store.claim(record.id, { userId: 'U0SUPPORT', now: at(LEASE + 2), leaseMs: LEASE });
+    expect(late).toEqual({ kind: 'running', record, stalled: true });
+    if (late.kind !== 'running') throw new Error('expected running');
+    expect(claimRefusal(late, record.id).userMessage).toMatch(/never reported back/);
+  });
+});
+
+describe('redis confirmation store specifics', () => {
+  it('keeps one hash per confirmation with a TTL, and claims in one round trip', async () => {
+    const prefix = uniquePrefix();
+    const store = createRedisConfirmationStore({ redis, prefix });
+    const record = newConfirmation(
+      { actionKey: 'otp', input: { userId: 'VXNlcjox' }, actor: { userId: 'U1' } },
+      { now: new Date(), ttlMs: TTL },
+    );
+    await store.create(record);
+    const key = `${prefix}confirm:{${record.id}}`;
+    expect(await redis.type(key)).toBe('hash');
+    expect(await redis.pttl(key)).toBeGreaterThan(TTL - 5000);
+    const monitor = await redis.duplicate().monitor();
+    const first = await countCommands(monitor, redis, async () => {
+      expect((await store.claim(record.id, { userId: 'U1', now: new Date(), leaseMs: LEASE })).kind).toBe(
+        'claimed',
+      );
+    });
+    const second = await countCommands(monitor, redis, async () => {
+      expect((await store.claim(record.id, { userId: 'U1', now: new Date(), leaseMs: LEASE })).kind).toBe(
+        'running',
+      );
+    });
+    monitor.disconnect();
+    // The very first use of the script may need EVAL after NOSCRIPT; from then on, one EVALSHA per claim.
+    expect(first).toBeLessThanOrEqual(2);
+    expect(second).toBe(1);
+  });
+
+  it('treats a key of the wrong type as a corrupt record, not as Redis being down', async () => {
+    const prefix = uniquePrefix();
+    const store = createRedisConfirmationStore({ redis, prefix });
+    const id = 'cf_BBBBBBBBBBBBBBBBBBBBBB';
+    await redis.set(`${prefix}confirm:{${id}}`, 'not a hash');
+    await expect(store.claim(id, { userId: 'U1', now: new Date(), leaseMs: LEASE })).rejects.toMatchObject({
+      code: 'internal',
+    });
+  });
+});
