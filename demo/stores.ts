@@ -1,19 +1,17 @@
 /**
  * Where the demo's bot keeps approvals and its audit outbox: in memory, or in Redis when REDIS_URL is set, wired as
- * src/main.ts wires them. Each run uses its own key prefix and removes its keys when it stops.
+ * src/main.ts wires them (src/stores.ts). Each run uses its own key prefix and removes its keys when it stops.
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { AppDeps } from '../src/app.js';
-import { createMemoryApprovalStore } from '../src/approvals/memory-store.js';
-import { connectRedis, createRedisApprovalStore } from '../src/approvals/redis-store.js';
 import type { ApprovalStore } from '../src/approvals/store.js';
-import { createRedisOutbox } from '../src/audit/redis-outbox.js';
 import type { AppLogger } from '../src/logger.js';
+import { connectRedis } from '../src/redis/client.js';
+import { createStores, type Stores } from '../src/stores.js';
 
 export interface DemoStores {
   readonly kind: 'memory' | 'redis';
-  readonly deps: Pick<AppDeps, 'approvals' | 'redis' | 'auditOutbox'>;
+  readonly deps: Stores['deps'];
   readonly store: ApprovalStore;
   close(): Promise<void>;
 }
@@ -33,26 +31,22 @@ export const createDemoStores = (
   logger: AppLogger,
 ): DemoStores => {
   if (redisUrl === undefined) {
-    const store = createMemoryApprovalStore({});
-    return { kind: 'memory', deps: { approvals: { store } }, store, close: () => store.close() };
+    const stores = createStores({ prefix: basePrefix, logger });
+    return { kind: 'memory', deps: stores.deps, store: stores.approvals, close: () => stores.close() };
   }
   const prefix = `${basePrefix}demo:${randomBytes(4).toString('hex')}:`;
   const redis = connectRedis(redisUrl, {
     onError: (e) => logger.warn({ err: e.name }, 'Redis connection problem'),
   });
-  const store = createRedisApprovalStore({ redis, prefix });
-  const auditOutbox = createRedisOutbox({
-    redis,
-    prefix,
-    onCorruptEntry: (id) => logger.error({ id }, 'a stored record could not be read and was skipped'),
-  });
+  const stores = createStores({ redis, prefix, logger });
   return {
     kind: 'redis',
-    deps: { approvals: { store }, redis, auditOutbox },
-    store,
+    deps: stores.deps,
+    store: stores.approvals,
     close: async () => {
       await removeKeys(redis, prefix).catch(() => undefined);
-      await store.close();
+      await stores.close();
+      await redis.quit().catch(() => redis.disconnect());
     },
   };
 };

@@ -3,7 +3,6 @@ import { createExecution } from './actions/execute.js';
 import { createPipeline } from './actions/pipeline.js';
 import { ALL_ACTIONS, indexActions } from './actions/registry.js';
 import type { AnyActionDefinition } from './actions/types.js';
-import { type ApprovalGate, noApprovalGate } from './approvals/gate.js';
 import { type ApprovalService, createApprovalService } from './approvals/service.js';
 import type { ApprovalStore } from './approvals/store.js';
 import { createSweeper } from './approvals/sweeper.js';
@@ -17,6 +16,7 @@ import { createAdminApi } from './authgear/client.js';
 import { createTokenSource } from './authgear/jwt.js';
 import type { Config } from './config/env.js';
 import type { Policy } from './config/policy.js';
+import type { ConfirmationStore } from './confirmations/store.js';
 import { registerApprovalHandlers } from './handlers/approvals/index.js';
 import { registerHandlers } from './handlers/index.js';
 import { createOperations } from './health/operations.js';
@@ -54,12 +54,14 @@ export interface AppDeps {
   /** Minimum gap between audit posts (default 1 s: Slack's ~1 message/s/channel). */
   readonly auditMinIntervalMs?: number;
   readonly authgearTimeoutMs?: number;
-  /** Four-eyes approvals: the store (Redis or memory) and timings. */
-  readonly approvals?: {
+  /** Four-eyes approvals: the store (Redis or memory, see stores.ts) and timings. */
+  readonly approvals: {
     readonly store: ApprovalStore;
     readonly leaseMs?: number;
     readonly sweepIntervalMs?: number;
   };
+  /** Where confirmations wait for their one click (Redis or memory, see stores.ts). */
+  readonly confirmations: ConfirmationStore;
   /** `/readyz` timings: how long a report is reused and how long a probe may take (defaults 5000 / 2000 ms). */
   readonly readiness?: { readonly cacheMs?: number; readonly timeoutMs?: number };
 }
@@ -67,8 +69,8 @@ export interface AppDeps {
 export interface BuiltApp {
   readonly app: App;
   readonly services: Services;
-  /** The approval service when `deps.approvals` was given (its sweeper runs between start and stop). */
-  readonly approvals: ApprovalService | undefined;
+  /** The approval service (its sweeper runs between start and stop). */
+  readonly approvals: ApprovalService;
   readonly metrics: Metrics;
   readonly readiness: Readiness;
   /**
@@ -171,20 +173,18 @@ export const createApp = (deps: AppDeps): BuiltApp => {
       : undefined;
   const actorOf = createActorResolver(policy, directory);
   const execution = createExecution({ api, users, audit, now });
-  const approvals = deps.approvals
-    ? createApprovalService({
-        store: deps.approvals.store,
-        client: app.client,
-        policy,
-        actions: actionsByKey,
-        execute: execution.execute,
-        audit,
-        logger,
-        now,
-        actorOf,
-        ...(deps.approvals.leaseMs ? { leaseMs: deps.approvals.leaseMs } : {}),
-      })
-    : undefined;
+  const approvals = createApprovalService({
+    store: deps.approvals.store,
+    client: app.client,
+    policy,
+    actions: actionsByKey,
+    execute: execution.execute,
+    audit,
+    logger,
+    now,
+    actorOf,
+    ...(deps.approvals.leaseMs ? { leaseMs: deps.approvals.leaseMs } : {}),
+  });
   const base = {
     policy,
     api,
@@ -196,11 +196,20 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     audit,
     logger,
     now,
-    extras: { ...(approvals ? { approvals } : {}) },
+    extras: { approvals },
     actorOf,
   };
-  const gate: ApprovalGate = approvals ?? noApprovalGate;
-  const pipeline = createPipeline({ policy, users, gate, execution, logger, actions: actionsByKey, now });
+  const pipeline = createPipeline({
+    policy,
+    users,
+    gate: approvals,
+    execution,
+    logger,
+    actions: actionsByKey,
+    confirmations: deps.confirmations,
+    freshActor: (clicker) => actorOf(clicker, { fresh: true }),
+    now,
+  });
   const origins = responseUrlOrigins(config.slack.apiUrl);
   const services: Services = {
     ...base,
@@ -208,13 +217,11 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     replyTo: (target) => replyTo(app.client, target, origins),
   };
   registerHandlers(app, services);
-  if (approvals) registerApprovalHandlers(app, services, approvals);
-  const sweeper = approvals
-    ? createSweeper(approvals, {
-        logger,
-        ...(deps.approvals?.sweepIntervalMs ? { intervalMs: deps.approvals.sweepIntervalMs } : {}),
-      })
-    : undefined;
+  registerApprovalHandlers(app, services, approvals);
+  const sweeper = createSweeper(approvals, {
+    logger,
+    ...(deps.approvals.sweepIntervalMs ? { intervalMs: deps.approvals.sweepIntervalMs } : {}),
+  });
   app.error(async (error) => {
     const original = (error as { original?: unknown }).original;
     const cause = original instanceof Error ? original : error;
@@ -236,7 +243,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     metrics,
     readiness,
     async start(port, host) {
-      sweeper?.start();
+      sweeper.start();
       delivery?.start();
       stream?.start();
       if (socketMode) {
@@ -257,7 +264,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     markShuttingDown: () => readiness.markShuttingDown(),
     async stop() {
       readiness.markShuttingDown();
-      await sweeper?.stop();
+      await sweeper.stop();
       await stream?.stop();
       await delivery?.flush(5000);
       await delivery?.stop();

@@ -1,6 +1,6 @@
 /**
  * Typed, coded errors. Every error a person can see is an AppError with a code from the union below and a
- * kind `userMessage`; anything else is rendered as a generic message with a reference ID (see handlers/respond-error).
+ * kind `userMessage`; anything else is rendered as a generic message with a reference ID (see slack/error-reply.ts).
  */
 export type ErrorCode =
   | 'config.invalid'

@@ -1,7 +1,4 @@
 import { createApp } from './app.js';
-import { createMemoryApprovalStore } from './approvals/memory-store.js';
-import { createRedisApprovalStore } from './approvals/redis-store.js';
-import { createRedisOutbox } from './audit/redis-outbox.js';
 import { loadDotEnv, processEnv } from './config/dotenv.js';
 import { loadConfig } from './config/env.js';
 import { loadPolicyFile } from './config/policy.js';
@@ -9,6 +6,7 @@ import { isAppError } from './errors.js';
 import { createLogger, maskedMessage } from './logger.js';
 import { guardProcess } from './process-guard.js';
 import { connectRedisTarget, describeTarget } from './redis/client.js';
+import { createStores } from './stores.js';
 
 /** Composition root: the only place with side effects at start-up. */
 const main = async (): Promise<void> => {
@@ -23,26 +21,11 @@ const main = async (): Promise<void> => {
   });
   if (redis === undefined) {
     logger.warn(
-      'No Redis is configured (REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES): approvals and the audit outbox live in memory, so run a single instance only',
+      'No Redis is configured (REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES): approvals, confirmations and the audit outbox live in memory, so run a single instance only',
     );
   }
-  const onCorrupt = (id: string) => logger.error({ id }, 'a stored record could not be read and was skipped');
-  const store = redis
-    ? createRedisApprovalStore({
-        redis,
-        prefix,
-        onCorruptRecord: (e) =>
-          logger.error({ code: e.code, ...e.details }, 'an approval record could not be read'),
-      })
-    : createMemoryApprovalStore({});
-  const built = createApp({
-    config,
-    policy,
-    logger,
-    approvals: { store },
-    ...(redis ? { redis } : {}),
-    ...(redis ? { auditOutbox: createRedisOutbox({ redis, prefix, onCorruptEntry: onCorrupt }) } : {}),
-  });
+  const stores = createStores({ redis, prefix, logger });
+  const built = createApp({ config, policy, logger, ...stores.deps });
   const port = await built.start();
   const socketMode = config.slack.appToken !== undefined;
   logger.info(
@@ -74,7 +57,7 @@ const main = async (): Promise<void> => {
     }, config.shutdownGraceMs + 5000);
     forced.unref();
     await built.stop();
-    await store.close();
+    await stores.close();
     redis?.disconnect();
     logger.info('stopped');
     process.exit(0);

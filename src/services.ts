@@ -26,7 +26,8 @@ export interface Services {
   readonly logger: AppLogger;
   readonly now: () => Date;
   readonly extras: QueryServices;
-  readonly actorOf: (user: SlackUserRef) => Promise<Actor>;
+  /** The person's roles: user-group membership from a short cache, or read from Slack now with `fresh`. */
+  readonly actorOf: (user: SlackUserRef, options?: { readonly fresh?: boolean }) => Promise<Actor>;
   /** Answers one person: through their interaction's response_url (Slack's hosts only) or by DM. */
   readonly replyTo: (target: ReplyTarget) => Reply;
 }
@@ -37,12 +38,15 @@ export interface SlackUserRef {
   readonly name?: string | undefined;
 }
 
-/** Resolves a Slack user to an Actor: direct grants plus user-group grants (usergroups.users.list, cached). */
+/**
+ * Resolves a Slack user to an Actor: direct grants plus user-group grants (usergroups.users.list, cached briefly;
+ * with `fresh`, read from Slack now, as every mutation does).
+ */
 export const createActorResolver =
   (policy: Policy, directory: Directory) =>
-  async (user: SlackUserRef): Promise<Actor> => {
+  async (user: SlackUserRef, options: { readonly fresh?: boolean } = {}): Promise<Actor> => {
     const groupIds = [...policy.usergroupRoles.keys()];
-    const groups = groupIds.length > 0 ? await directory.usergroupsOf(user.id, groupIds) : [];
+    const groups = groupIds.length > 0 ? await directory.usergroupsOf(user.id, groupIds, options) : [];
     return {
       userId: user.id,
       teamId: user.teamId,

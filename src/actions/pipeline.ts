@@ -1,20 +1,17 @@
 import type { ApprovalGate } from '../approvals/gate.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
-import {
-  confirmationMessage,
-  errorMessage,
-  infoMessage,
-  resultMessage,
-  workingMessage,
-} from '../blocks/messages.js';
-import { confirmValue } from '../blocks/payloads.js';
+import { confirmationMessage } from '../blocks/messages.js';
+import { confirmationIdValue } from '../blocks/payloads.js';
 import type { Policy } from '../config/policy.js';
-import { AppError, asAppError } from '../errors.js';
+import { newConfirmationId } from '../confirmations/ids.js';
+import { newConfirmation } from '../confirmations/record.js';
+import { CONFIRMATION_TTL_MS, type ConfirmationStore } from '../confirmations/store.js';
+import { AppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
 import { type Actor, authorize } from '../permissions/authorize.js';
 import { denialError } from '../permissions/denial.js';
-import type { Reply } from '../slack/reply.js';
 import type { UserResolver } from '../users/resolve.js';
+import { type Clicker, createConfirmFlow } from './confirm.js';
 import { auditContextOf, type Execution } from './execute.js';
 import { toFieldErrors } from './field-errors.js';
 import type { AnyActionDefinition, FieldValues } from './types.js';
@@ -27,6 +24,10 @@ export interface PipelineDeps {
   readonly execution: Execution;
   readonly logger: AppLogger;
   readonly actions: ReadonlyMap<string, AnyActionDefinition>;
+  /** Where confirmations wait for their one click. */
+  readonly confirmations: ConfirmationStore;
+  /** The clicker's roles read fresh (user-group membership from Slack, not a cache): used at Confirm. */
+  readonly freshActor: (clicker: Clicker) => Promise<Actor>;
   readonly now?: () => Date;
 }
 
@@ -48,6 +49,8 @@ export type StartOutcome =
       readonly kind: 'confirm';
       readonly user: AuthgearUser | undefined;
       readonly input: Record<string, unknown>;
+      /** The stored confirmation its Confirm button names. */
+      readonly confirmationId: string;
     }
   | { readonly kind: 'form'; readonly user: AuthgearUser | undefined }
   | { readonly kind: 'pick'; readonly users: readonly AuthgearUser[] };
@@ -56,7 +59,7 @@ export type StartOutcome =
 export const createPipeline = (deps: PipelineDeps) => {
   const now = deps.now ?? (() => new Date());
 
-  const { audit, execute } = deps.execution;
+  const { audit } = deps.execution;
 
   /** Refuses, audits and throws when the actor may not run the action here. */
   const authorizeOrThrow = async (
@@ -117,7 +120,23 @@ export const createPipeline = (deps: PipelineDeps) => {
       raw = { ...raw, expectedUpdatedAt: user.updatedAt };
     const input = parseInput(def, raw, user);
     def.check?.(input, user, now());
-    return { kind: 'confirm', user, input };
+    const record = newConfirmation(
+      {
+        actionKey: def.key,
+        input,
+        ...(user ? { targetUserId: user.id } : {}),
+        ...(req.who ? { typed: req.who.slice(0, 400) } : {}),
+        actor: {
+          userId: req.actor.userId,
+          ...(req.actor.teamId ? { teamId: req.actor.teamId } : {}),
+          ...(req.actor.name ? { name: req.actor.name.slice(0, 200) } : {}),
+        },
+        ...(req.channelId ? { channelId: req.channelId } : {}),
+      },
+      { id: newConfirmationId(), now: now(), ttlMs: CONFIRMATION_TTL_MS },
+    );
+    await deps.confirmations.create(record);
+    return { kind: 'confirm', user, input, confirmationId: record.id };
   };
 
   const confirmation = (def: AnyActionDefinition, outcome: Extract<StartOutcome, { kind: 'confirm' }>) => {
@@ -127,44 +146,28 @@ export const createPipeline = (deps: PipelineDeps) => {
       : [];
     return confirmationMessage(
       def.confirm(outcome.input, outcome.user),
-      confirmValue.encode({ v: 1, k: def.key, i: outcome.input }),
+      confirmationIdValue.encode(outcome.confirmationId),
       note,
     );
   };
 
-  /** The Confirm click: everything is checked again on the server, nothing trusted from the button. */
-  const confirm = async (req: {
-    actor: Actor;
-    channelId?: string | undefined;
-    value: string | undefined;
-    reply: Reply;
-  }) => {
-    const payload = confirmValue.decode(req.value);
-    const def = deps.actions.get(payload.k);
-    if (def === undefined) throw new AppError('input.invalid', 'That action no longer exists. Start again.');
-    await authorizeOrThrow(req.actor, def, req.channelId);
-    const userId = typeof payload.i.userId === 'string' ? payload.i.userId : undefined;
-    const user =
-      userId && def.targetsUser !== false
-        ? await deps.users.byNodeId(userId, auditContextOf(req.actor))
-        : undefined;
-    const input = parseInput(def, payload.i, user);
-    def.check?.(input, user, now());
-    const reason = typeof input.reason === 'string' ? input.reason : undefined;
-    const gate = await deps.gate.submit({ def, input, user, actor: req.actor, reason });
-    if (gate.kind === 'pending') {
-      await req.reply(infoMessage(gate.message, true));
-      return;
-    }
-    await req.reply(workingMessage(def.title));
-    try {
-      const result = await execute(req.actor, def, input, undefined, { user });
-      await req.reply(resultMessage(result.message, result.secret, result.blocks));
-    } catch (e) {
-      const err = asAppError(e);
-      await req.reply({ ...errorMessage(err.userMessage), replaceOriginal: true });
-    }
-  };
+  /** The Confirm click: claimed once, then everything is checked again on the server (see confirm.ts). */
+  const confirm = createConfirmFlow({
+    store: deps.confirmations,
+    actions: deps.actions,
+    users: deps.users,
+    gate: deps.gate,
+    execution: deps.execution,
+    freshActor: deps.freshActor,
+    authorize: authorizeOrThrow,
+    validate: (def, record, user) => {
+      const input = parseInput(def, record.input, user);
+      def.check?.(input, user, now());
+      return input;
+    },
+    logger: deps.logger,
+    now,
+  });
 
   return { start, confirmation, confirm, authorizeOrThrow };
 };

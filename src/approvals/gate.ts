@@ -8,6 +8,11 @@ export interface GateRequest {
   readonly user: AuthgearUser | undefined;
   readonly actor: Actor;
   readonly reason?: string | undefined;
+  /**
+   * The request's ID when the caller derives it (from the confirmation that opens it), so a repeated submit for the
+   * same confirmation finds the existing request instead of opening a second one. Default: a new random ID.
+   */
+  readonly approvalId?: string | undefined;
 }
 
 export type GateOutcome =
@@ -20,9 +25,3 @@ export interface ApprovalGate {
   rule(def: AnyActionDefinition): { readonly needed: boolean; readonly requireReason: boolean };
   submit(request: GateRequest): Promise<GateOutcome>;
 }
-
-/** For policies without approvals: every action proceeds. */
-export const noApprovalGate: ApprovalGate = {
-  rule: () => ({ needed: false, requireReason: false }),
-  submit: async () => ({ kind: 'proceed' }),
-};

@@ -7,9 +7,9 @@ import { approvalCard } from '../blocks/approval-card.js';
 import { escapeText } from '../blocks/primitives.js';
 import { userLabel } from '../blocks/user-card.js';
 import type { Policy } from '../config/policy.js';
-import { AppError } from '../errors.js';
+import { AppError, isAppError } from '../errors.js';
 import type { WebClient } from '../services.js';
-import type { ApprovalGate, GateRequest } from './gate.js';
+import type { ApprovalGate, GateOutcome, GateRequest } from './gate.js';
 import { newApprovalId } from './ids.js';
 import type { Notifier } from './notify.js';
 import { newApprovalRecord } from './record.js';
@@ -56,35 +56,54 @@ export const createApprovalGate = ({
     const channel = policy.channels.approvals;
     if (!channel) throw new AppError('config.invalid', 'Approvals need an approvals channel in the policy.');
     if (rule.requireReason && !req.reason?.trim()) throw missingReasonError(req.def);
-    const record = await store.create(
-      newApprovalRecord(
-        {
-          action: req.def.permission,
-          actionKey: req.def.key,
-          input: req.input,
-          ...(req.user ? { target: { userId: req.user.id, label: userLabel(req.user) } } : {}),
-          summary: req.def.summary(req.input, req.user),
-          requester: {
-            userId: req.actor.userId,
-            ...(req.actor.teamId ? { teamId: req.actor.teamId } : {}),
-            ...(req.actor.name ? { name: req.actor.name } : {}),
+    const id = req.approvalId ?? newApprovalId();
+    const record = await store
+      .create(
+        newApprovalRecord(
+          {
+            action: req.def.permission,
+            actionKey: req.def.key,
+            input: req.input,
+            ...(req.user ? { target: { userId: req.user.id, label: userLabel(req.user) } } : {}),
+            summary: req.def.summary(req.input, req.user),
+            requester: {
+              userId: req.actor.userId,
+              ...(req.actor.teamId ? { teamId: req.actor.teamId } : {}),
+              ...(req.actor.name ? { name: req.actor.name } : {}),
+            },
+            ...(req.reason ? { reason: req.reason } : {}),
+            approverRoles: [...rule.approvers],
+            required: rule.required,
           },
-          ...(req.reason ? { reason: req.reason } : {}),
-          approverRoles: [...rule.approvers],
-          required: rule.required,
-        },
-        { id: newApprovalId(), now: now(), ttlMs: rule.expiresInMs },
-      ),
-    );
+          { id, now: now(), ttlMs: rule.expiresInMs },
+        ),
+      )
+      .catch((e: unknown) => {
+        // The same confirmation already opened this request (a replay): say so and post nothing new.
+        if (isAppError(e) && e.code === 'state.conflict') return undefined;
+        throw e;
+      });
+    if (record === undefined) return pendingMessage(id, channel, rule.required, true);
     const posted = await client.chat.postMessage({ channel, ...approvalCard(record) });
     const card = posted.channel && posted.ts ? await notify.cardOf(posted.channel, posted.ts) : undefined;
     if (card) await store.setCard(record.id, card);
     await notify.audit('requested', card ? { ...record, card } : record, req.actor, { reason: req.reason });
-    const needed = rule.required === 1 ? 'an approver' : `${rule.required} approvers`;
-    return {
-      kind: 'pending',
-      approvalId: record.id,
-      message: `Sent for approval to <#${channel}> (needs ${needed}). You'll get a DM when it is decided.`,
-    };
+    return pendingMessage(record.id, channel, rule.required, false);
   },
 });
+
+const pendingMessage = (
+  approvalId: string,
+  channel: string,
+  required: number,
+  already: boolean,
+): GateOutcome => {
+  const needed = required === 1 ? 'an approver' : `${required} approvers`;
+  return {
+    kind: 'pending',
+    approvalId,
+    message: already
+      ? `This was already sent for approval to <#${channel}>. You'll get a DM when it is decided.`
+      : `Sent for approval to <#${channel}> (needs ${needed}). You'll get a DM when it is decided.`,
+  };
+};

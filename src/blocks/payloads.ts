@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { ActionKey } from '../actions/keys.js';
+import { confirmationIdSchema } from '../confirmations/record.js';
 import { AppError } from '../errors.js';
 import { ActionIds, START_ACTION_PATTERN, startActionId } from './ids.js';
 import { type Button, button, LIMITS } from './primitives.js';
@@ -112,8 +113,18 @@ export const startActionValue = jsonCodec(
 export type StartActionValue = z.output<typeof startActionValue.schema>;
 
 /**
- * Confirm: the action key and its validated input. Nothing in it is trusted: at the click the pipeline re-parses it
- * with the action's schema and re-authorizes the person who clicked.
+ * Confirm: only the ID of the confirmation stored when it was shown (confirmations/record.ts). The action, its input,
+ * the target and who may confirm come from that record, never from the button.
+ */
+export const confirmationIdValue = textCodec(confirmationIdSchema, {
+  name: 'confirmation_id',
+  limit: BUTTON,
+  stale: 'That button is no longer valid. Start the action again.',
+});
+
+/**
+ * What Confirm buttons carried before confirmations were stored: the action key and its input. Kept only so such a
+ * button is recognised and refused kindly ("start again"); nothing is ever run from it.
  */
 export const confirmValue = jsonCodec(
   z.object({ v: z.literal(1), k: actionKey, i: z.record(z.string(), z.unknown()) }),
@@ -190,7 +201,7 @@ export const buttonCodec = (actionId: string): Codec<unknown> | undefined => {
   if (START_ACTION_PATTERN.test(actionId)) return startActionValue;
   switch (actionId) {
     case ActionIds.confirmAction:
-      return confirmValue;
+      return confirmationIdValue;
     case ActionIds.cancelAction:
       return cancelValue;
     case ActionIds.showUser:
@@ -213,6 +224,7 @@ export const buttonCodec = (actionId: string): Codec<unknown> | undefined => {
 export const PAYLOAD_CODECS: Readonly<Record<string, Codec<unknown>>> = Object.fromEntries(
   [
     startActionValue,
+    confirmationIdValue,
     confirmValue,
     cancelValue,
     showUserValue,

@@ -3,16 +3,13 @@
  * confirmation is shown. The Confirm button carries only its ID, so the action, its input, the target and the
  * person who may confirm always come from here, never from a value a client could alter.
  */
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 
 export const CONFIRMATION_SCHEMA_VERSION = 1;
 
-/** `cf_` + 128 random bits: unguessable, URL-safe, and fits Redis hash tags and button values. */
+/** `cf_` + 128 random bits (ids.ts): unguessable, URL-safe, and fits Redis hash tags and button values. */
 export const confirmationIdSchema = z.string().regex(/^cf_[A-Za-z0-9_-]{22}$/);
-
-export const newConfirmationId = (): string => `cf_${randomBytes(16).toString('base64url')}`;
 
 const isoTime = z.iso.datetime();
 
@@ -57,7 +54,7 @@ export type ConfirmationRequest = Omit<
 
 export const newConfirmation = (
   request: ConfirmationRequest,
-  { id = newConfirmationId(), now, ttlMs }: { id?: string; now: Date; ttlMs: number },
+  { id, now, ttlMs }: { id: string; now: Date; ttlMs: number },
 ): ConfirmationRecord =>
   parseConfirmation(
     {

@@ -1,38 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { errorMessage } from '../blocks/messages.js';
-import { asAppError } from '../errors.js';
-import { type AppLogger, maskedMessage } from '../logger.js';
-import type { Reply, ReplyMessage } from '../slack/reply.js';
+import { type AppLogger, errorFields } from '../logger.js';
+import { errorReply } from '../slack/error-reply.js';
+import type { Reply } from '../slack/reply.js';
 
-/**
- * The one place errors become messages. AppErrors show their kind message; anything else shows a generic one
- * with a reference ID, and the details go to the log (never the raw error text, which may embed variables).
- */
-export const errorReply = (
-  e: unknown,
-  logger: AppLogger,
-  context: Record<string, unknown> = {},
-): ReplyMessage => {
-  const err = asAppError(e);
-  if (err.code === 'internal') {
-    const ref = randomUUID().slice(0, 8);
-    logger.error({ ...context, ref, code: err.code, cause: describe(err.cause) }, 'unexpected error');
-    return errorMessage(err.userMessage, ref);
-  }
-  logger.warn({ ...context, code: err.code, ...err.details }, 'request refused');
-  return errorMessage(err.userMessage);
-};
-
-const describe = (cause: unknown): Record<string, unknown> =>
-  cause instanceof Error
-    ? {
-        type: cause.name,
-        message: maskedMessage(cause),
-        stack: cause.stack?.split('\n').slice(1, 6).join('\n'),
-      }
-    : { type: typeof cause };
-
-/** Runs slow work after the ack; any failure reaches the person as a kind message. */
+/** Runs slow work after the ack; any failure reaches the person as a kind message (see slack/error-reply.ts). */
 export const guarded = async (
   work: () => Promise<void>,
   reply: Reply,
@@ -45,7 +15,7 @@ export const guarded = async (
     try {
       await reply(errorReply(e, logger, context));
     } catch (deliveryError) {
-      logger.error({ ...context, cause: describe(deliveryError) }, 'could not deliver an error message');
+      logger.error({ ...context, ...errorFields(deliveryError) }, 'could not deliver an error message');
     }
   }
 };

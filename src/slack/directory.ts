@@ -5,8 +5,17 @@ import type { SlackProfiles } from '../users/resolve.js';
 type WebClient = webApi.WebClient;
 
 export interface Directory extends SlackProfiles {
-  /** The policy's user groups that contain this Slack user (cached). */
-  usergroupsOf(slackUserId: string, groupIds: readonly string[]): Promise<string[]>;
+  /**
+   * The policy's user groups that contain this Slack user: from a short cache, or with `fresh` read from Slack now
+   * (every mutation reads fresh, so a person removed from a group cannot act on a cached membership).
+   */
+  usergroupsOf(
+    slackUserId: string,
+    groupIds: readonly string[],
+    options?: { readonly fresh?: boolean },
+  ): Promise<string[]>;
+  /** Drops the cached members of a user group (Slack said they changed: `subteam_members_changed`). */
+  forgetUsergroup(groupId: string): void;
 }
 
 interface Entry<T> {
@@ -24,9 +33,14 @@ export const createDirectory = (
   const groups = new Map<string, Entry<Set<string>>>();
   const profiles = new Map<string, Entry<{ email?: string; name: string }>>();
 
-  const cached = async <T>(map: Map<string, Entry<T>>, key: string, load: () => Promise<T>): Promise<T> => {
+  const cached = async <T>(
+    map: Map<string, Entry<T>>,
+    key: string,
+    load: () => Promise<T>,
+    fresh = false,
+  ): Promise<T> => {
     const hit = map.get(key);
-    if (hit && hit.until > now()) return hit.value;
+    if (!fresh && hit && hit.until > now()) return hit.value;
     const value = await load();
     map.set(key, { value, until: now() + ttl });
     return value;
@@ -56,23 +70,31 @@ export const createDirectory = (
     async emailOf(userId) {
       return (await profile(userId)).email;
     },
-    async usergroupsOf(userId, groupIds) {
+    forgetUsergroup(groupId) {
+      groups.delete(groupId);
+    },
+    async usergroupsOf(userId, groupIds, options = {}) {
       const found: string[] = [];
       for (const id of groupIds) {
-        const members = await cached(groups, id, async () => {
-          try {
-            const res = await client.usergroups.users.list({ usergroup: id });
-            return new Set(res.users ?? []);
-          } catch (cause) {
-            throw new AppError(
-              'slack.unavailable',
-              'The bot could not check your Slack user groups. Try again shortly.',
-              {
-                cause,
-              },
-            );
-          }
-        });
+        const members = await cached(
+          groups,
+          id,
+          async () => {
+            try {
+              const res = await client.usergroups.users.list({ usergroup: id });
+              return new Set(res.users ?? []);
+            } catch (cause) {
+              throw new AppError(
+                'slack.unavailable',
+                'The bot could not check your Slack user groups. Try again shortly.',
+                {
+                  cause,
+                },
+              );
+            }
+          },
+          options.fresh === true,
+        );
         if (members.has(userId)) found.push(id);
       }
       return found;

@@ -4,6 +4,7 @@ import { type Config, loadConfig } from '../../src/config/env.js';
 import { type Policy, parsePolicyText } from '../../src/config/policy.js';
 import { createLogger } from '../../src/logger.js';
 import type { QueryVerb } from '../../src/queries/types.js';
+import { createStores } from '../../src/stores.js';
 import { type AuthgearFake, startAuthgearFake } from '../fakes/authgear/index.js';
 import { type SeedUser, type SlackFake, startSlackFake } from '../fakes/slack/index.js';
 import { makeAdminKey } from './keys.js';
@@ -141,11 +142,18 @@ export const startInstance = async (
   options: Omit<TestAppOptions, 'policy' | 'env'> = {},
 ): Promise<Instance> => {
   const logs: string[] = [];
-  const logger = createLogger({ level: 'debug', destination: { write: (line) => void logs.push(line) } });
+  // LOG_LEVEL from the configuration, as main.ts does (startFakes sets debug, so secrets are searched at debug).
+  const logger = createLogger({
+    level: fakes.config.logLevel,
+    destination: { write: (line) => void logs.push(line) },
+  });
+  // The stores main.ts builds without Redis; a test that shares stores between replicas passes its own.
+  const stores = createStores({ prefix: 'test:', logger });
   const built = createApp({
     config: fakes.config,
     policy,
     logger,
+    ...stores.deps,
     ...(options.now ? { now: options.now } : {}),
     ...(options.actions ? { actions: options.actions } : {}),
     ...(options.queries ? { queries: options.queries } : {}),

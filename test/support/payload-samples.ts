@@ -16,7 +16,7 @@ import {
   actionFormMetadata,
   buttonCodec,
   type Codec,
-  confirmValue,
+  confirmationIdValue,
   decisionFormMetadata,
 } from '../../src/blocks/payloads.js';
 import { searchResults, userPicker } from '../../src/blocks/search.js';
@@ -139,7 +139,7 @@ const views = (): unknown[] => [
   ),
   confirmationMessage(
     { title: 'Disable user', target: 'Alice', consequences: [], confirmLabel: 'Disable', danger: true },
-    confirmValue.encode({ v: 1, k: 'disable', i: { userId: alice.id, reason: 'left the company' } }),
+    confirmationIdValue.encode('cf_Xk3v9QmZt2LwAbCdEfGh12'),
   ),
   approvalCard(record),
   waitingItem(record),

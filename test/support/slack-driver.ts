@@ -108,9 +108,19 @@ export interface MessageShortcutInput {
   channelId: string;
 }
 
+/** A request built but not sent: send its exact bytes (again) with `send`, as a replaying attacker would. */
+export interface BuiltRequest {
+  readonly body: string;
+  readonly contentType: string;
+  readonly responseUrlId?: string;
+  readonly triggerId: string;
+}
+
 export interface SlackDriver {
   slashCommand(input: SlashCommandInput): Promise<DriverResult>;
   blockAction(input: BlockActionInput): Promise<DriverResult>;
+  /** The body `blockAction` would send, unsent. */
+  buildBlockAction(input: BlockActionInput): BuiltRequest;
   viewSubmission(input: ViewSubmissionInput): Promise<DriverResult>;
   globalShortcut(input: GlobalShortcutInput): Promise<DriverResult>;
   messageShortcut(input: MessageShortcutInput): Promise<DriverResult>;
@@ -199,6 +209,47 @@ export const createSlackDriver = (options: SlackDriverOptions): SlackDriver => {
     return { ...(await send(body, FORM)), ...extra };
   };
 
+  const formBody = (payload: Json): string =>
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+
+  const buildBlockAction = (input: BlockActionInput): BuiltRequest => {
+    const trigger = triggerId();
+    const action = actionFor(input, actionTs());
+    const base = {
+      ...blockActionsFixture,
+      user: user(input.userId, input.userName),
+      team,
+      api_app_id: apiAppId,
+      trigger_id: trigger,
+      actions: [action],
+    };
+    if (input.view) {
+      const { message: _m, channel: _c, response_url: _r, ...rest } = base;
+      const container = input.container ?? { type: 'view', view_id: input.view.id };
+      return {
+        body: formBody({ ...rest, container, view: input.view }),
+        contentType: FORM,
+        triggerId: trigger,
+      };
+    }
+    const channelId = input.channelId ?? DEFAULT_CHANNEL;
+    const message = input.message ?? blockActionsFixture.message;
+    const responseUrlId = nextId();
+    const payload = {
+      ...base,
+      container: input.container ?? {
+        type: 'message',
+        message_ts: message.ts,
+        channel_id: channelId,
+        is_ephemeral: false,
+      },
+      channel: { id: channelId, name: 'general' },
+      message,
+      response_url: responseUrl(responseUrlId),
+    };
+    return { body: formBody(payload), contentType: FORM, responseUrlId, triggerId: trigger };
+  };
+
   return {
     send,
 
@@ -225,38 +276,15 @@ export const createSlackDriver = (options: SlackDriverOptions): SlackDriver => {
       return { ...result, responseUrlId, triggerId: trigger };
     },
 
+    buildBlockAction,
+
     blockAction: async (input) => {
-      const trigger = triggerId();
-      const action = actionFor(input, actionTs());
-      const base = {
-        ...blockActionsFixture,
-        user: user(input.userId, input.userName),
-        team,
-        api_app_id: apiAppId,
-        trigger_id: trigger,
-        actions: [action],
+      const built = buildBlockAction(input);
+      return {
+        ...(await send(built.body, built.contentType)),
+        triggerId: built.triggerId,
+        ...(built.responseUrlId ? { responseUrlId: built.responseUrlId } : {}),
       };
-      if (input.view) {
-        const { message: _m, channel: _c, response_url: _r, ...rest } = base;
-        const container = input.container ?? { type: 'view', view_id: input.view.id };
-        return sendPayload({ ...rest, container, view: input.view }, { triggerId: trigger });
-      }
-      const channelId = input.channelId ?? DEFAULT_CHANNEL;
-      const message = input.message ?? blockActionsFixture.message;
-      const responseUrlId = nextId();
-      const payload = {
-        ...base,
-        container: input.container ?? {
-          type: 'message',
-          message_ts: message.ts,
-          channel_id: channelId,
-          is_ephemeral: false,
-        },
-        channel: { id: channelId, name: 'general' },
-        message,
-        response_url: responseUrl(responseUrlId),
-      };
-      return sendPayload(payload, { responseUrlId, triggerId: trigger });
     },
 
     viewSubmission: async ({ userId, userName, callbackId, privateMetadata, values, viewId, blocks }) => {

@@ -3,6 +3,7 @@ import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { parsePolicyText } from '../../src/config/policy.js';
 import { createLogger, maskedMessage, redactText } from '../../src/logger.js';
+import { createStores } from '../../src/stores.js';
 import { DEFAULT_POLICY } from '../support/app.js';
 import { makeAdminKey, minimalEnv } from '../support/keys.js';
 
@@ -69,7 +70,12 @@ describe('LOG_LEVEL and Bolt', () => {
         level: config.logLevel,
         destination: { write: (l) => void lines.push(l) },
       });
-      const built = createApp({ config, policy: parsePolicyText(DEFAULT_POLICY), logger });
+      const built = createApp({
+        config,
+        policy: parsePolicyText(DEFAULT_POLICY),
+        logger,
+        ...createStores({ prefix: 'test:', logger }).deps,
+      });
       expect(logger.pino.level).toBe(level);
       built.app.logger.debug('a Bolt debug line');
       expect(lines.some((l) => l.includes('a Bolt debug line'))).toBe(level === 'debug');

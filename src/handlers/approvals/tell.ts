@@ -1,6 +1,6 @@
 import type { Decision } from '../../approvals/service.js';
 import type { Services, WebClient } from '../../services.js';
-import { errorReply } from '../respond-error.js';
+import { errorReply } from '../../slack/error-reply.js';
 
 /** Where to tell the clicker something only they see: ephemeral in the channel, or a DM without one. */
 export interface Clicker {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNodeId, type FakeUser, type FakeUserSeed } from '../../fakes/authgear/index.js';
 import { CHANNELS, PEOPLE, startTestApp, type TestApp } from '../../support/app.js';
 import { waitFor } from '../../support/wait.js';
-import { buttonsOf, clickConfirm, finalResponse, mutationsSince, runConfirmed } from './flow.js';
+import { buttonsOf, clickConfirm, mutationsSince, runConfirmed } from './flow.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -192,10 +192,9 @@ describe('account actions end to end', () => {
     expect(mutationsSince(t, from)).toEqual([]);
   });
 
-  it('refuses and audits a forged Confirm for an action the clicker may not run, sending no mutation', async () => {
+  it('refuses a forged Confirm naming an action and its input, sending no mutation', async () => {
     const { user, nodeId } = seed();
     const from = t.authgear.requests.length;
-    const auditBefore = t.slack.messagesIn(CHANNELS.audit).length;
     const forged = JSON.stringify({ v: 1, k: 'delete-now', i: { userId: nodeId, reason: 'forged' } });
     const click = await t.driver.blockAction({
       userId: PEOPLE.support,
@@ -204,17 +203,8 @@ describe('account actions end to end', () => {
       value: forged,
     });
     expect(click.status).toBe(200);
-    const seen = await finalResponse(t, click.responseUrlId);
-    expect(text(seen)).toMatch(/doesn't allow/);
-    const denied = await waitFor(() =>
-      t.slack
-        .messagesIn(CHANNELS.audit)
-        .slice(auditBefore)
-        .find((m) => String(m.args.text).includes('*denied*')),
-    );
-    expect(String(denied.args.text)).toContain('permission.denied');
-    expect(String(denied.args.text)).toContain(PEOPLE.support);
-    expect(String(denied.args.text)).toContain('user.delete');
+    const seen = await t.response(click.responseUrlId);
+    expect(text(seen)).toMatch(/can no longer be used. Start the action again/);
     expect(mutationsSince(t, from)).toEqual([]);
     expect(t.authgear.store.user(user.id)).toBeDefined();
   });

@@ -4,6 +4,8 @@ import type { ApprovalService } from '../../../src/approvals/service.js';
 import type { ApprovalStore } from '../../../src/approvals/store.js';
 import type { AuditEvent } from '../../../src/audit/event.js';
 import { parsePolicyText } from '../../../src/config/policy.js';
+import { createMemoryConfirmationStore } from '../../../src/confirmations/memory-store.js';
+import type { ConfirmationStore } from '../../../src/confirmations/store.js';
 import type { QueryVerb } from '../../../src/queries/types.js';
 import type { AuthgearFake } from '../../fakes/authgear/index.js';
 import type { SlackFake } from '../../fakes/slack/index.js';
@@ -47,8 +49,12 @@ export interface Cluster {
   /** Running and stopped instances, in start order (indexes stay stable). */
   readonly instances: ReadonlyArray<ClusterInstance>;
   readonly audit: AuditEvent[];
-  /** Starts one more instance on the same fakes (a restarted bot), optionally with its own store or policy. */
-  addInstance(options?: { store?: ApprovalStore; policy?: string }): Promise<ClusterInstance>;
+  /** Starts one more instance on the same fakes (a restarted bot), optionally with its own stores or policy. */
+  addInstance(options?: {
+    store?: ApprovalStore;
+    confirmations?: ConfirmationStore;
+    policy?: string;
+  }): Promise<ClusterInstance>;
   /** Stops instance `i` (a bot going down); its HTTP endpoint closes. */
   stopInstance(i: number): Promise<void>;
   /** Moves every instance's clock (for expiry). */
@@ -59,11 +65,14 @@ export interface Cluster {
 /** N replicas wired by createApp exactly as main.ts wires one (`approvals: { store }`), sharing the fakes. */
 export const startCluster = async ({
   store,
+  confirmations = createMemoryConfirmationStore(),
   instances = 1,
   policy,
   queries,
 }: {
   store: ApprovalStore;
+  /** Shared by every instance, as replicas share Redis (default: one memory store for all). */
+  confirmations?: ConfirmationStore;
   instances?: number;
   policy: string;
   queries?: readonly QueryVerb[];
@@ -83,10 +92,10 @@ export const startCluster = async ({
       ...(queries ? { queries } : {}),
       deps: {
         approvals: { store: options.store ?? store },
+        confirmations: options.confirmations ?? confirmations,
         audit: { record: async (e) => void audit.push(e) },
       },
     });
-    if (!built.approvals) throw new Error('createApp built no approval service');
     const instance = { built, approvals: built.approvals, driver, logs };
     list.push(instance);
     return instance;

@@ -8,6 +8,7 @@ import { createApp } from '../../../src/app.js';
 import { createMemoryApprovalStore } from '../../../src/approvals/memory-store.js';
 import type { AuditEvent } from '../../../src/audit/event.js';
 import { parsePolicyText } from '../../../src/config/policy.js';
+import { createMemoryConfirmationStore } from '../../../src/confirmations/memory-store.js';
 import { createLogger } from '../../../src/logger.js';
 import { type Fakes, PEOPLE, startFakes } from '../../support/app.js';
 import { createSocketModeDriver, type SocketModeDriver } from '../../support/socket-mode-driver.js';
@@ -22,6 +23,7 @@ let driver: SocketModeDriver;
 const bots: Array<ClusterInstance & { healthPort: number }> = [];
 const audit: AuditEvent[] = [];
 const store = createMemoryApprovalStore();
+const confirmations = createMemoryConfirmationStore();
 
 const startBot = async () => {
   const logs: string[] = [];
@@ -30,6 +32,7 @@ const startBot = async () => {
     policy: parsePolicyText(approvalPolicy(1)),
     logger: createLogger({ level: 'debug', destination: { write: (l) => void logs.push(l) } }),
     approvals: { store },
+    confirmations,
     audit: { record: async (e) => void audit.push(e) },
   });
   const healthPort = (await built.start(0)) ?? 0;

@@ -1,6 +1,7 @@
 /** One contract, two stores: memory (no Redis) and Redis. A confirmation is claimed exactly once. */
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { newConfirmationId } from '../../../src/confirmations/ids.js';
 import { createMemoryConfirmationStore } from '../../../src/confirmations/memory-store.js';
 import { type ConfirmationRecord, newConfirmation } from '../../../src/confirmations/record.js';
 import { createRedisConfirmationStore } from '../../../src/confirmations/redis-store.js';
@@ -38,7 +39,7 @@ const confirmation = (overrides: Partial<ConfirmationRecord> = {}): Confirmation
       actor: { userId: 'U0SUPPORT', teamId: 'T1', name: 'sam' },
       channelId: 'C0OPS',
     },
-    { now: T0, ttlMs: TTL },
+    { id: newConfirmationId(), now: T0, ttlMs: TTL },
   ),
   ...overrides,
 });
@@ -132,7 +133,7 @@ describe('redis confirmation store specifics', () => {
     const store = createRedisConfirmationStore({ redis, prefix });
     const record = newConfirmation(
       { actionKey: 'otp', input: { userId: 'VXNlcjox' }, actor: { userId: 'U1' } },
-      { now: new Date(), ttlMs: TTL },
+      { id: newConfirmationId(), now: new Date(), ttlMs: TTL },
     );
     await store.create(record);
     const key = `${prefix}confirm:{${record.id}}`;

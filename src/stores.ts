@@ -1,0 +1,68 @@
+/**
+ * Where the bot keeps what must outlive one request: approvals, confirmations and the audit outbox, in Redis when
+ * one is configured (shared by every replica) or in memory (one instance only). main.ts, the demo and the tests
+ * build them here, so every one of them runs the app wired the same way.
+ */
+import type { AppDeps } from './app.js';
+import { createMemoryApprovalStore } from './approvals/memory-store.js';
+import { createRedisApprovalStore } from './approvals/redis-store.js';
+import type { ApprovalStore } from './approvals/store.js';
+import { createRedisOutbox } from './audit/redis-outbox.js';
+import { createMemoryConfirmationStore } from './confirmations/memory-store.js';
+import { createRedisConfirmationStore } from './confirmations/redis-store.js';
+import type { AppLogger } from './logger.js';
+import type { RedisClient } from './redis/client.js';
+
+export interface Stores {
+  readonly kind: 'memory' | 'redis';
+  /** What createApp takes from here. */
+  readonly deps: Pick<AppDeps, 'approvals' | 'confirmations' | 'redis' | 'auditOutbox'>;
+  readonly approvals: ApprovalStore;
+  /** Closes the stores; a Redis connection given in stays the caller's. */
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  readonly redis?: RedisClient | undefined;
+  /** Key prefix (REDIS_PREFIX). */
+  readonly prefix: string;
+  readonly logger: AppLogger;
+}
+
+export const createStores = ({ redis, prefix, logger }: StoreOptions): Stores => {
+  if (redis === undefined) {
+    const approvals = createMemoryApprovalStore({});
+    const confirmations = createMemoryConfirmationStore();
+    return {
+      kind: 'memory',
+      deps: { approvals: { store: approvals }, confirmations },
+      approvals,
+      close: async () => {
+        await approvals.close();
+        await confirmations.close();
+      },
+    };
+  }
+  const approvals = createRedisApprovalStore({
+    redis,
+    prefix,
+    onCorruptRecord: (e) =>
+      logger.error({ code: e.code, ...e.details }, 'an approval record could not be read'),
+  });
+  const auditOutbox = createRedisOutbox({
+    redis,
+    prefix,
+    onCorruptEntry: (id) => logger.error({ id }, 'a stored record could not be read and was skipped'),
+  });
+  return {
+    kind: 'redis',
+    deps: {
+      approvals: { store: approvals },
+      confirmations: createRedisConfirmationStore({ redis, prefix }),
+      redis,
+      auditOutbox,
+    },
+    approvals,
+    close: async () => undefined,
+  };
+};
