@@ -67,7 +67,7 @@ export const createPipeline = (deps: PipelineDeps) => {
     def: AnyActionDefinition,
     channelId?: string,
   ): Promise<void> => {
-    const decision = authorize(actor, def.permission, { channelId }, deps.policy);
+    const decision = authorize(actor, def.permission, { channelId, mutation: true }, deps.policy);
     if (decision.ok) return;
     await audit('denied', actor, def, { reason: decision.reason, errorCode: 'permission.denied' });
     throw denialError(decision.reason, def.permission);

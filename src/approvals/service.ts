@@ -31,10 +31,10 @@ export interface ApprovalServiceDeps {
   readonly logger: AppLogger;
   readonly now?: () => Date;
   /**
-   * Resolves a Slack user's current roles (Services.actorOf): the requester's right is checked again right before an
-   * approved action runs. Default: a resolver of its own over `client` (its own user-group cache).
+   * Resolves a Slack user's current roles (Services.actorOf): the requester's right is checked again, read fresh from
+   * Slack, right before an approved action runs. Default: a resolver of its own over `client`.
    */
-  readonly actorOf?: (user: SlackUserRef) => Promise<Actor>;
+  readonly actorOf?: (user: SlackUserRef, options?: { readonly fresh?: boolean }) => Promise<Actor>;
   /** How long an executor may take before the sweeper marks the record `unknown` (default 2 minutes). */
   readonly leaseMs?: number;
 }
@@ -76,11 +76,11 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
    * right to the action since they asked. Throws AppErrors for anything that stops the run before it starts.
    */
   const requesterNow = async (record: ApprovalRecord): Promise<Actor> => {
-    const actor = await actorOf({
-      id: record.requester.userId,
-      teamId: record.requester.teamId,
-      name: record.requester.name,
-    });
+    const actor = await actorOf(
+      { id: record.requester.userId, teamId: record.requester.teamId, name: record.requester.name },
+      { fresh: true },
+    );
+    // Where it was asked was checked when it was confirmed; here only the requester's right counts.
     if (!isActionName(record.action) || !authorize(actor, record.action, {}, policy).ok) throw lostRight();
     return actor;
   };

@@ -8,6 +8,7 @@ import { onConfirmAction } from './confirm-action.js';
 import { onLookupSender, onLookupShortcut, onLookupSubmit } from './lookup.js';
 import { onQueryButton, QUERY_BUTTONS } from './query-button.js';
 import { onStartAction } from './start-action.js';
+import { onUsergroupChanged } from './usergroup-changed.js';
 
 /** Every handler, registered against the IDs in blocks/ids.ts (a test checks none is missing). */
 export const registerHandlers = (app: App, s: Services): void => {
@@ -20,4 +21,5 @@ export const registerHandlers = (app: App, s: Services): void => {
   app.view(CallbackIds.lookupModal, onLookupSubmit(s));
   app.shortcut(CallbackIds.lookupUserShortcut, onLookupShortcut(s));
   app.shortcut(CallbackIds.lookupSenderShortcut, onLookupSender(s));
+  app.event('subteam_members_changed', onUsergroupChanged(s));
 };

@@ -14,6 +14,7 @@ export type DenyReason =
   | 'no_role'
   | 'not_granted'
   | 'channel_not_allowed'
+  | 'channel_unknown'
   | 'self_approval'
   | 'not_an_approver';
 
@@ -33,22 +34,30 @@ export const grants = (policy: Policy, roles: readonly string[], action: ActionN
     return actions !== undefined && (actions.has('*') || actions.has(action));
   });
 
-/** May this actor run `action` here? Deny by default; the channel allow-list applies to commands. */
-export const authorize = (
-  actor: Actor,
-  action: ActionName,
-  ctx: { readonly channelId?: string | undefined },
-  policy: Policy,
-): Decision => {
+/** Where a request happened, as far as the bot can tell. */
+export interface Place {
+  readonly channelId?: string | undefined;
+  /**
+   * The request would change something (an action, not a read). Under a channel allow-list, a mutation from
+   * somewhere the bot cannot place (a click or form submission that carries no channel) is refused.
+   */
+  readonly mutation?: boolean;
+}
+
+/**
+ * May this actor run `action` here? Deny by default. The channel allow-list (`channels.commands`) applies to
+ * commands, clicks and submissions: DMs with the bot are always allowed, other channels only when listed, and a
+ * mutation with no channel at all is refused while an allow-list is set.
+ */
+export const authorize = (actor: Actor, action: ActionName, ctx: Place, policy: Policy): Decision => {
   if (actor.roles.length === 0) return deny('no_role');
   const allowed = policy.channels.commands;
-  if (
-    allowed !== undefined &&
-    ctx.channelId !== undefined &&
-    !ctx.channelId.startsWith('D') &&
-    !allowed.includes(ctx.channelId)
-  ) {
-    return deny('channel_not_allowed');
+  if (allowed !== undefined) {
+    if (ctx.channelId === undefined) {
+      if (ctx.mutation === true) return deny('channel_unknown');
+    } else if (!ctx.channelId.startsWith('D') && !allowed.includes(ctx.channelId)) {
+      return deny('channel_not_allowed');
+    }
   }
   return grants(policy, actor.roles, action) ? ALLOW : deny('not_granted');
 };

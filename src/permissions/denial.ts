@@ -1,13 +1,15 @@
 import type { Policy } from '../config/policy.js';
 import { AppError } from '../errors.js';
 import type { ActionName } from './actions.js';
-import { type Actor, authorize, type DenyReason } from './authorize.js';
+import { type Actor, authorize, type DenyReason, type Place } from './authorize.js';
 
 const MESSAGES: Record<DenyReason, string> = {
   no_role: "You don't have a role in the Authgear bot's policy. Ask an admin to add you.",
   not_granted: "Your role doesn't allow that action. Ask an admin if you need it.",
   channel_not_allowed:
     "The Authgear bot isn't enabled in this channel. Use it in an allowed channel or a DM.",
+  channel_unknown:
+    "The bot can't tell which channel this came from, and it only makes changes from allowed channels. Start it again from an allowed channel or a DM.",
   self_approval: "You can't approve your own request.",
   not_an_approver: "Your role doesn't allow deciding on this request.",
 };
@@ -15,7 +17,9 @@ const MESSAGES: Record<DenyReason, string> = {
 /** The one error a refused permission check becomes, with a kind message for the person. */
 export const denialError = (reason: DenyReason, action: ActionName): AppError =>
   new AppError(
-    reason === 'channel_not_allowed' ? 'channel.not_allowed' : 'permission.denied',
+    reason === 'channel_not_allowed' || reason === 'channel_unknown'
+      ? 'channel.not_allowed'
+      : 'permission.denied',
     MESSAGES[reason],
     {
       details: { action, reason },
@@ -23,12 +27,7 @@ export const denialError = (reason: DenyReason, action: ActionName): AppError =>
   );
 
 /** Throws `denialError` unless the actor may use `action` here (read-only verbs; actions go through the pipeline). */
-export const requireRight = (
-  actor: Actor,
-  action: ActionName,
-  ctx: { readonly channelId?: string | undefined },
-  policy: Policy,
-): void => {
+export const requireRight = (actor: Actor, action: ActionName, ctx: Place, policy: Policy): void => {
   const decision = authorize(actor, action, ctx, policy);
   if (!decision.ok) throw denialError(decision.reason, action);
 };

@@ -100,16 +100,24 @@ describe('manifest.yml contents', () => {
     );
   });
 
-  it('routes interactivity and app_home_opened to the events URL in HTTP mode', () => {
+  it('routes interactivity, app_home_opened and subteam_members_changed to the events URL in HTTP mode', () => {
     expect(manifest.display_information.name).toBe('Authgear');
     expect(manifest.features.bot_user?.display_name).toBe('Authgear');
     expect(manifest.features.app_home?.home_tab_enabled).toBe(true);
     expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: EVENTS_URL });
     expect(manifest.settings.event_subscriptions).toEqual({
       request_url: EVENTS_URL,
-      bot_events: ['app_home_opened'],
+      bot_events: ['app_home_opened', 'subteam_members_changed'],
     });
     expect(manifest.settings.socket_mode_enabled).toBe(false);
+  });
+
+  it('asks for the scope each subscribed event needs', () => {
+    const scopeOf: Record<string, string> = { subteam_members_changed: 'usergroups:read' };
+    for (const event of manifest.settings.event_subscriptions.bot_events) {
+      const scope = scopeOf[event];
+      if (scope) expect(manifest.oauth_config.scopes.bot).toContain(scope);
+    }
   });
 
   it('explains how to switch to Socket Mode', () => {

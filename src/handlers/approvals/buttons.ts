@@ -17,7 +17,7 @@ export const onApprove =
     const c = clicked(args);
     const who = { userId: c.user.id, channelId: c.channelId };
     await decideAndTell(s, args.client, who, 'approval_approve', async () =>
-      approvals.approve(approvalIdValue.decode(c.value), await s.actorOf(c.user)),
+      approvals.approve(approvalIdValue.decode(c.value), await s.actorOf(c.user, { fresh: true })),
     );
     if (onHome(args)) await publishHome(s, approvals, args.client, c.user);
   };
@@ -31,7 +31,7 @@ export const onTextDecision =
     const who = { userId: c.user.id, channelId: c.channelId };
     await decideAndTell(s, args.client, who, `approval_${kind}_form`, async () => {
       const id = approvalIdValue.decode(c.value);
-      const may = await approvals.mayDecide(id, await s.actorOf(c.user));
+      const may = await approvals.mayDecide(id, await s.actorOf(c.user, { fresh: true }));
       if (!may.ok) return may;
       const metadata = decisionFormMetadata.encode({
         id,
@@ -51,7 +51,7 @@ export const onCancelRequest =
     const c = clicked(args);
     const who = { userId: c.user.id, channelId: c.channelId };
     await decideAndTell(s, args.client, who, 'approval_cancel', async () =>
-      approvals.cancel(approvalIdValue.decode(c.value), await s.actorOf(c.user)),
+      approvals.cancel(approvalIdValue.decode(c.value), await s.actorOf(c.user, { fresh: true })),
     );
     if (onHome(args)) await publishHome(s, approvals, args.client, c.user);
   };

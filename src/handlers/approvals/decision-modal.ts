@@ -24,7 +24,10 @@ export const onTextDecisionSubmit =
     const text = decisionText(kind, view.state.values);
     await decideAndTell(s, client, who, `approval_${kind}_modal`, async () => {
       if (!meta) return { ok: false, message: decisionFormMetadata.stale };
-      const actor = await s.actorOf({ id: body.user.id, teamId: body.user.team_id, name: body.user.name });
+      const actor = await s.actorOf(
+        { id: body.user.id, teamId: body.user.team_id, name: body.user.name },
+        { fresh: true },
+      );
       return kind === 'reject'
         ? approvals.reject(meta.id, actor, text)
         : approvals.approve(meta.id, actor, text);

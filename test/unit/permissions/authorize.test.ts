@@ -44,6 +44,27 @@ describe('authorize', () => {
     expect(authorize(who, action, { channelId }, policy)).toEqual(expected);
   });
 
+  it.each([
+    ['a read with no channel (a view, a form)', { mutation: false }, { ok: true }],
+    ['a mutation with no channel', { mutation: true }, { ok: false, reason: 'channel_unknown' }],
+    ['a mutation in an allowed channel', { channelId: 'C0OPS', mutation: true }, { ok: true }],
+    ['a mutation in a DM with the bot', { channelId: 'D0DM', mutation: true }, { ok: true }],
+    [
+      'a mutation in a channel off the list',
+      { channelId: 'C0RANDOM', mutation: true },
+      { ok: false, reason: 'channel_not_allowed' },
+    ],
+  ] as const)('under an allow-list, decides %s', (_what, place, expected) => {
+    expect(authorize(actor('U0ADMIN'), 'user.disable', place, policy)).toEqual(expected);
+  });
+
+  it('places nothing when there is no allow-list', () => {
+    const open = parsePolicyText(
+      'roles: { admin: { actions: ["*"] } }\nmembers: [{ slack_user: U0ADMIN, roles: [admin] }]',
+    );
+    expect(authorize(actor('U0ADMIN'), 'user.disable', { mutation: true }, open)).toEqual({ ok: true });
+  });
+
   it('never lets the requester approve their own request', () => {
     expect(authorizeApprover(actor('U0ADMIN'), 'user.disable', 'U0ADMIN', policy)).toEqual({
       ok: false,
