@@ -31,6 +31,8 @@ import { watchOutbox } from './metrics/outbox.js';
 import { coreQueries } from './queries/registry.js';
 import type { QueryVerb } from './queries/types.js';
 import type { RedisClient } from './redis/client.js';
+import type { SecretStore } from './secrets/store.js';
+import { createSecretVault } from './secrets/vault.js';
 import { createActorResolver, type Services } from './services.js';
 import { createDirectory } from './slack/directory.js';
 import { replyTo } from './slack/reply.js';
@@ -62,6 +64,8 @@ export interface AppDeps {
   };
   /** Where confirmations wait for their one click (Redis or memory, see stores.ts). */
   readonly confirmations: ConfirmationStore;
+  /** Where sealed secrets wait to be revealed once (Redis or memory, see stores.ts). */
+  readonly secrets: SecretStore;
   /** `/readyz` timings: how long a report is reused and how long a probe may take (defaults 5000 / 2000 ms). */
   readonly readiness?: { readonly cacheMs?: number; readonly timeoutMs?: number };
 }
@@ -173,8 +177,10 @@ export const createApp = (deps: AppDeps): BuiltApp => {
       : undefined;
   const actorOf = createActorResolver(policy, directory);
   const execution = createExecution({ api, users, audit, now });
+  const secrets = createSecretVault({ store: deps.secrets, keyMaterial: config.authgear.privateKeyPem, now });
   const approvals = createApprovalService({
     store: deps.approvals.store,
+    secrets,
     client: app.client,
     policy,
     actions: actionsByKey,
@@ -214,6 +220,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
   const services: Services = {
     ...base,
     pipeline,
+    secrets,
     replyTo: (target) => replyTo(app.client, target, origins),
   };
   registerHandlers(app, services);

@@ -8,6 +8,7 @@ import type { AppLogger } from './logger.js';
 import type { Actor } from './permissions/authorize.js';
 import { rolesFor } from './permissions/authorize.js';
 import type { QueryServices, QueryVerb } from './queries/types.js';
+import type { SecretVault } from './secrets/vault.js';
 import type { Directory } from './slack/directory.js';
 import type { Reply, ReplyTarget } from './slack/reply.js';
 import type { UserResolver } from './users/resolve.js';
@@ -28,6 +29,8 @@ export interface Services {
   readonly extras: QueryServices;
   /** The person's roles: user-group membership from a short cache, or read from Slack now with `fresh`. */
   readonly actorOf: (user: SlackUserRef, options?: { readonly fresh?: boolean }) => Promise<Actor>;
+  /** Secrets delivered after an approval, revealed once by their owner. */
+  readonly secrets: SecretVault;
   /** Answers one person: through their interaction's response_url (Slack's hosts only) or by DM. */
   readonly replyTo: (target: ReplyTarget) => Reply;
 }

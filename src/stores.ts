@@ -1,5 +1,5 @@
 /**
- * Where the bot keeps what must outlive one request: approvals, confirmations and the audit outbox, in Redis when
+ * Where the bot keeps what must outlive one request: approvals, confirmations, sealed secrets and the audit outbox, in Redis when
  * one is configured (shared by every replica) or in memory (one instance only). main.ts, the demo and the tests
  * build them here, so every one of them runs the app wired the same way.
  */
@@ -12,11 +12,13 @@ import { createMemoryConfirmationStore } from './confirmations/memory-store.js';
 import { createRedisConfirmationStore } from './confirmations/redis-store.js';
 import type { AppLogger } from './logger.js';
 import type { RedisClient } from './redis/client.js';
+import { createMemorySecretStore } from './secrets/memory-store.js';
+import { createRedisSecretStore } from './secrets/redis-store.js';
 
 export interface Stores {
   readonly kind: 'memory' | 'redis';
   /** What createApp takes from here. */
-  readonly deps: Pick<AppDeps, 'approvals' | 'confirmations' | 'redis' | 'auditOutbox'>;
+  readonly deps: Pick<AppDeps, 'approvals' | 'confirmations' | 'secrets' | 'redis' | 'auditOutbox'>;
   readonly approvals: ApprovalStore;
   /** Closes the stores; a Redis connection given in stays the caller's. */
   close(): Promise<void>;
@@ -33,13 +35,15 @@ export const createStores = ({ redis, prefix, logger }: StoreOptions): Stores =>
   if (redis === undefined) {
     const approvals = createMemoryApprovalStore({});
     const confirmations = createMemoryConfirmationStore();
+    const secrets = createMemorySecretStore();
     return {
       kind: 'memory',
-      deps: { approvals: { store: approvals }, confirmations },
+      deps: { approvals: { store: approvals }, confirmations, secrets },
       approvals,
       close: async () => {
         await approvals.close();
         await confirmations.close();
+        await secrets.close();
       },
     };
   }
@@ -59,6 +63,7 @@ export const createStores = ({ redis, prefix, logger }: StoreOptions): Stores =>
     deps: {
       approvals: { store: approvals },
       confirmations: createRedisConfirmationStore({ redis, prefix }),
+      secrets: createRedisSecretStore({ redis, prefix }),
       redis,
       auditOutbox,
     },

@@ -63,7 +63,7 @@ export const createExecution = (deps: ExecutionDeps) => {
     });
   };
 
-  /** Executes once, audits the outcome, and returns the result (the caller delivers it to the requester only). */
+  /** Executes once, audits the outcome (executed, failed, or unknown), and returns the result (the caller delivers it to the requester only). */
   const execute = async (
     actor: Actor,
     def: AnyActionDefinition,
@@ -92,7 +92,8 @@ export const createExecution = (deps: ExecutionDeps) => {
       return result;
     } catch (e) {
       const err = asAppError(e);
-      await audit('failed', actor, def, {
+      // Authgear may have applied it (the answer was lost): audited as unknown, never as failed.
+      await audit(err.code === 'authgear.outcome_unknown' ? 'unknown' : 'failed', actor, def, {
         user,
         input,
         approvalId: approval?.id,

@@ -128,12 +128,13 @@ export const createMemoryApprovalStore = ({
       return { kind: 'cancelled', record: copy(slot.record) };
     },
 
-    async complete(id, { claim, result, now }) {
+    async complete(id, { claim, result, now, unknown }) {
       const slot = lookup(id, now);
       if (!slot) return refuse('not_found');
       if (slot.record.state !== 'executing') return refuse('closed', slot);
       if (slot.record.executor !== claim) return refuse('not_executor', slot);
-      move(slot, result.ok ? 'executed' : 'failed', now.getTime(), { result: { ...result } });
+      const state = unknown ? 'unknown' : result.ok ? 'executed' : 'failed';
+      move(slot, state, now.getTime(), { result: { ...result } });
       return { kind: 'completed', record: copy(slot.record) };
     },
 

@@ -16,20 +16,35 @@ export interface NotifyDeps {
   readonly now: () => Date;
 }
 
+/** Where a card is, from the record or from the click on it. */
+export interface CardRef {
+  readonly channel: string;
+  readonly ts: string;
+}
+
 export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
-  /** Best effort: a Slack hiccup must not undo a decision already stored. */
-  const attempt = async (what: string, record: ApprovalRecord, work: () => Promise<unknown>) => {
+  /** Best effort: a Slack hiccup must not undo a decision already stored. Returns whether it worked. */
+  const attempt = async (
+    what: string,
+    record: ApprovalRecord,
+    work: () => Promise<unknown>,
+  ): Promise<boolean> => {
     try {
       await work();
+      return true;
     } catch (e) {
       logger.warn({ approvalId: record.id, ...errorFields(e) }, `approval: ${what} failed`);
+      return false;
     }
   };
 
   const notifier = {
-    /** Redraws the card where it was posted (no-op before it has been posted). */
-    async updateCard(record: ApprovalRecord): Promise<void> {
-      const card = record.card;
+    /**
+     * Redraws the card where it was posted, or where it was clicked (`clicked`, from the click payload) when the
+     * record does not say; no-op when neither is known.
+     */
+    async updateCard(record: ApprovalRecord, clicked?: CardRef): Promise<void> {
+      const card = record.card ?? clicked;
       if (!card) return;
       await attempt('card update', record, () =>
         client.chat.update({ channel: card.channel, ts: card.ts, ...approvalCard(record) }),
@@ -47,9 +62,9 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
       }
     },
 
-    /** A message to the requester only, by DM. */
-    async dmRequester(record: ApprovalRecord, text: string, blocks?: readonly Block[]): Promise<void> {
-      await attempt('requester DM', record, () =>
+    /** A message to the requester only, by DM; whether it arrived. */
+    async dmRequester(record: ApprovalRecord, text: string, blocks?: readonly Block[]): Promise<boolean> {
+      return attempt('requester DM', record, () =>
         replyTo(client, { dmUserId: record.requester.userId })({ text, ...(blocks ? { blocks } : {}) }),
       );
     },

@@ -189,9 +189,9 @@ export const createRedisApprovalStore = ({
         : refused(reply);
     },
 
-    async complete(id, { claim, result, now }) {
+    async complete(id, { claim, result, now, unknown }) {
       if (!validId(id)) return notFound;
-      const finalState = result.ok ? 'executed' : 'failed';
+      const finalState = unknown ? 'unknown' : result.ok ? 'executed' : 'failed';
       const args = [String(now.getTime()), retention, claim, JSON.stringify(result), finalState];
       const reply = await script('complete', id, args);
       return reply.outcome === 'completed' && reply.record

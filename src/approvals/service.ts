@@ -5,18 +5,19 @@
  * executes.
  */
 import type { Executor } from '../actions/execute.js';
-import type { ActionResult, AnyActionDefinition } from '../actions/types.js';
+import type { AnyActionDefinition } from '../actions/types.js';
 import type { AuditSink } from '../audit/event.js';
-import { resultMessage } from '../blocks/messages.js';
 import type { Policy } from '../config/policy.js';
-import { AppError, asAppError } from '../errors.js';
+import { AppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
 import { isActionName } from '../permissions/actions.js';
 import { type Actor, authorize, authorizeApprover } from '../permissions/authorize.js';
+import type { SecretVault } from '../secrets/vault.js';
 import { createActorResolver, type SlackUserRef, type WebClient } from '../services.js';
 import { createDirectory } from '../slack/directory.js';
-import { createNotifier } from './notify.js';
+import { type CardRef, createNotifier } from './notify.js';
 import type { ApprovalRecord } from './record.js';
+import { createRunner } from './run.js';
 import { type ApprovalStore, type Refused, refusalError } from './store.js';
 import { createApprovalGate } from './submit.js';
 
@@ -37,14 +38,22 @@ export interface ApprovalServiceDeps {
   readonly actorOf?: (user: SlackUserRef, options?: { readonly fresh?: boolean }) => Promise<Actor>;
   /** How long an executor may take before the sweeper marks the record `unknown` (default 2 minutes). */
   readonly leaseMs?: number;
+  /** Where a secret produced by an approved action waits for its requester to reveal it. */
+  readonly secrets: SecretVault;
 }
 
-/** What a click led to: a note for the clicker (ephemeral), or a refusal with a kind message. */
-export type Decision =
-  | { readonly ok: true; readonly note?: string }
-  | { readonly ok: false; readonly message: string };
+/**
+ * What a decision led to: an optional note for the clicker (ephemeral). A refusal is never a value: it is thrown
+ * as an AppError with its code (approval.*, permission.denied) and rendered by the one error path.
+ */
+export interface Decision {
+  readonly note?: string;
+}
 
-const NOT_APPROVER = "You're not an approver for this kind of request.";
+const notApprover = (id: string): AppError =>
+  new AppError('permission.denied', "You're not an approver for this kind of request.", {
+    details: { approvalId: id, reason: 'not_an_approver' },
+  });
 
 /** How many records the lists (`/authgear approvals`, App Home) read at most. */
 const LIST_LIMIT = 100;
@@ -65,10 +74,10 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
 
   const actorOf = deps.actorOf ?? createActorResolver(policy, createDirectory(client));
 
-  const refused = async (r: Refused, id: string): Promise<Decision> => {
+  const refused = async (r: Refused, id: string): Promise<never> => {
     // This very call moved an overdue request to expired: it reports the expiry.
     if (r.transitioned && r.record) await notify.announceExpiry(r.record);
-    return { ok: false, message: refusalError(r, id).userMessage };
+    throw refusalError(r, id);
   };
 
   /**
@@ -85,58 +94,36 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
     return actor;
   };
 
-  /** Runs the action as the requester (their audit context), exactly once: only the claim holder gets here. */
-  const run = async (record: ApprovalRecord, claim: string): Promise<void> => {
-    const def = deps.actions.get(record.actionKey);
-    let result: ActionResult | undefined;
-    let failure: AppError | undefined;
-    let started = false;
-    try {
-      if (!def) throw new AppError('input.invalid', 'That action no longer exists.');
-      const actor = await requesterNow(record);
-      started = true; // from here on the executor audits executed/failed itself
-      result = await deps.execute(actor, def, record.input, { id: record.id, link: record.card?.link });
-    } catch (e) {
-      failure = asAppError(e);
-    }
-    const done = await store.complete(record.id, {
-      claim,
-      result: result ? { ok: true } : { ok: false, ...(failure ? { errorCode: failure.code } : {}) },
-      now: now(),
-    });
-    const final = done.kind === 'completed' ? done.record : (done.record ?? record);
-    if (failure && !started)
-      await notify.audit('failed', final, record.requester, { errorCode: failure.code });
-    await notify.updateCard(final);
-    if (result) {
-      const m = resultMessage(`Approved and done: ${result.message}`, result.secret, result.blocks);
-      await notify.dmRequester(final, m.text, m.blocks);
-    } else {
-      const why = failure?.userMessage ?? 'The action failed.';
-      await notify.dmRequester(final, `Your approved request failed: ${record.summary}. ${why}`);
-    }
-  };
+  const run = createRunner({
+    store,
+    actions: deps.actions,
+    execute: deps.execute,
+    requesterNow,
+    notify,
+    secrets: deps.secrets,
+    logger,
+    now,
+  });
 
   /** Loads the record and re-checks the clicker's right to decide on it (self-approval refused). */
-  const checkApprover = async (id: string, actor: Actor): Promise<Decision | ApprovalRecord> => {
+  const checkApprover = async (id: string, actor: Actor): Promise<ApprovalRecord> => {
     const record = await store.get(id);
-    if (!record)
-      return { ok: false, message: refusalError({ kind: 'refused', reason: 'not_found' }, id).userMessage };
-    if (!isActionName(record.action)) return { ok: false, message: NOT_APPROVER };
+    if (!record) return refused({ kind: 'refused', reason: 'not_found' }, id);
+    if (!isActionName(record.action)) throw notApprover(id);
     const decision = authorizeApprover(actor, record.action, record.requester.userId, policy);
     if (decision.ok) return record;
     if (decision.reason === 'self_approval')
       return refused({ kind: 'refused', reason: 'self_approval', record }, id);
-    return { ok: false, message: NOT_APPROVER };
+    throw notApprover(id);
   };
 
   return {
     ...gate,
     store,
 
-    async approve(id: string, actor: Actor, comment?: string): Promise<Decision> {
-      const checked = await checkApprover(id, actor);
-      if (!('schemaVersion' in checked)) return checked;
+    /** Approve (`clicked`: where the card is, from the click, for when the record cannot say). */
+    async approve(id: string, actor: Actor, comment?: string, clicked?: CardRef): Promise<Decision> {
+      await checkApprover(id, actor);
       const text = comment?.trim();
       const outcome = await store.approve(id, {
         userId: actor.userId,
@@ -149,25 +136,21 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
       await notify.updateCard(outcome.record);
       if (outcome.kind === 'recorded') {
         const left = outcome.record.required - outcome.record.approvals.length;
-        return { ok: true, note: `Your approval is recorded; ${left} more needed.` };
+        return { note: `Your approval is recorded; ${left} more needed.` };
       }
-      await run(outcome.record, outcome.claim);
-      return { ok: true };
+      const note = await run(outcome.record, outcome.claim, clicked);
+      return note === undefined ? {} : { note };
     },
 
-    /** The first step of Reject: may this person reject? (The reason modal opens only if so.) */
-    /** Whether this actor may decide on the request now (before a form asks them for text). */
-    async mayDecide(id: string, actor: Actor): Promise<Decision> {
+    /** Whether this actor may decide on the request now (before a form asks them for text); throws if not. */
+    async mayDecide(id: string, actor: Actor): Promise<void> {
       const checked = await checkApprover(id, actor);
-      if (!('schemaVersion' in checked)) return checked;
       if (checked.state !== 'pending')
-        return refused({ kind: 'refused', reason: 'closed', record: checked }, id);
-      return { ok: true };
+        await refused({ kind: 'refused', reason: 'closed', record: checked }, id);
     },
 
     async reject(id: string, actor: Actor, reason?: string): Promise<Decision> {
-      const checked = await checkApprover(id, actor);
-      if (!('schemaVersion' in checked)) return checked;
+      await checkApprover(id, actor);
       const trimmed = reason?.trim() || undefined;
       const outcome = await store.reject(id, {
         userId: actor.userId,
@@ -181,7 +164,7 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
         outcome.record,
         `Your request was rejected by <@${actor.userId}>: ${outcome.record.summary}. Nothing was changed.`,
       );
-      return { ok: true };
+      return {};
     },
 
     async cancel(id: string, actor: Actor): Promise<Decision> {
@@ -189,7 +172,7 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
       if (outcome.kind === 'refused') return refused(outcome, id);
       await notify.audit('cancelled', outcome.record, actor);
       await notify.updateCard(outcome.record);
-      return { ok: true, note: 'Your request is cancelled. Nothing was changed.' };
+      return { note: 'Your request is cancelled. Nothing was changed.' };
     },
 
     /** Pending requests this actor may decide now (not their own, not already approved by them), newest first. */

@@ -59,8 +59,14 @@ export interface ApprovalStore {
   reject(id: string, input: { userId: string; reason?: string; now: Date }): Promise<RejectOutcome>;
   /** Only the requester, only while pending. */
   cancel(id: string, input: { userId: string; now: Date }): Promise<CancelOutcome>;
-  /** executing → executed (result.ok) | failed, only with the claim handed out by `approve`. */
-  complete(id: string, input: { claim: string; result: ApprovalResult; now: Date }): Promise<CompleteOutcome>;
+  /**
+   * executing → executed (result.ok) | failed | unknown (`unknown`: Authgear did not confirm the outcome), only with
+   * the claim handed out by `approve`.
+   */
+  complete(
+    id: string,
+    input: { claim: string; result: ApprovalResult; now: Date; unknown?: boolean },
+  ): Promise<CompleteOutcome>;
   /**
    * Moves overdue records: pending past expiry → expired, executing past lease → unknown. Returns the records
    * this call moved; concurrent sweepers never both return the same record. Examines at most `limit` candidates.

@@ -22,9 +22,13 @@ export const createAdminApi = (options: AdminApiOptions): AdminApi => {
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
     async run(operation, variables, actor) {
+      const mutation = /^\s*mutation\b/.test(operation.document);
+      // Signing the token happens here, before anything is sent: its failure is never an unknown outcome.
+      const jwt = await options.tokens.token(actor).catch((e: unknown) => {
+        throw mapAuthgearError(e);
+      });
       let raw: Parameters<typeof operation.read>[0];
       try {
-        const jwt = await options.tokens.token(actor);
         raw = await client.request<typeof raw>({
           document: operation.document,
           variables: (variables ?? {}) as Record<string, unknown>,
@@ -32,7 +36,7 @@ export const createAdminApi = (options: AdminApiOptions): AdminApi => {
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (e) {
-        throw mapAuthgearError(e);
+        throw mapAuthgearError(e, { mutation });
       }
       try {
         return operation.read(raw);

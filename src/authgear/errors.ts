@@ -62,12 +62,52 @@ export const authgearErrorInfo = (e: ClientError): AuthgearErrorInfo | undefined
 const isTimeout = (e: unknown): boolean =>
   e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
 
+/** Network errors that mean the request never reached Authgear (nothing can have been applied). */
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ERR_INVALID_URL',
+]);
+
+/** The first `code` along an error's cause chain (undici puts the socket error under `cause`). */
+const networkCode = (e: unknown): string | undefined => {
+  let current: unknown = e;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = current.cause;
+  }
+  return undefined;
+};
+
+/**
+ * A mutation whose answer was lost after it may have reached Authgear: Authgear commits one transaction per
+ * request, so a timeout, a connection dropped after sending, or a gateway's 5xx says nothing about whether the
+ * change happened. The person is told to check, never that it failed.
+ */
+const outcomeUnknown = (why: string, details: Record<string, string | number | undefined> = {}): AppError =>
+  new AppError(
+    'authgear.outcome_unknown',
+    `Authgear did not confirm whether this was done (${why}). Check the user in Authgear before trying again.`,
+    { details },
+  );
+
+export interface MapOptions {
+  /** The request was a mutation: a lost answer leaves its outcome unknown. */
+  readonly mutation?: boolean;
+}
+
 /**
  * Maps anything the Admin API call threw into an AppError, by `errorName`/`reason`, never by message. The raw
  * ClientError embeds request variables, so it is kept only as `cause` and never logged whole.
  */
-export const mapAuthgearError = (e: unknown): AppError => {
+export const mapAuthgearError = (e: unknown, options: MapOptions = {}): AppError => {
   if (e instanceof AppError) return e;
+  const mutation = options.mutation === true;
   if (e instanceof ClientError) {
     const status = e.response.status;
     if (status === 401 || status === 403) {
@@ -78,6 +118,8 @@ export const mapAuthgearError = (e: unknown): AppError => {
       );
     }
     const info = authgearErrorInfo(e);
+    if (info === undefined && mutation && status >= 500)
+      return outcomeUnknown(`it answered HTTP ${status}`, { status });
     if (info === undefined) {
       return new AppError(
         'authgear.unavailable',
@@ -97,6 +139,10 @@ export const mapAuthgearError = (e: unknown): AppError => {
       details,
     });
   }
+  if (isTimeout(e) && mutation) return outcomeUnknown('it did not answer in time');
+  const code = networkCode(e);
+  if (mutation && !(code !== undefined && NOT_SENT.has(code)))
+    return outcomeUnknown('the connection was lost', { kind: errorKind(e), code });
   if (isTimeout(e)) {
     return new AppError(
       'authgear.timeout',

@@ -52,6 +52,17 @@ const historyLines = (r: ApprovalRecord): string[] => {
   return lines;
 };
 
+/** A clicked card whose request the store no longer has (removed, or past its retention): no buttons left. */
+export const approvalGoneCard = (): ApprovalCardMessage => ({
+  text: 'This approval request no longer exists.',
+  blocks: [
+    section('*Approval request* — :ghost: This request no longer exists.'),
+    context([
+      'Nothing can be decided on it any more. If it is still needed, ask the requester to start it again.',
+    ]),
+  ],
+});
+
 export const approvalCard = (r: ApprovalRecord): ApprovalCardMessage => {
   const status = STATUS[r.state];
   const blocks: Block[] = [

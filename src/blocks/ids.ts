@@ -13,6 +13,7 @@ export const ActionIds = {
   approveWithComment: 'approval_approve_comment',
   reject: 'approval_reject',
   cancelRequest: 'approval_cancel',
+  revealSecret: 'reveal_secret',
 } as const;
 
 /**
@@ -30,6 +31,7 @@ export const CallbackIds = {
   lookupUserShortcut: 'authgear_lookup_user',
   lookupSenderShortcut: 'authgear_lookup_sender',
   lookupModal: 'lookup_user_modal',
+  secretModal: 'secret_modal',
 } as const;
 
 /** Block IDs of messages and modals (a modal's field block has its field's ID, from the action's definition). */
@@ -43,6 +45,7 @@ export const BlockIds = {
   accessPage: 'access_page',
   accessActions: 'access_actions',
   userActions: 'user_actions',
+  reveal: 'reveal',
   /** One request waiting on the viewer in an approvals list. */
   waitingItem: (approvalId: string) => `approval_${approvalId}`,
   /** One of the viewer's own requests in an approvals list. */

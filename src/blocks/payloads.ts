@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { ActionKey } from '../actions/keys.js';
 import { confirmationIdSchema } from '../confirmations/record.js';
 import { AppError } from '../errors.js';
+import { secretIdSchema } from '../secrets/store.js';
 import { ActionIds, START_ACTION_PATTERN, startActionId } from './ids.js';
 import { type Button, button, LIMITS } from './primitives.js';
 
@@ -172,6 +173,13 @@ export const approvalIdValue = textCodec(z.string().regex(/^[A-Za-z0-9_-]{1,64}$
   stale: 'That approval button is no longer valid. Open the request again.',
 });
 
+/** Reveal on the DM that delivers a secret after an approval: the sealed secret's ID (secrets/store.ts). */
+export const secretIdValue = textCodec(secretIdSchema, {
+  name: 'secret_id',
+  limit: BUTTON,
+  stale: 'That Reveal button is no longer valid.',
+});
+
 /** An action's form: which action, on whom, where to answer (response URL) and the channel it started in. */
 export const actionFormMetadata = jsonCodec(
   z.object({
@@ -215,6 +223,8 @@ export const buttonCodec = (actionId: string): Codec<unknown> | undefined => {
     case ActionIds.reject:
     case ActionIds.cancelRequest:
       return approvalIdValue;
+    case ActionIds.revealSecret:
+      return secretIdValue;
     default:
       return undefined;
   }
@@ -231,6 +241,7 @@ export const PAYLOAD_CODECS: Readonly<Record<string, Codec<unknown>>> = Object.f
     searchPageValue,
     accessPageValue,
     approvalIdValue,
+    secretIdValue,
     actionFormMetadata,
     decisionFormMetadata,
   ].map((c): [string, Codec<unknown>] => [c.name, c]),

@@ -7,6 +7,7 @@ import { onCommand } from './command.js';
 import { onConfirmAction } from './confirm-action.js';
 import { onLookupSender, onLookupShortcut, onLookupSubmit } from './lookup.js';
 import { onQueryButton, QUERY_BUTTONS } from './query-button.js';
+import { onRevealSecret } from './reveal-secret.js';
 import { onStartAction } from './start-action.js';
 import { onUsergroupChanged } from './usergroup-changed.js';
 
@@ -16,6 +17,7 @@ export const registerHandlers = (app: App, s: Services): void => {
   app.action(START_ACTION_PATTERN, onStartAction(s));
   app.action(ActionIds.confirmAction, onConfirmAction(s));
   app.action(ActionIds.cancelAction, onCancelAction(s));
+  app.action(ActionIds.revealSecret, onRevealSecret(s));
   for (const button of QUERY_BUTTONS) app.action(button.actionId, onQueryButton(s, button));
   app.view(CallbackIds.actionModal, onActionForm(s));
   app.view(CallbackIds.lookupModal, onLookupSubmit(s));

@@ -18,8 +18,10 @@ import {
   type Codec,
   confirmationIdValue,
   decisionFormMetadata,
+  secretIdValue,
 } from '../../src/blocks/payloads.js';
 import { searchResults, userPicker } from '../../src/blocks/search.js';
+import { secretReadyMessage } from '../../src/blocks/secret.js';
 import { userCard } from '../../src/blocks/user-card.js';
 import { sessionsMessage } from '../../src/queries/sessions.js';
 import { approvalRequest } from './approvals.js';
@@ -60,6 +62,7 @@ const buttonsIn = (node: unknown): { actionId: string; value: string }[] => {
 
 /** The views the bot posts, with realistic data. */
 const views = (): unknown[] => [
+  secretReadyMessage('Done.', 'One-time code', NOW, secretIdValue.encode('sv_Xk3v9QmZt2LwAbCdEfGh12')),
   userCard(alice, [{ key: 'disable', label: 'Disable', style: 'danger' }], NOW),
   userPicker([alice], { key: 'disable' }),
   userPicker([alice], {}),

@@ -1,23 +1,41 @@
+import type { CardRef } from '../../approvals/notify.js';
 import type { ApprovalService } from '../../approvals/service.js';
 import { decisionModal, type TextDecision } from '../../blocks/approval-card.js';
 import { approvalIdValue, decisionFormMetadata } from '../../blocks/payloads.js';
 import type { Services } from '../../services.js';
 import { publishHome } from '../app-home.js';
 import { type BlockActionArgs, clicked } from '../interaction.js';
-import { decideAndTell } from './tell.js';
+import { type Clicker, decideAndTell } from './tell.js';
 
 /** Whether the button was on the App Home tab (then the tab is redrawn after the decision). */
 const onHome = (args: BlockActionArgs): boolean => args.body.view?.type === 'home';
 
-/** Approve: the approver's right is checked again at the click; the last approval executes exactly once. */
+/** The card clicked, from the click payload: a message in a channel (not the Home tab). */
+const cardOf = (args: BlockActionArgs): CardRef | undefined => {
+  const channel = args.body.channel?.id;
+  const ts = args.body.message?.ts;
+  return !onHome(args) && channel && ts ? { channel, ts } : undefined;
+};
+
+const clickerOf = (args: BlockActionArgs): Clicker => {
+  const c = clicked(args);
+  return { userId: c.user.id, channelId: c.channelId, card: cardOf(args) };
+};
+
+/** Approve: the approver's right is checked again at the click (fresh); the last approval executes exactly once. */
 export const onApprove =
   (s: Services, approvals: ApprovalService) =>
   async (args: BlockActionArgs): Promise<void> => {
     await args.ack();
     const c = clicked(args);
-    const who = { userId: c.user.id, channelId: c.channelId };
+    const who = clickerOf(args);
     await decideAndTell(s, args.client, who, 'approval_approve', async () =>
-      approvals.approve(approvalIdValue.decode(c.value), await s.actorOf(c.user, { fresh: true })),
+      approvals.approve(
+        approvalIdValue.decode(c.value),
+        await s.actorOf(c.user, { fresh: true }),
+        undefined,
+        who.card,
+      ),
     );
     if (onHome(args)) await publishHome(s, approvals, args.client, c.user);
   };
@@ -28,18 +46,17 @@ export const onTextDecision =
   async (args: BlockActionArgs): Promise<void> => {
     await args.ack();
     const c = clicked(args);
-    const who = { userId: c.user.id, channelId: c.channelId };
+    const who = clickerOf(args);
     await decideAndTell(s, args.client, who, `approval_${kind}_form`, async () => {
       const id = approvalIdValue.decode(c.value);
-      const may = await approvals.mayDecide(id, await s.actorOf(c.user, { fresh: true }));
-      if (!may.ok) return may;
+      await approvals.mayDecide(id, await s.actorOf(c.user, { fresh: true }));
       const metadata = decisionFormMetadata.encode({
         id,
         ...(c.channelId ? { channelId: c.channelId } : {}),
         ...(onHome(args) ? { home: true } : {}),
       });
       await args.client.views.open({ trigger_id: c.triggerId, view: decisionModal(kind, metadata) });
-      return { ok: true };
+      return undefined;
     });
   };
 
@@ -49,9 +66,8 @@ export const onCancelRequest =
   async (args: BlockActionArgs): Promise<void> => {
     await args.ack();
     const c = clicked(args);
-    const who = { userId: c.user.id, channelId: c.channelId };
-    await decideAndTell(s, args.client, who, 'approval_cancel', async () =>
-      approvals.cancel(approvalIdValue.decode(c.value), await s.actorOf(c.user, { fresh: true })),
+    await decideAndTell(s, args.client, clickerOf(args), 'approval_cancel', async () =>
+      approvals.cancel(approvalIdValue.decode(c.value), await s.actorOf(c.user)),
     );
     if (onHome(args)) await publishHome(s, approvals, args.client, c.user);
   };

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { ApprovalService } from '../../approvals/service.js';
 import { decisionText, type TextDecision } from '../../blocks/approval-card.js';
 import { decisionFormMetadata } from '../../blocks/payloads.js';
+import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { publishHome } from '../app-home.js';
 import { decideAndTell } from './tell.js';
@@ -23,7 +24,7 @@ export const onTextDecisionSubmit =
     const who = { userId: body.user.id, channelId: meta?.channelId };
     const text = decisionText(kind, view.state.values);
     await decideAndTell(s, client, who, `approval_${kind}_modal`, async () => {
-      if (!meta) return { ok: false, message: decisionFormMetadata.stale };
+      if (!meta) throw new AppError('input.invalid', decisionFormMetadata.stale);
       const actor = await s.actorOf(
         { id: body.user.id, teamId: body.user.team_id, name: body.user.name },
         { fresh: true },

@@ -7,6 +7,8 @@ import { parsePolicyText } from '../../../src/config/policy.js';
 import { createMemoryConfirmationStore } from '../../../src/confirmations/memory-store.js';
 import type { ConfirmationStore } from '../../../src/confirmations/store.js';
 import type { QueryVerb } from '../../../src/queries/types.js';
+import { createMemorySecretStore } from '../../../src/secrets/memory-store.js';
+import type { SecretStore } from '../../../src/secrets/store.js';
 import type { AuthgearFake } from '../../fakes/authgear/index.js';
 import type { SlackFake } from '../../fakes/slack/index.js';
 import { CHANNELS, PEOPLE, startFakes, startInstance } from '../../support/app.js';
@@ -66,6 +68,7 @@ export interface Cluster {
 export const startCluster = async ({
   store,
   confirmations = createMemoryConfirmationStore(),
+  secrets = createMemorySecretStore(),
   instances = 1,
   policy,
   queries,
@@ -73,6 +76,8 @@ export const startCluster = async ({
   store: ApprovalStore;
   /** Shared by every instance, as replicas share Redis (default: one memory store for all). */
   confirmations?: ConfirmationStore;
+  /** Shared by every instance (default: one memory store for all). */
+  secrets?: SecretStore;
   instances?: number;
   policy: string;
   queries?: readonly QueryVerb[];
@@ -93,6 +98,7 @@ export const startCluster = async ({
       deps: {
         approvals: { store: options.store ?? store },
         confirmations: options.confirmations ?? confirmations,
+        secrets,
         audit: { record: async (e) => void audit.push(e) },
       },
     });

@@ -211,3 +211,27 @@ describe('who may confirm', () => {
     expect(await waitFor(() => answersTo(click.responseUrlId)[0])).toContain('expired');
   });
 });
+
+describe('a confirmed change Authgear applied but did not confirm', () => {
+  it('says the outcome is unknown and to check, audits it as unknown, and a replay says the same', async () => {
+    const { email, user } = newUser({ sessions: 2 });
+    const value = confirmValueOf(await confirmationFor(PEOPLE.support, `signout ${email}`));
+    c.authgear.failNextMutation({ kind: 'network', afterApplying: true });
+    const click = await clickConfirm(PEOPLE.support, value, 0);
+    const answer = await waitFor(() =>
+      answersTo(click.responseUrlId).find((t) => t.includes('did not confirm')),
+    );
+    expect(answer).toContain('Check the user in Authgear');
+    expect(answer).not.toMatch(/fail/i);
+    expect(c.authgear.store.user(user.id)?.sessions).toEqual([]); // it did happen
+    const events = await waitFor(() => {
+      const found = c.audit.filter((e) => e.summary.includes(email) && e.type !== 'requested');
+      return found.length > 0 && found;
+    });
+    expect(events.map((e) => e.type)).toEqual(['unknown']);
+    const replay = await clickConfirm(PEOPLE.support, value, 1);
+    expect(await waitFor(() => answersTo(replay.responseUrlId)[0])).toContain(
+      'did not confirm whether it was done',
+    );
+  });
+});

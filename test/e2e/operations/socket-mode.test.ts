@@ -10,6 +10,7 @@ import type { AuditEvent } from '../../../src/audit/event.js';
 import { parsePolicyText } from '../../../src/config/policy.js';
 import { createMemoryConfirmationStore } from '../../../src/confirmations/memory-store.js';
 import { createLogger } from '../../../src/logger.js';
+import { createMemorySecretStore } from '../../../src/secrets/memory-store.js';
 import { type Fakes, PEOPLE, startFakes } from '../../support/app.js';
 import { createSocketModeDriver, type SocketModeDriver } from '../../support/socket-mode-driver.js';
 import { waitFor } from '../../support/wait.js';
@@ -24,6 +25,7 @@ const bots: Array<ClusterInstance & { healthPort: number }> = [];
 const audit: AuditEvent[] = [];
 const store = createMemoryApprovalStore();
 const confirmations = createMemoryConfirmationStore();
+const secrets = createMemorySecretStore();
 
 const startBot = async () => {
   const logs: string[] = [];
@@ -33,6 +35,7 @@ const startBot = async () => {
     logger: createLogger({ level: 'debug', destination: { write: (l) => void logs.push(l) } }),
     approvals: { store },
     confirmations,
+    secrets,
     audit: { record: async (e) => void audit.push(e) },
   });
   const healthPort = (await built.start(0)) ?? 0;

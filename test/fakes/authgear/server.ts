@@ -50,7 +50,14 @@ export interface RejectedRequest {
   at: Date;
 }
 
-export type FakeFailure = { kind: 'http'; status: number; body?: string } | { kind: 'network' };
+/**
+ * A failure instead of the answer. With `afterApplying`, the request is served first (a mutation is committed:
+ * Authgear runs one transaction per request) and only the answer is lost: a gateway's 502/504 or a dropped
+ * connection after the commit, so the caller cannot know whether the change happened.
+ */
+export type FakeFailure =
+  | { kind: 'http'; status: number; body?: string; afterApplying?: boolean }
+  | { kind: 'network'; afterApplying?: boolean };
 
 export interface AuthgearFake {
   /** Base endpoint, e.g. `http://127.0.0.1:54321`; the bot appends `/_api/admin/graphql`. */
@@ -65,6 +72,8 @@ export interface AuthgearFake {
   hold(): { release(): void; readonly waiting: () => number };
   /** The next request fails this way instead of being served (queue: one failure per call). */
   failNext(failure: FakeFailure): void;
+  /** Like `failNext`, for the next request that is a mutation (reads before it are served as usual). */
+  failNextMutation(failure: FakeFailure): void;
   /** Calls `listener` with each recorded request once it is answered (the demo's Admin API panel); returns an unsubscribe. */
   onAnswered(listener: (request: RecordedRequest) => void): () => void;
   close(): Promise<void>;
@@ -116,6 +125,7 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
   const requests: RecordedRequest[] = [];
   const rejections: RejectedRequest[] = [];
   const failures: FakeFailure[] = [];
+  const mutationFailures: FakeFailure[] = [];
   const listeners = new Set<(request: RecordedRequest) => void>();
   let latencyMs = 0;
   let held: Promise<void> | undefined;
@@ -163,13 +173,16 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
       waiting--;
     }
     const failure = failures.shift();
-    if (failure?.kind === 'network') {
-      req.socket.destroy();
-      return;
-    }
-    if (failure?.kind === 'http') {
-      res.writeHead(failure.status, { 'content-type': 'application/json' });
-      res.end(failure.body ?? JSON.stringify(httpErrorBody(failure.status)));
+    const fail = (f: FakeFailure): void => {
+      if (f.kind === 'network') {
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(f.status, { 'content-type': 'application/json' });
+      res.end(f.body ?? JSON.stringify(httpErrorBody(f.status)));
+    };
+    if (failure && !failure.afterApplying) {
+      fail(failure);
       return;
     }
     if (req.method !== 'POST' || req.url?.split('?')[0] !== ADMIN_GRAPHQL_PATH) {
@@ -195,11 +208,22 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
       });
       return;
     }
+    const isMutation = /^\s*mutation\b/.test(body.query);
+    const mutationFailure = isMutation ? mutationFailures.shift() : undefined;
+    if (mutationFailure && !mutationFailure.afterApplying) {
+      fail(mutationFailure);
+      return;
+    }
     const recorded: RecordedRequest = { ...body, jwt: { header: jwt.header, claims: jwt.claims }, at: now() };
     requests.push(recorded);
     const answer: unknown = JSON.parse(JSON.stringify(await runGraphQL(body)));
     recorded.answer = answer;
     for (const listener of listeners) listener(recorded);
+    const lost = failure ?? mutationFailure;
+    if (lost) {
+      fail(lost);
+      return;
+    }
     sendJson(res, 200, answer);
   };
 
@@ -234,6 +258,9 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
     },
     failNext: (f) => {
       failures.push(f);
+    },
+    failNextMutation: (f) => {
+      mutationFailures.push(f);
     },
     onAnswered: (listener) => {
       listeners.add(listener);

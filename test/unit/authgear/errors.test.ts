@@ -44,3 +44,44 @@ describe('mapAuthgearError', () => {
     expect(mapAuthgearError(new DOMException('timed out', 'TimeoutError')).code).toBe('authgear.timeout');
   });
 });
+
+describe('mapAuthgearError for a mutation whose answer was lost', () => {
+  const fetchFailed = (code: string) =>
+    new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
+  const gateway = (status: number) =>
+    new ClientError({ status, headers: new Headers(), body: 'Bad Gateway' } as never, {
+      query: 'mutation { x }',
+    });
+
+  it.each([
+    ['a timeout', new DOMException('timed out', 'TimeoutError')],
+    ['a connection reset after sending', fetchFailed('ECONNRESET')],
+    ['a socket closed by the other side', fetchFailed('UND_ERR_SOCKET')],
+    ['a gateway answering 502', gateway(502)],
+    ['a gateway answering 504', gateway(504)],
+  ])('says the outcome is unknown after %s, never that it failed', (_what, error) => {
+    const err = mapAuthgearError(error, { mutation: true });
+    expect(err.code).toBe('authgear.outcome_unknown');
+    expect(err.userMessage).toMatch(/did not confirm whether this was done/);
+    expect(err.userMessage).toMatch(/Check the user in Authgear/);
+    expect(err.userMessage).not.toMatch(/fail/i);
+  });
+
+  it.each([
+    ['connection refused', fetchFailed('ECONNREFUSED')],
+    ['an unknown host', fetchFailed('ENOTFOUND')],
+  ])('knows nothing was applied when the request never left: %s', (_what, error) => {
+    expect(mapAuthgearError(error, { mutation: true }).code).toBe('authgear.unavailable');
+  });
+
+  it('keeps a definite refusal from Authgear (its transaction rolled back) as it is', () => {
+    expect(mapAuthgearError(graphqlError('NotFound', 'UserNotFound'), { mutation: true }).code).toBe(
+      'authgear.not_found',
+    );
+  });
+
+  it('keeps a lost answer to a query as a plain outage', () => {
+    expect(mapAuthgearError(fetchFailed('ECONNRESET')).code).toBe('authgear.unavailable');
+    expect(mapAuthgearError(gateway(502)).code).toBe('authgear.unavailable');
+  });
+});

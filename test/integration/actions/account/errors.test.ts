@@ -52,12 +52,18 @@ describe('Authgear errors from account actions', () => {
     expect(mutations(before)).toEqual([]);
   });
 
-  it('maps an Authgear outage to authgear.unavailable', async () => {
+  it('maps an Authgear outage on a read to authgear.unavailable', async () => {
+    const { nodeId } = h.seed({ email: email() });
+    h.fake.failNext({ kind: 'http', status: 503 });
+    await expect(h.load(nodeId)).rejects.toMatchObject({ code: 'authgear.unavailable' });
+  });
+
+  it('says the outcome of a mutation answered with a 5xx is unknown (Authgear may have committed it)', async () => {
     const { nodeId } = h.seed({ email: email() });
     const user = await h.load(nodeId);
     h.fake.failNext({ kind: 'http', status: 503 });
     await expect(h.execute('signout', nodeId, {}, user)).rejects.toMatchObject({
-      code: 'authgear.unavailable',
+      code: 'authgear.outcome_unknown',
     });
   });
 });
