@@ -8,8 +8,9 @@
 import { ReplyError } from 'ioredis';
 import { AppError } from '../errors.js';
 import { type RedisClient, readyGate } from '../redis/client.js';
+import { isWrongType } from '../redis/script.js';
 import { newClaimToken } from './ids.js';
-import { type ApprovalRecord, approvalIdSchema, parseApprovalRecord } from './record.js';
+import { type ApprovalRecord, approvalIdSchema, corruptRecord, parseApprovalRecord } from './record.js';
 import {
   decodeRecordHash,
   encodeRecordHash,
@@ -75,8 +76,18 @@ export const createRedisApprovalStore = ({
     }
   };
 
+  /** Work on one record: a key of the wrong type there is that record being corrupt, not the store failing. */
+  const onRecord = async <T>(id: string, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await guarded(work);
+    } catch (error) {
+      if (error instanceof AppError && isWrongType(error.cause)) throw corruptRecord(id, error.cause);
+      throw error;
+    }
+  };
+
   const script = (name: ScriptName, id: string, args: string[]): Promise<ScriptReply> =>
-    guarded(() => runScript(redis, name, recordKey(id), id, args));
+    onRecord(id, () => runScript(redis, name, recordKey(id), id, args));
 
   const refused = (reply: ScriptReply): Refused => {
     const reason = refusalReasons.find((known) => known === reply.reason);
@@ -93,7 +104,7 @@ export const createRedisApprovalStore = ({
 
   const get = async (id: string): Promise<ApprovalRecord | undefined> => {
     if (!validId(id)) return undefined;
-    const fields = await guarded(() => redis.hgetall(recordKey(id)));
+    const fields = await onRecord(id, () => redis.hgetall(recordKey(id)));
     return Object.keys(fields).length === 0 ? undefined : decodeRecordHash(id, fields);
   };
 
