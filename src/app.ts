@@ -1,5 +1,6 @@
 import { App, defaultBodyLimit, HTTPReceiver } from '@slack/bolt';
 import { createExecution } from './actions/execute.js';
+import { ungatedIrreversible } from './actions/irreversible.js';
 import { createPipeline } from './actions/pipeline.js';
 import { ALL_ACTIONS, indexActions } from './actions/registry.js';
 import type { AnyActionDefinition } from './actions/types.js';
@@ -143,6 +144,12 @@ export const createApp = (deps: AppDeps): BuiltApp => {
   const users = createUserResolver(api, directory);
   const actions = deps.actions ?? ALL_ACTIONS;
   const actionsByKey = indexActions(actions);
+  const ungated = ungatedIrreversible(policy, actions);
+  if (ungated.length > 0)
+    logger.warn(
+      { actions: ungated.map((a) => `${a.verb} (${a.permission})`) },
+      'the policy lets these irreversible actions run without an approval; add an approvals rule for each permission',
+    );
   const auditChannel = policy.channels.audit;
   const outbox = deps.auditOutbox ?? createMemoryOutbox();
   const auditClient = () =>

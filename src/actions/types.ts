@@ -110,6 +110,11 @@ export interface ActionDefinition<I extends { readonly userId?: string } = { rea
   readonly fromArgs?: (args: readonly string[]) => Record<string, unknown> | 'modal';
   /** Read-modify-write actions: the pipeline records the user's `updatedAt` as `expectedUpdatedAt` when it starts. */
   readonly versioned?: boolean;
+  /**
+   * The change cannot be undone (an immediate deletion, an erased authenticator): a policy should gate it with an
+   * approval, and a start-up warning lists those it leaves ungated.
+   */
+  readonly irreversible?: boolean;
   /** Whether the action targets a user (the first slash argument is `<who>`). Default true. */
   readonly targetsUser?: boolean;
   /** Modal fields; `fromFields` maps their raw values to input fields (zod validates the result, by field id). */

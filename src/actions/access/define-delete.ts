@@ -34,6 +34,7 @@ export const defineDeleteAction = (
     key,
     verbs: [`delete-${kind}`],
     permission: k.permission,
+    irreversible: true,
     title: `Delete ${k.noun}`,
     usage: `delete-${kind} <key>`,
     description: `delete a ${k.noun} and all its links`,

@@ -59,3 +59,13 @@ describe('action outcome log lines', () => {
     expect(t.logs.join('\n')).not.toContain(otp);
   });
 });
+
+describe('start-up warnings', () => {
+  it('lists the irreversible actions the policy lets run without an approval', () => {
+    const line = t.logs.map((l) => JSON.parse(l) as Line).find((l) => String(l.msg).includes('irreversible'));
+    expect(line).toMatchObject({ level: 40 });
+    expect(line?.actions).toEqual(
+      expect.arrayContaining(['delete-now (user.delete)', 'anonymize-now (user.anonymize)']),
+    );
+  });
+});

@@ -7,6 +7,7 @@ export const anonymizeNowAction = defineAction<UserOnlyInput>({
   key: ActionKeys.anonymizeNow,
   verbs: ['anonymize-now'],
   permission: 'user.anonymize',
+  irreversible: true,
   title: 'Anonymize user now',
   usage: 'anonymize-now <who>',
   description: "Erase the account's personal data immediately (no grace period).",

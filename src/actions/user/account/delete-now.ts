@@ -11,6 +11,7 @@ export const deleteNowAction = defineAction<DeleteNowInput>({
   key: ActionKeys.deleteNow,
   verbs: ['delete-now'],
   permission: 'user.delete',
+  irreversible: true,
   title: 'Delete user now',
   usage: 'delete-now <who> [reason…]',
   description: 'Delete the account immediately and permanently (no grace period).',

@@ -22,6 +22,7 @@ export const removeAuthenticatorAction = defineAction({
   key: ActionKeys.removeAuthenticator,
   verbs: ['remove-authenticator'],
   permission: 'user.mfa',
+  irreversible: true,
   title: 'Remove authenticator',
   usage: USAGE,
   description:
