@@ -24,7 +24,7 @@ import { createOperations } from './health/operations.js';
 import type { Readiness } from './health/readiness.js';
 import type { HealthRoute } from './health/routes.js';
 import { type HealthServer, startHealthServer } from './health/server.js';
-import { type AppLogger, maskedMessage } from './logger.js';
+import { type AppLogger, errorFields } from './logger.js';
 import { measureAcks } from './metrics/acks.js';
 import { observeOutcomes } from './metrics/audit-outcomes.js';
 import type { Metrics } from './metrics/metrics.js';
@@ -36,6 +36,7 @@ import type { SecretStore } from './secrets/store.js';
 import { createSecretVault } from './secrets/vault.js';
 import { createActorResolver, type Services } from './services.js';
 import { createDirectory } from './slack/directory.js';
+import { newReference } from './slack/error-reply.js';
 import { replyTo } from './slack/reply.js';
 import { guardRequests } from './slack/request-guard.js';
 import { responseUrlOrigins } from './slack/response-url.js';
@@ -236,16 +237,12 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     logger,
     ...(deps.approvals.sweepIntervalMs ? { intervalMs: deps.approvals.sweepIntervalMs } : {}),
   });
+  // The backstop behind the listener wrapper (handlers/listener.ts): Bolt's own middleware failures land here.
   app.error(async (error) => {
     const original = (error as { original?: unknown }).original;
-    const cause = original instanceof Error ? original : error;
     logger.error(
-      {
-        code: (error as { code?: string }).code,
-        type: cause.name,
-        stack: cause.stack?.split('\n').slice(1, 5).join(' | '),
-      },
-      `unhandled error in a listener: ${maskedMessage(cause)}`,
+      { ref: newReference(), code: (error as { code?: string }).code, ...errorFields(original ?? error) },
+      'unhandled error in a listener',
     );
   });
 

@@ -32,12 +32,12 @@ type Json = Record<string, unknown>;
 let server: PrivateRedis;
 let redis: Redis;
 let c: Cluster;
+const prefix = uniquePrefix();
 
 beforeAll(async () => {
   server = await startPrivateRedis();
   redis = connectRedis(server.url);
   await waitUntilReady(redis, 5000);
-  const prefix = uniquePrefix();
   c = await startCluster({
     store: createRedisApprovalStore({ redis, prefix }),
     confirmations: createRedisConfirmationStore({ redis, prefix }),
@@ -233,5 +233,19 @@ describe('a confirmed change Authgear applied but did not confirm', () => {
     expect(await waitFor(() => answersTo(replay.responseUrlId)[0])).toContain(
       'did not confirm whether it was done',
     );
+  });
+});
+
+describe('an unexpected error on the Confirm path', () => {
+  it('reaches the person with a reference, and the log line carries the same reference', async () => {
+    const id = 'cf_CCCCCCCCCCCCCCCCCCCCCC';
+    await redis.set(`${prefix}confirm:{${id}}`, 'not a hash');
+    const click = await clickConfirm(PEOPLE.support, id, 0);
+    const answer = await waitFor(() => answersTo(click.responseUrlId)[0]);
+    const ref = /Reference: `([0-9a-f]{8})`/.exec(answer)?.[1];
+    expect(ref).toBeDefined();
+    const line = c.instances[0]?.logs.map((l) => JSON.parse(l) as Json).find((l) => l.ref === ref);
+    expect(line).toMatchObject({ level: 50, code: 'internal', handler: 'confirm_action' });
+    expect(String(line?.stack)).toMatch(/^at /);
   });
 });
