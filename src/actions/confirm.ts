@@ -16,6 +16,7 @@ import { errorReply } from '../slack/error-reply.js';
 import type { Reply, ReplyMessage } from '../slack/reply.js';
 import type { UserResolver } from '../users/resolve.js';
 import { auditContextOf, type Execution } from './execute.js';
+import { blindError, blindResultMessage, neutralRefusal } from './least-privilege.js';
 import type { AnyActionDefinition } from './types.js';
 
 /** Who clicked, as Slack says (their roles are read fresh from the policy and Slack at the click). */
@@ -33,6 +34,8 @@ export interface ConfirmDeps {
   readonly execution: Execution;
   /** The clicker's roles now: user-group membership read from Slack, not from a cache. */
   readonly freshActor: (clicker: Clicker) => Promise<Actor>;
+  /** Whether the actor may see users; if not, the target and the outcome are shown only as typed. */
+  readonly seesUsers: (actor: Actor) => boolean;
   /** Refuses (audited) when the actor may not run `def` in `channelId`. */
   readonly authorize: (
     actor: Actor,
@@ -81,12 +84,15 @@ export const createConfirmFlow = (deps: ConfirmDeps) => {
     ref: Record<string, unknown>,
   ): Promise<Ran> => {
     let started = false;
+    let blind = false;
     try {
       const def = deps.actions.get(record.actionKey);
       if (def === undefined)
         throw new AppError('input.invalid', 'That action no longer exists. Start again.');
       const actor = await deps.freshActor(clicker);
       await deps.authorize(actor, def, record.channelId);
+      blind = def.targetsUser !== false && !deps.seesUsers(actor);
+      if (blind && record.targetUserId === undefined) throw neutralRefusal(record.typed);
       const user =
         record.targetUserId && def.targetsUser !== false
           ? await deps.users.byNodeId(record.targetUserId, auditContextOf(actor))
@@ -107,11 +113,13 @@ export const createConfirmFlow = (deps: ConfirmDeps) => {
       const result = await deps.execution.execute(actor, def, input, undefined, { user });
       return {
         outcome: 'executed',
-        message: resultMessage(result.message, result.secret, result.blocks),
+        message: blind
+          ? resultMessage(blindResultMessage(def, record.typed), result.secret)
+          : resultMessage(result.message, result.secret, result.blocks),
         ...(result.secret ? { secretLabel: result.secret.label } : {}),
       };
     } catch (e) {
-      const err = asAppError(e);
+      const err = blind ? blindError(asAppError(e), record.typed) : asAppError(e);
       const outcome = !started ? 'refused' : err.code === 'authgear.outcome_unknown' ? 'unknown' : 'failed';
       return {
         outcome,

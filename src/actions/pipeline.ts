@@ -6,7 +6,7 @@ import type { Policy } from '../config/policy.js';
 import { newConfirmationId } from '../confirmations/ids.js';
 import { newConfirmation } from '../confirmations/record.js';
 import { CONFIRMATION_TTL_MS, type ConfirmationStore } from '../confirmations/store.js';
-import { AppError } from '../errors.js';
+import { AppError, isAppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
 import { type Actor, authorize } from '../permissions/authorize.js';
 import { denialError } from '../permissions/denial.js';
@@ -14,6 +14,7 @@ import type { UserResolver } from '../users/resolve.js';
 import { type Clicker, createConfirmFlow } from './confirm.js';
 import { auditContextOf, type Execution } from './execute.js';
 import { toFieldErrors } from './field-errors.js';
+import { blindConfirmation, HIDDEN_TARGET, seesUsers } from './least-privilege.js';
 import type { AnyActionDefinition, FieldValues } from './types.js';
 
 export interface PipelineDeps {
@@ -51,8 +52,10 @@ export type StartOutcome =
       readonly input: Record<string, unknown>;
       /** The stored confirmation its Confirm button names. */
       readonly confirmationId: string;
+      /** Set when the person may not see users: the target is shown only as they typed it. */
+      readonly typed?: string | undefined;
     }
-  | { readonly kind: 'form'; readonly user: AuthgearUser | undefined }
+  | { readonly kind: 'form'; readonly user: AuthgearUser | undefined; readonly typed?: string | undefined }
   | { readonly kind: 'pick'; readonly users: readonly AuthgearUser[] };
 
 /** The one path every action takes: parse → authorize → confirm → approval gate → execute → result → audit. */
@@ -102,30 +105,51 @@ export const createPipeline = (deps: PipelineDeps) => {
     return found;
   };
 
+  /** The target for someone who may not see users: found or not, nothing shows it (missing or several alike). */
+  const loadBlind = async (def: AnyActionDefinition, req: StartRequest) => {
+    try {
+      const found = await loadUser(def, req);
+      return found.kind === 'one' ? found.user : undefined;
+    } catch (e) {
+      if (isAppError(e) && e.code === 'user.not_found') return undefined;
+      throw e;
+    }
+  };
+
   const start = async (req: StartRequest): Promise<StartOutcome> => {
     const { def } = req;
     await authorizeOrThrow(req.actor, def, req.channelId);
-    const found = await loadUser(def, req);
-    if (found.kind === 'many') return { kind: 'pick', users: found.users };
-    const user = found.kind === 'one' ? found.user : undefined;
+    const blind = def.targetsUser !== false && !seesUsers(deps.policy, req.actor);
+    const typed = req.who ?? req.userId;
+    let user: AuthgearUser | undefined;
+    if (blind) user = await loadBlind(def, req);
+    else {
+      const found = await loadUser(def, req);
+      if (found.kind === 'many') return { kind: 'pick', users: found.users };
+      user = found.kind === 'one' ? found.user : undefined;
+    }
     let raw: Record<string, unknown>;
     if (req.values !== undefined) raw = { ...(def.fromFields?.(req.values) ?? {}), ...req.preset };
     else if (req.preset !== undefined) raw = { ...req.preset };
     else {
       const fromArgs = def.fromArgs?.(req.args ?? []) ?? {};
-      if (fromArgs === 'modal') return { kind: 'form', user };
+      if (fromArgs === 'modal')
+        return blind ? { kind: 'form', user: undefined, typed } : { kind: 'form', user };
       raw = fromArgs;
     }
     if (def.versioned && user && raw.expectedUpdatedAt === undefined)
       raw = { ...raw, expectedUpdatedAt: user.updatedAt };
-    const input = parseInput(def, raw, user);
-    def.check?.(input, user, now());
+    // Someone who may not see users is checked the same way whether or not the target exists.
+    const input = blind
+      ? parseInput(def, { ...raw, userId: user?.id ?? HIDDEN_TARGET }, undefined)
+      : parseInput(def, raw, user);
+    if (!blind) def.check?.(input, user, now());
     const record = newConfirmation(
       {
         actionKey: def.key,
         input,
         ...(user ? { targetUserId: user.id } : {}),
-        ...(req.who ? { typed: req.who.slice(0, 400) } : {}),
+        ...(typed ? { typed: typed.slice(0, 400) } : {}),
         actor: {
           userId: req.actor.userId,
           ...(req.actor.teamId ? { teamId: req.actor.teamId } : {}),
@@ -136,7 +160,9 @@ export const createPipeline = (deps: PipelineDeps) => {
       { id: newConfirmationId(), now: now(), ttlMs: CONFIRMATION_TTL_MS },
     );
     await deps.confirmations.create(record);
-    return { kind: 'confirm', user, input, confirmationId: record.id };
+    return blind
+      ? { kind: 'confirm', user: undefined, input, confirmationId: record.id, typed }
+      : { kind: 'confirm', user, input, confirmationId: record.id };
   };
 
   const confirmation = (def: AnyActionDefinition, outcome: Extract<StartOutcome, { kind: 'confirm' }>) => {
@@ -144,11 +170,11 @@ export const createPipeline = (deps: PipelineDeps) => {
     const note = rule.needed
       ? ['This action needs approval: confirming sends a request to the approvers.']
       : [];
-    return confirmationMessage(
-      def.confirm(outcome.input, outcome.user),
-      confirmationIdValue.encode(outcome.confirmationId),
-      note,
-    );
+    const shown =
+      'typed' in outcome
+        ? blindConfirmation(def, outcome.input, outcome.typed)
+        : def.confirm(outcome.input, outcome.user);
+    return confirmationMessage(shown, confirmationIdValue.encode(outcome.confirmationId), note);
   };
 
   /** The Confirm click: claimed once, then everything is checked again on the server (see confirm.ts). */
@@ -159,6 +185,7 @@ export const createPipeline = (deps: PipelineDeps) => {
     gate: deps.gate,
     execution: deps.execution,
     freshActor: deps.freshActor,
+    seesUsers: (actor) => seesUsers(deps.policy, actor),
     authorize: authorizeOrThrow,
     validate: (def, record, user) => {
       const input = parseInput(def, record.input, user);

@@ -180,11 +180,15 @@ export const secretIdValue = textCodec(secretIdSchema, {
   stale: 'That Reveal button is no longer valid.',
 });
 
-/** An action's form: which action, on whom, where to answer (response URL) and the channel it started in. */
+/**
+ * An action's form: which action, on whom (`u`, a node ID; or `w`, the target as typed, for a person who may not
+ * see users), where to answer (response URL) and the channel it started in.
+ */
 export const actionFormMetadata = jsonCodec(
   z.object({
     k: actionKey,
     u: z.string().max(200).optional(),
+    w: z.string().max(400).optional(),
     r: z.string().url().max(2000).optional(),
     c: z.string().max(40).optional(),
   }),

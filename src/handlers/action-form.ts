@@ -43,7 +43,14 @@ export const onActionForm =
         if (!def)
           throw new AppError('input.invalid', 'That form is no longer valid. Start the action again.');
         const actor = await s.actorOf({ id: body.user.id, teamId: body.user.team_id, name: body.user.name });
-        const outcome = await s.pipeline.start({ actor, channelId: meta.c, def, userId: meta.u, values });
+        const outcome = await s.pipeline.start({
+          actor,
+          channelId: meta.c,
+          def,
+          userId: meta.u,
+          who: meta.w,
+          values,
+        });
         await presentStart(s, def, outcome, { reply, client });
       },
       reply,

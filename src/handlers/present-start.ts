@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { typedLabel } from '../actions/least-privilege.js';
 import type { StartOutcome } from '../actions/pipeline.js';
 import type { AnyActionDefinition } from '../actions/types.js';
 import { actionForm } from '../blocks/action-form.js';
@@ -40,12 +41,13 @@ export const presentStart = async (
   const metadata = actionFormMetadata.encode({
     k: def.key,
     ...(outcome.user ? { u: outcome.user.id } : {}),
+    ...(outcome.typed ? { w: outcome.typed } : {}),
     ...(io.responseUrl ? { r: io.responseUrl } : {}),
     ...(io.channelId ? { c: io.channelId } : {}),
   });
   const view = actionForm(
     def.title,
-    outcome.user ? userLabel(outcome.user) : undefined,
+    outcome.user ? userLabel(outcome.user) : outcome.typed ? typedLabel(outcome.typed) : undefined,
     def.fields(outcome.user),
     metadata,
   );
