@@ -1,6 +1,7 @@
 /**
  * The Redis code on a real 3-master Redis Cluster (REDIS_CLUSTER_NODES through ioredis's Cluster client): every
- * script and command touches one hash slot, so approvals, the audit outbox and the audit-stream lock work there
+ * script and command touches one hash slot, so approvals, confirmations, sealed secrets, the audit outbox and the
+ * audit-stream lock work there
  * exactly as on one server. Skipped, saying so, only when redis-cli is not installed (.ci/run installs it).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,8 +13,13 @@ import type { AuditEvent } from '../../src/audit/event.js';
 import { createRedisOutbox } from '../../src/audit/redis-outbox.js';
 import { anchorAt, createRedisStreamState, createStreamLock } from '../../src/audit/stream-state.js';
 import { loadConfig } from '../../src/config/env.js';
+import { newConfirmationId } from '../../src/confirmations/ids.js';
+import { newConfirmation } from '../../src/confirmations/record.js';
+import { createRedisConfirmationStore } from '../../src/confirmations/redis-store.js';
 import { createLogger } from '../../src/logger.js';
 import { connectRedisTarget, type RedisClient } from '../../src/redis/client.js';
+import { createRedisSecretStore } from '../../src/secrets/redis-store.js';
+import { createSecretVault } from '../../src/secrets/vault.js';
 import { ADMIN3, approvalPolicy, type Cluster, startCluster } from '../e2e/approvals/cluster.js';
 import { approveFiftyTimes, disableMutations, request } from '../e2e/approvals/flow.js';
 import { startSlackFake } from '../fakes/slack/index.js';
@@ -119,6 +125,34 @@ describe.skipIf(!available)(
         expect(disableMutations(c)).toHaveLength(1);
         expect(c.audit.filter((e) => e.approvalId === id && e.type === 'executed')).toHaveLength(1);
       });
+    });
+
+    it('claims a confirmation once and reveals a sealed secret once, on whichever master holds them', async () => {
+      const redis = await connect();
+      const prefix = uniquePrefix();
+      const confirmations = createRedisConfirmationStore({ redis, prefix, readyWaitMs: 5000 });
+      const now = new Date();
+      const records = Array.from({ length: 12 }, () =>
+        newConfirmation(
+          { actionKey: 'signout', input: { userId: 'VXNlcjox' }, actor: { userId: 'U1' } },
+          { id: newConfirmationId(), now, ttlMs: 60_000 },
+        ),
+      );
+      for (const r of records) await confirmations.create(r);
+      for (const r of records) {
+        const claims = await Promise.all(
+          Array.from({ length: 5 }, () => confirmations.claim(r.id, { userId: 'U1', now, leaseMs: 60_000 })),
+        );
+        expect(claims.filter((c) => c.kind === 'claimed')).toHaveLength(1);
+      }
+      const vault = createSecretVault({
+        store: createRedisSecretStore({ redis, prefix, readyWaitMs: 5000 }),
+        keyMaterial: makeAdminKey().privateKeyPem,
+        now: () => new Date(),
+      });
+      const { id } = await vault.keep('U1', { label: 'One-time code', value: '424242' });
+      const reveals = await Promise.all(Array.from({ length: 5 }, () => vault.reveal(id, 'U1')));
+      expect(reveals.filter((r) => r.kind === 'revealed')).toHaveLength(1);
     });
 
     it('keeps the audit outbox in order and delivers every event once while two replicas contend for its lock', async () => {

@@ -139,7 +139,7 @@ describe('redis confirmation store specifics', () => {
     const key = `${prefix}confirm:{${record.id}}`;
     expect(await redis.type(key)).toBe('hash');
     expect(await redis.pttl(key)).toBeGreaterThan(TTL - 5000);
-    const monitor = await redis.duplicate().monitor();
+    const monitor = await redis.monitor();
     const first = await countCommands(monitor, redis, async () => {
       expect((await store.claim(record.id, { userId: 'U1', now: new Date(), leaseMs: LEASE })).kind).toBe(
         'claimed',
