@@ -1,5 +1,5 @@
-// npm run build: compiles src/ to dist/ with tsc and copies the files the code reads at run time (the approval
-// Lua scripts in src/approvals/lua), so `node dist/main.js` runs with production dependencies only.
+// npm run build: compiles src/ to dist/ with tsc and copies the files the code reads at run time (the
+// Lua scripts in src/*/lua), so `node dist/main.js` runs with production dependencies only.
 import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
