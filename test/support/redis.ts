@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Redis } from 'ioredis';
+import { connectRedis, waitUntilReady } from '../../src/redis/client.js';
 import { waitFor } from './wait.js';
 
 export interface PrivateRedis {
@@ -130,5 +132,26 @@ const sharedRedis = (): PrivateRedis => {
     kill: unsupported,
     restart: unsupported,
     stop: async () => undefined,
+  };
+};
+
+/** A private Redis and one ready client on it, as most Redis tests start; `stop` ends both. */
+export interface RedisWithClient {
+  readonly server: PrivateRedis;
+  readonly redis: Redis;
+  stop(): Promise<void>;
+}
+
+export const startRedisWithClient = async (): Promise<RedisWithClient> => {
+  const server = await startPrivateRedis();
+  const redis = connectRedis(server.url);
+  await waitUntilReady(redis, 5000);
+  return {
+    server,
+    redis,
+    stop: async () => {
+      redis.disconnect();
+      await server.stop();
+    },
   };
 };

@@ -1,17 +1,22 @@
 /** N app instances (replicas) sharing one approvals store, one Slack fake and ONE Authgear fake. */
 import type { BuiltApp } from '../../../src/app.js';
+import { createRedisApprovalStore } from '../../../src/approvals/redis-store.js';
 import type { ApprovalService } from '../../../src/approvals/service.js';
 import type { ApprovalStore } from '../../../src/approvals/store.js';
 import type { AuditEvent } from '../../../src/audit/event.js';
 import { parsePolicyText } from '../../../src/config/policy.js';
 import { createMemoryConfirmationStore } from '../../../src/confirmations/memory-store.js';
+import { createRedisConfirmationStore } from '../../../src/confirmations/redis-store.js';
 import type { ConfirmationStore } from '../../../src/confirmations/store.js';
 import type { QueryVerb } from '../../../src/queries/types.js';
+import type { RedisClient } from '../../../src/redis/client.js';
 import { createMemorySecretStore } from '../../../src/secrets/memory-store.js';
+import { createRedisSecretStore } from '../../../src/secrets/redis-store.js';
 import type { SecretStore } from '../../../src/secrets/store.js';
 import type { AuthgearFake } from '../../fakes/authgear/index.js';
 import type { SlackFake } from '../../fakes/slack/index.js';
 import { CHANNELS, PEOPLE, startFakes, startInstance } from '../../support/app.js';
+import { uniquePrefix } from '../../support/redis.js';
 import type { SlackDriver } from '../../support/slack-driver.js';
 
 export const ADMIN3 = 'U0ADMIN3';
@@ -127,4 +132,20 @@ export const startCluster = async ({
       await fakes.close();
     },
   };
+};
+
+/** N replicas sharing one Redis, as production runs them: approvals, confirmations and secrets on a fresh prefix. */
+export const startClusterOnRedis = async (
+  redis: RedisClient,
+  options: { policy: string; instances?: number },
+): Promise<{ cluster: Cluster; prefix: string }> => {
+  const prefix = uniquePrefix();
+  const cluster = await startCluster({
+    store: createRedisApprovalStore({ redis, prefix }),
+    confirmations: createRedisConfirmationStore({ redis, prefix }),
+    secrets: createRedisSecretStore({ redis, prefix }),
+    instances: options.instances ?? 2,
+    policy: options.policy,
+  });
+  return { cluster, prefix };
 };

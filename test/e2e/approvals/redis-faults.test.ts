@@ -8,26 +8,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisApprovalStore } from '../../../src/approvals/redis-store.js';
 import type { ApprovalStore } from '../../../src/approvals/store.js';
 import { AppError } from '../../../src/errors.js';
-import { connectRedis, waitUntilReady } from '../../../src/redis/client.js';
 import { CHANNELS, PEOPLE } from '../../support/app.js';
-import { type PrivateRedis, startPrivateRedis, uniquePrefix } from '../../support/redis.js';
+import { type RedisWithClient, startRedisWithClient, uniquePrefix } from '../../support/redis.js';
 import { waitFor } from '../../support/wait.js';
 import { buttonsOf } from '../account/flow.js';
 import { approvalPolicy, type Cluster, startCluster } from './cluster.js';
 import { disableMutations, ephemeralTexts, request } from './flow.js';
 
 type Json = Record<string, unknown>;
-let server: PrivateRedis;
+let r: RedisWithClient;
 let redis: Redis;
 beforeAll(async () => {
-  server = await startPrivateRedis();
-  redis = connectRedis(server.url);
-  await waitUntilReady(redis, 5000);
+  r = await startRedisWithClient();
+  redis = r.redis;
 });
-afterAll(async () => {
-  redis.disconnect();
-  await server.stop();
-});
+afterAll(async () => r.stop());
 
 const text = (v: unknown) => JSON.stringify(v);
 

@@ -5,15 +5,11 @@
  */
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisApprovalStore } from '../../../src/approvals/redis-store.js';
-import { createRedisConfirmationStore } from '../../../src/confirmations/redis-store.js';
-import { connectRedis, waitUntilReady } from '../../../src/redis/client.js';
-import { createRedisSecretStore } from '../../../src/secrets/redis-store.js';
 import { CHANNELS, PEOPLE } from '../../support/app.js';
-import { type PrivateRedis, startPrivateRedis, uniquePrefix } from '../../support/redis.js';
+import { type RedisWithClient, startRedisWithClient } from '../../support/redis.js';
 import { waitFor } from '../../support/wait.js';
 import { buttonsOf } from '../account/flow.js';
-import { type Cluster, startCluster } from './cluster.js';
+import { type Cluster, startClusterOnRedis } from './cluster.js';
 import { approvalIdOf, askAndConfirm, click } from './flow.js';
 
 const policy = `
@@ -30,27 +26,19 @@ approvals:
 `;
 
 type Json = Record<string, unknown>;
-let server: PrivateRedis;
+let r: RedisWithClient;
 let redis: Redis;
 let c: Cluster;
-const prefix = uniquePrefix();
+let prefix: string;
 
 beforeAll(async () => {
-  server = await startPrivateRedis();
-  redis = connectRedis(server.url);
-  await waitUntilReady(redis, 5000);
-  c = await startCluster({
-    store: createRedisApprovalStore({ redis, prefix }),
-    confirmations: createRedisConfirmationStore({ redis, prefix }),
-    secrets: createRedisSecretStore({ redis, prefix }),
-    instances: 2,
-    policy,
-  });
+  r = await startRedisWithClient();
+  redis = r.redis;
+  ({ cluster: c, prefix } = await startClusterOnRedis(redis, { policy }));
 });
 afterAll(async () => {
   await c.stop();
-  redis.disconnect();
-  await server.stop();
+  await r.stop();
 });
 
 const otpRequests = () => c.authgear.requests.filter((r) => r.query.includes('generateOOBOTPCode'));

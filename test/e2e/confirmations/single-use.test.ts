@@ -4,15 +4,12 @@
  */
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisApprovalStore } from '../../../src/approvals/redis-store.js';
-import { createRedisConfirmationStore } from '../../../src/confirmations/redis-store.js';
-import { connectRedis, waitUntilReady } from '../../../src/redis/client.js';
 import type { RecordedRequest } from '../../fakes/authgear/index.js';
 import { CHANNELS, PEOPLE } from '../../support/app.js';
-import { type PrivateRedis, startPrivateRedis, uniquePrefix } from '../../support/redis.js';
+import { type RedisWithClient, startRedisWithClient } from '../../support/redis.js';
 import { waitFor } from '../../support/wait.js';
 import { confirmValueOf } from '../account/flow.js';
-import { type Cluster, startCluster } from '../approvals/cluster.js';
+import { type Cluster, startClusterOnRedis } from '../approvals/cluster.js';
 
 const policy = `
 channels: { approvals: ${CHANNELS.approvals}, audit: ${CHANNELS.audit} }
@@ -29,26 +26,19 @@ approvals:
 `;
 
 type Json = Record<string, unknown>;
-let server: PrivateRedis;
+let r: RedisWithClient;
 let redis: Redis;
 let c: Cluster;
-const prefix = uniquePrefix();
+let prefix: string;
 
 beforeAll(async () => {
-  server = await startPrivateRedis();
-  redis = connectRedis(server.url);
-  await waitUntilReady(redis, 5000);
-  c = await startCluster({
-    store: createRedisApprovalStore({ redis, prefix }),
-    confirmations: createRedisConfirmationStore({ redis, prefix }),
-    instances: 2,
-    policy,
-  });
+  r = await startRedisWithClient();
+  redis = r.redis;
+  ({ cluster: c, prefix } = await startClusterOnRedis(redis, { policy }));
 });
 afterAll(async () => {
   await c.stop();
-  redis.disconnect();
-  await server.stop();
+  await r.stop();
 });
 
 let n = 0;

@@ -8,7 +8,7 @@ import { encodeNodeId } from '../../../src/authgear/node-id.js';
 import { actionFormMetadata } from '../../../src/blocks/payloads.js';
 import { CHANNELS, PEOPLE, startTestApp, type TestApp } from '../../support/app.js';
 import { waitFor } from '../../support/wait.js';
-import { confirmValueOf } from '../account/flow.js';
+import { buttonsOf, confirmValueOf } from '../account/flow.js';
 
 const policy = `
 channels: { approvals: ${CHANNELS.approvals}, audit: ${CHANNELS.audit}, commands: [${CHANNELS.ops}] }
@@ -23,7 +23,6 @@ approvals:
   user.revoke_sessions: { approvers: [admin], required: 1, expires_in: 1h }
 `;
 
-type Json = Record<string, unknown>;
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ policy });
@@ -119,36 +118,37 @@ describe('subteam_members_changed', () => {
   });
 });
 
+/** The grouped support person asks to sign a fresh user out (gated); the ID on the card in the approvals channel. */
+const requestSignout = async (): Promise<string> => {
+  const { email } = newUser({ sessions: 1 });
+  const cmd = await t.driver.slashCommand({ userId: PEOPLE.grouped, text: `signout ${email}` });
+  await t.driver.blockAction({
+    userId: PEOPLE.grouped,
+    actionId: 'confirm_action',
+    value: confirmValueOf(await t.response(cmd.responseUrlId)),
+  });
+  const card = await waitFor(() =>
+    t.slack.messagesIn(CHANNELS.approvals).find((m) => text(m.args).includes(email)),
+  );
+  return String(buttonsOf(card.args).find((b) => b.action_id === 'approval_approve')?.value);
+};
+
+const approve = (userId: string, id: string) =>
+  t.driver.blockAction({
+    userId,
+    actionId: 'approval_approve',
+    blockId: 'approval',
+    value: id,
+    channelId: CHANNELS.approvals,
+  });
+
 describe('approvals', () => {
   it('an approver removed from the approvers group cannot approve', async () => {
     await inGroups();
-    const { email } = newUser({ sessions: 1 });
-    const cmd = await t.driver.slashCommand({ userId: PEOPLE.grouped, text: `signout ${email}` });
-    const confirm = await t.driver.blockAction({
-      userId: PEOPLE.grouped,
-      actionId: 'confirm_action',
-      value: confirmValueOf(await t.response(cmd.responseUrlId)),
-    });
-    await waitFor(() =>
-      t.slack.responsesTo(confirm.responseUrlId ?? '').some((r) => text(r.body).includes('approval')),
-    );
-    const card = await waitFor(() =>
-      t.slack.messagesIn(CHANNELS.approvals).find((m) => text(m.args).includes(email)),
-    );
-    const id = String(
-      (card.args.blocks as Json[])
-        .flatMap((b) => (b.elements as Json[] | undefined) ?? [])
-        .find((e) => e.action_id === 'approval_approve')?.value,
-    );
+    const id = await requestSignout();
     t.slack.addUsergroup('S0APPROVERS', []);
     const from = mutations().length;
-    await t.driver.blockAction({
-      userId: PEOPLE.admin2,
-      actionId: 'approval_approve',
-      blockId: 'approval',
-      value: id,
-      channelId: CHANNELS.approvals,
-    });
+    await approve(PEOPLE.admin2, id);
     const told = await waitFor(() => t.slack.ephemeralsTo(PEOPLE.admin2).at(-1));
     expect(text(told.args)).toContain('not an approver');
     expect(mutations().slice(from)).toEqual([]);
@@ -156,30 +156,10 @@ describe('approvals', () => {
 
   it('an approved request does not run when its requester was removed from the group meanwhile', async () => {
     await inGroups();
-    const { email } = newUser({ sessions: 1 });
-    const cmd = await t.driver.slashCommand({ userId: PEOPLE.grouped, text: `signout ${email}` });
-    await t.driver.blockAction({
-      userId: PEOPLE.grouped,
-      actionId: 'confirm_action',
-      value: confirmValueOf(await t.response(cmd.responseUrlId)),
-    });
-    const card = await waitFor(() =>
-      t.slack.messagesIn(CHANNELS.approvals).find((m) => text(m.args).includes(email)),
-    );
-    const id = String(
-      (card.args.blocks as Json[])
-        .flatMap((b) => (b.elements as Json[] | undefined) ?? [])
-        .find((e) => e.action_id === 'approval_approve')?.value,
-    );
+    const id = await requestSignout();
     t.slack.addUsergroup('S0SUPPORT', []);
     const from = mutations().length;
-    await t.driver.blockAction({
-      userId: PEOPLE.admin,
-      actionId: 'approval_approve',
-      blockId: 'approval',
-      value: id,
-      channelId: CHANNELS.approvals,
-    });
+    await approve(PEOPLE.admin, id);
     await waitFor(() => text(t.slack.callsTo('chat.update').at(-1)?.args).includes('permission.denied'));
     expect(mutations().slice(from)).toEqual([]);
   });

@@ -6,8 +6,7 @@ import { createMemoryConfirmationStore } from '../../../src/confirmations/memory
 import { type ConfirmationRecord, newConfirmation } from '../../../src/confirmations/record.js';
 import { createRedisConfirmationStore } from '../../../src/confirmations/redis-store.js';
 import { type ConfirmationStore, claimRefusal } from '../../../src/confirmations/store.js';
-import { connectRedis, waitUntilReady } from '../../../src/redis/client.js';
-import { type PrivateRedis, startPrivateRedis, uniquePrefix } from '../../support/redis.js';
+import { type RedisWithClient, startRedisWithClient, uniquePrefix } from '../../support/redis.js';
 import { countCommands } from '../../support/redis-monitor.js';
 
 const T0 = new Date('2030-01-01T00:00:00.000Z');
@@ -17,18 +16,13 @@ const TTL = 15 * MINUTE;
 const LEASE = 2 * MINUTE;
 const KEEP = 60 * MINUTE;
 
-let server: PrivateRedis;
+let r: RedisWithClient;
 let redis: Redis;
 beforeAll(async () => {
-  server = await startPrivateRedis();
-  redis = connectRedis(server.url);
-  await waitUntilReady(redis, 5000);
+  r = await startRedisWithClient();
+  redis = r.redis;
 });
-afterAll(async () => {
-  redis.disconnect();
-  await server.stop();
-});
-
+afterAll(async () => r.stop());
 const confirmation = (overrides: Partial<ConfirmationRecord> = {}): ConfirmationRecord => ({
   ...newConfirmation(
     {

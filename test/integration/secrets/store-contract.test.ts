@@ -1,26 +1,20 @@
 /** One contract, two secret stores (memory and Redis): a sealed secret is taken once, by its owner, in time. */
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedis, waitUntilReady } from '../../../src/redis/client.js';
 import { createMemorySecretStore } from '../../../src/secrets/memory-store.js';
 import { createRedisSecretStore } from '../../../src/secrets/redis-store.js';
 import type { SecretStore } from '../../../src/secrets/store.js';
 import { createSecretVault, newSecretId } from '../../../src/secrets/vault.js';
 import { makeAdminKey } from '../../support/keys.js';
-import { type PrivateRedis, startPrivateRedis, uniquePrefix } from '../../support/redis.js';
+import { type RedisWithClient, startRedisWithClient, uniquePrefix } from '../../support/redis.js';
 
-let server: PrivateRedis;
+let r: RedisWithClient;
 let redis: Redis;
 beforeAll(async () => {
-  server = await startPrivateRedis();
-  redis = connectRedis(server.url);
-  await waitUntilReady(redis, 5000);
+  r = await startRedisWithClient();
+  redis = r.redis;
 });
-afterAll(async () => {
-  redis.disconnect();
-  await server.stop();
-});
-
+afterAll(async () => r.stop());
 const T0 = new Date(Date.now() + 60_000);
 const at = (ms: number) => new Date(T0.getTime() + ms);
 const sealed = { ownerId: 'U1', blob: 'v1.sealed', expiresAt: at(15 * 60_000) };
