@@ -30,6 +30,8 @@ export type ErrorCode =
   | 'approval.duplicate'
   | 'approval.not_requester'
   | 'store.unavailable'
+  | 'audit.unavailable'
+  | 'service.restarting'
   | 'internal';
 
 export interface AppErrorOptions {

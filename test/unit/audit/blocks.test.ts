@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../../../src/audit/event.js';
+import { AUDIT_EVENT_TYPES, type AuditEvent } from '../../../src/audit/event.js';
 import { auditMessage, escapeOnce, MAX_AUDIT_EVENTS_PER_MESSAGE } from '../../../src/blocks/audit.js';
 import { checkMessageBlocks } from '../../support/block-kit.js';
 
@@ -29,6 +29,12 @@ describe('auditMessage', () => {
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(message.text).toBe(`${events.length} audit events`);
+  });
+
+  it.each(AUDIT_EVENT_TYPES)('names the %s event type on its line', (type) => {
+    const message = auditMessage([event(1, { type })]);
+    expect(message.text).toContain(`*${type}*`);
+    expect(message.text).not.toContain('undefined');
   });
 
   it('produces blocks Slack accepts', () => {
