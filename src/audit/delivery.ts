@@ -216,9 +216,20 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
     for (const w of waiters) w(drained);
   };
 
+  /** Waits for the lock's Redis connection (at start it is still connecting); `stop` cuts the wait short. */
+  const untilConnected = async (): Promise<void> => {
+    const connection = lock?.connection;
+    if (!connection || connection.isReady()) return;
+    const stopped = new AbortController();
+    interrupt = () => stopped.abort();
+    await connection.whenReady(stopped.signal);
+  };
+
   const run = async (): Promise<void> => {
     const state = { backoffMs: initialBackoffMs, textOnly: false };
     while (running) {
+      await untilConnected();
+      if (!running) break;
       if (keeper && !(await keeper.hold())) {
         // Another replica delivers; look again when woken or after idlePollMs (its hold may expire).
         settleWaiters(false);

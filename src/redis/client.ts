@@ -102,3 +102,26 @@ export const waitUntilReady = (redis: RedisClient, ms: number): Promise<void> =>
     redis.once('ready', onReady);
   });
 };
+
+/** Whether a fail-fast client can take commands now, and a wait for that (the client reconnects on its own). */
+export interface ConnectionReadiness {
+  isReady(): boolean;
+  /** Resolves once the client is ready, or when `signal` aborts (no timeout: Redis may be away for long). */
+  whenReady(signal: AbortSignal): Promise<void>;
+}
+
+export const connectionReadiness = (redis: RedisClient): ConnectionReadiness => ({
+  isReady: () => redis.status === 'ready',
+  whenReady: (signal) =>
+    redis.status === 'ready' || signal.aborted
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const done = (): void => {
+            redis.off('ready', done);
+            signal.removeEventListener('abort', done);
+            resolve();
+          };
+          redis.on('ready', done);
+          signal.addEventListener('abort', done, { once: true });
+        }),
+});

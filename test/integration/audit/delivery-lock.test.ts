@@ -5,6 +5,7 @@ import { createAuditWebClient, createOutboxAuditSink } from '../../../src/audit/
 import type { AuditEvent } from '../../../src/audit/event.js';
 import { createRedisOutbox, outboxKey, outboxLockKey } from '../../../src/audit/redis-outbox.js';
 import { createLogger } from '../../../src/logger.js';
+import { waitUntilReady } from '../../../src/redis/client.js';
 import { type SlackFake, startSlackFake } from '../../fakes/slack/index.js';
 import { type PrivateRedis, startPrivateRedis, uniquePrefix } from '../../support/redis.js';
 import { waitFor } from '../../support/wait.js';
@@ -124,5 +125,31 @@ describe('outbox delivery lock across replicas', () => {
     await sink.stop();
     expect(slack.messagesIn(CHANNEL)).toHaveLength(0);
     expect(await redis.xlen(outboxKey(prefix))).toBe(1);
+  });
+
+  it('a replica started while its Redis connection is still opening waits for it without logging the lock as unavailable', async () => {
+    slack.clear();
+    const prefix = uniquePrefix();
+    const lines: string[] = [];
+    const fresh = connectRedis(server.url); // connecting, not ready yet: what every start looks like
+    try {
+      expect(fresh.status).not.toBe('ready');
+      const sink = createOutboxAuditSink({
+        outbox: createRedisOutbox({ redis: fresh, prefix }),
+        client: createAuditWebClient('xoxb-test', { slackApiUrl: slack.apiUrl }),
+        channel: CHANNEL,
+        logger: createLogger({ level: 'debug', destination: { write: (l) => void lines.push(l) } }),
+        minIntervalMs: 5,
+      });
+      sink.start();
+      await waitUntilReady(fresh, 5000);
+      await sink.record(event(1));
+      expect(await sink.flush(5000)).toBe(true);
+      await sink.stop();
+      expect(delivered()).toEqual(['evt1']);
+      expect(lines.filter((l) => /unavailable/.test(l))).toEqual([]);
+    } finally {
+      fresh.disconnect();
+    }
   });
 });
