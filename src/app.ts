@@ -149,7 +149,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
           ...(deps.auditMinIntervalMs !== undefined ? { minIntervalMs: deps.auditMinIntervalMs } : {}),
         })
       : undefined;
-  if (delivery) watchOutbox(metrics, outbox);
+  if (delivery) watchOutbox(metrics, outbox, () => delivery.buffered());
   const audit = observeOutcomes(deps.audit ?? delivery ?? createLogAuditSink(logger), {
     metrics,
     logger: logger.child({ component: 'outcome' }),

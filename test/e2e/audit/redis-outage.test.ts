@@ -62,6 +62,13 @@ const clickConfirm = (confirmation: Json) =>
     value: confirmValueOf(confirmation),
   });
 
+/** `authgear_slack_audit_buffered_events` from /metrics. */
+const bufferedGauge = async (): Promise<number> => {
+  const text = await (await fetch(new URL('/metrics', t.url))).text();
+  const line = text.split('\n').find((l) => l.startsWith('authgear_slack_audit_buffered_events '));
+  return Number(line?.split(' ')[1]);
+};
+
 const backUp = async (): Promise<void> => {
   await redis.restart();
   await waitUntilReady(client, 10_000);
@@ -110,6 +117,7 @@ describe('a Redis outage during otp', () => {
       expect(String(answer.text)).not.toBe(auditUnavailable(undefined).userMessage);
       expect(otpMutations()).toHaveLength(before + 1);
       expect(auditLines().filter((l) => l.includes(email) && l.includes('*executed*'))).toEqual([]);
+      expect(await bufferedGauge()).toBe(1); // the executed event waits in memory, visible to a service owner
     } finally {
       await backUp();
     }
@@ -121,5 +129,6 @@ describe('a Redis outage during otp', () => {
     expect(mine.filter((l) => l.includes('*executing*'))).toHaveLength(1);
     expect(mine.filter((l) => l.includes('*executed*'))).toHaveLength(1);
     expect(mine.some((l) => l.includes('*failed*'))).toBe(false);
+    expect(await bufferedGauge()).toBe(0);
   });
 });
