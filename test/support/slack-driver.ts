@@ -23,8 +23,10 @@ export interface SlackDriverOptions {
   /** The app's full events URL, e.g. `http://127.0.0.1:PORT/slack/events`. */
   url: string;
   signingSecret: string;
-  /** Maps a fresh id to a response URL, usually `fake.responseUrl`. */
+  /** Maps a fresh id to a response URL, usually `fake.responseUrl` (which issues it, as Slack does). */
   responseUrl: (id: string) => string;
+  /** Issues a trigger_id, usually `fake.issueTriggerId` (so the fake can judge its use); default: made up here. */
+  triggerId?: () => string;
   teamId?: string;
   teamDomain?: string;
   apiAppId?: string;
@@ -155,7 +157,9 @@ export const createSlackDriver = (options: SlackDriverOptions): SlackDriver => {
   const apiAppId = options.apiAppId ?? 'A0AUTHGEAR';
   let seq = 0;
   const nextId = () => `d${++seq}-${randomBytes(4).toString('hex')}`;
-  const triggerId = () => `${Math.floor(now() / 1000)}${++seq}.${teamId}.${randomBytes(16).toString('hex')}`;
+  const triggerId =
+    options.triggerId ??
+    (() => `${Math.floor(now() / 1000)}${++seq}.${teamId}.${randomBytes(16).toString('hex')}`);
   const actionTs = () => `${(now() / 1000).toFixed(6)}`;
   const user = (id: string, name?: string) => ({
     id,

@@ -79,7 +79,8 @@ const update: MethodHandler = (args, ctx) => {
   const ts = str(args.ts);
   if (!channel) return fail('channel_not_found');
   if (!ts) return fail('message_not_found');
-  const previous = ctx.messages.get(messageKey(channel, ts)) ?? {};
+  const previous = ctx.messages.get(messageKey(channel, ts));
+  if (!previous) return fail('message_not_found');
   const message = { ...previous, ...botMessage(args, ctx, ts) };
   ctx.messages.set(messageKey(channel, ts), message);
   return { ok: true, channel, ts, text: message.text, message };
@@ -89,8 +90,7 @@ const remove: MethodHandler = (args, ctx) => {
   const channel = str(args.channel);
   const ts = str(args.ts);
   if (!channel) return fail('channel_not_found');
-  if (!ts) return fail('message_not_found');
-  ctx.messages.delete(messageKey(channel, ts));
+  if (!ts || !ctx.messages.delete(messageKey(channel, ts))) return fail('message_not_found');
   return { ok: true, channel, ts };
 };
 
@@ -157,8 +157,9 @@ const viewsUpdate: MethodHandler = (args, ctx) => {
   const externalId = str(args.external_id);
   const byExternal = [...ctx.views.values()].find((v) => externalId && v.external_id === externalId);
   const id = str(args.view_id) ?? (typeof byExternal?.id === 'string' ? byExternal.id : undefined);
-  if (!id) return fail('not_found');
-  const view = renderView(input, id, ctx, ctx.views.get(id));
+  const previous = id === undefined ? undefined : ctx.views.get(id);
+  if (!id || !previous) return fail('not_found');
+  const view = renderView(input, id, ctx, previous);
   ctx.views.set(id, view);
   return { ok: true, view };
 };

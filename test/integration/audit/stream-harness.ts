@@ -41,7 +41,11 @@ export const startStreamHarness = async (): Promise<StreamHarness> => {
     },
   };
   const key = makeAdminKey();
-  const slack = await startSlackFake({ postMessageLimitPerSecond: 1, now: clock.now });
+  const slack = await startSlackFake({
+    postMessageLimitPerSecond: 1,
+    now: clock.now,
+    channels: [{ id: STREAM_CHANNEL, name: 'audit' }],
+  });
   const authgear = await startAuthgearFake({
     projectId: 'stream-project',
     keyId: key.keyId,

@@ -49,7 +49,11 @@ describe('outbox audit sink', () => {
   let clock: ReturnType<typeof fakeClock>;
   beforeAll(async () => {
     clock = fakeClock();
-    slack = await startSlackFake({ postMessageLimitPerSecond: 1, now: () => clock.now() });
+    slack = await startSlackFake({
+      postMessageLimitPerSecond: 1,
+      now: () => clock.now(),
+      channels: [{ id: CHANNEL, name: 'audit' }],
+    });
   });
   afterAll(async () => {
     await slack.close();

@@ -1,0 +1,98 @@
+/**
+ * Conversations the fake knows, and where the bot may post (RULES.md "Where the bot may post"):
+ * - a channel the bot is not in answers `not_in_channel` (public) or `channel_not_found` (private: the bot cannot
+ *   even see it); an archived one answers `is_archived`; an unknown one `channel_not_found`. Without the
+ *   `chat:write.public` scope (manifest.yml does not ask for it) the bot must be invited.
+ * - the bot's own DM with a person (a user ID, or the D-channel `dmChannelFor` gives) always works for
+ *   chat.postMessage; a DM between two people never has the bot in it: `channel_not_found` (Web API spec
+ *   `paths./chat.postEphemeral`; python-slack-sdk #734, node-slack-sdk #977).
+ */
+import type { Directory } from './directory.js';
+
+export interface SeedChannel {
+  /** `C…` (public or private), `G…` (private), or `D…` for a DM between people. */
+  id: string;
+  name?: string;
+  /** Default: true for `G…` IDs. */
+  isPrivate?: boolean;
+  isArchived?: boolean;
+  /** Whether the bot has been invited (default true; a `D…` DM between people never has the bot). */
+  botMember?: boolean;
+}
+
+interface Channel {
+  id: string;
+  name: string;
+  isPrivate: boolean;
+  isArchived: boolean;
+  isPeopleDm: boolean;
+  botMember: boolean;
+}
+
+/** How a call may reach a conversation: to post in it, or only to look at it (chat.getPermalink). */
+export type Access = 'post' | 'read';
+
+export interface Conversations {
+  add(channel: SeedChannel): void;
+  /** The bot joins (`true`, an invite) or leaves / is removed (`false`). */
+  setBotMember(channelId: string, member: boolean): void;
+  archive(channelId: string, archived?: boolean): void;
+  /** Slack's error for the bot using `channel` this way, or undefined when Slack allows it. */
+  refusal(channel: string, access: Access): string | undefined;
+  /** Channel ID by name (`ops` → `C0OPS`), for the request driver's `#ops` → `<#C0OPS|ops>`. */
+  idByName(name: string): string | undefined;
+  nameOf(id: string): string | undefined;
+}
+
+export const createConversations = (
+  directory: Directory,
+  dmChannelFor: (userId: string) => string,
+): Conversations => {
+  const channels = new Map<string, Channel>();
+  const known = (id: string): Channel => {
+    const found = channels.get(id);
+    if (!found) throw new Error(`Slack fake: no channel ${id}; add it with addChannel first`);
+    return found;
+  };
+  /** A D-channel that is the bot's DM with a known person. */
+  const isBotDm = (id: string): boolean =>
+    /^D/.test(id) &&
+    ['U', 'W'].some((prefix) => {
+      const userId = `${prefix}${id.slice(1)}`;
+      return directory.user(userId) !== undefined && dmChannelFor(userId) === id;
+    });
+
+  return {
+    add: (c) => {
+      const isPeopleDm = c.id.startsWith('D');
+      channels.set(c.id, {
+        id: c.id,
+        name: c.name ?? c.id.toLowerCase(),
+        isPrivate: c.isPrivate ?? (c.id.startsWith('G') || isPeopleDm),
+        isArchived: c.isArchived ?? false,
+        isPeopleDm,
+        botMember: isPeopleDm ? false : (c.botMember ?? true),
+      });
+    },
+    setBotMember: (id, member) => {
+      const channel = known(id);
+      if (channel.isPeopleDm && member) throw new Error(`Slack fake: the bot cannot join the DM ${id}`);
+      channel.botMember = member;
+    },
+    archive: (id, archived = true) => {
+      known(id).isArchived = archived;
+    },
+    refusal: (id, access) => {
+      if (/^[UW][A-Z0-9]+$/.test(id)) return directory.user(id) ? undefined : 'channel_not_found';
+      if (isBotDm(id)) return undefined;
+      const channel = channels.get(id);
+      if (!channel || channel.isPeopleDm) return 'channel_not_found';
+      if (channel.isPrivate && !channel.botMember) return 'channel_not_found';
+      if (access === 'read') return undefined;
+      if (channel.isArchived) return 'is_archived';
+      return channel.botMember ? undefined : 'not_in_channel';
+    },
+    idByName: (name) => [...channels.values()].find((c) => c.name === name && !c.isPeopleDm)?.id,
+    nameOf: (id) => channels.get(id)?.name,
+  };
+};
