@@ -5,6 +5,7 @@ import { safe } from '../blocks/primitives.js';
 import { requireRight } from '../permissions/denial.js';
 import { queryForVerb } from '../queries/registry.js';
 import type { Services } from '../services.js';
+import { fromSlackText } from '../slack/text.js';
 import { MAX_COMMAND_TEXT, splitCommand } from './command-text.js';
 import { helpResponse } from './help.js';
 import { presentStart } from './present-start.js';
@@ -24,7 +25,7 @@ export const onCommand =
       });
       return;
     }
-    const { verb, args, rest } = splitCommand(command.text);
+    const { verb, args, rest } = splitCommand(fromSlackText(command.text));
     const user = { id: command.user_id, teamId: command.team_id, name: command.user_name };
     if (verb === '' || verb === 'help') {
       await ack({ response_type: 'ephemeral', ...(await helpResponse(s, user)) });

@@ -14,6 +14,7 @@ import { userQuery } from '../queries/users.js';
 import type { Services, SlackUserRef } from '../services.js';
 import type { Reply } from '../slack/reply.js';
 import { replyTo } from '../slack/reply.js';
+import { fromTypedText } from '../slack/text.js';
 import { parseWho, WHO_HELP } from '../users/who.js';
 import { queryContext } from './query-context.js';
 import { guarded, replyVia } from './respond-error.js';
@@ -45,7 +46,7 @@ export const onLookupSubmit =
     view,
     client,
   }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    const who = view.state.values[BlockIds.who]?.[BlockIds.who]?.value ?? '';
+    const who = fromTypedText(view.state.values[BlockIds.who]?.[BlockIds.who]?.value ?? '');
     if (parseWho(who) === undefined) {
       await ack({ response_action: 'errors', errors: { [BlockIds.who]: `Name a user by ${WHO_HELP}.` } });
       return;

@@ -168,6 +168,7 @@ export const startInstance = async (
     signingSecret: SIGNING_SECRET,
     responseUrl: (id) => fakes.slack.responseUrl(id),
     triggerId: () => fakes.slack.issueTriggerId(),
+    names: fakes.slack.names,
   });
   return { built, driver, url, logs };
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ApprovalService } from '../../approvals/service.js';
 import { decisionText, type TextDecision } from '../../blocks/approval-card.js';
 import type { Services } from '../../services.js';
+import { fromTypedText } from '../../slack/text.js';
 import { publishHome } from '../app-home.js';
 import { parseJsonValue } from '../interaction.js';
 import { decideAndTell } from './tell.js';
@@ -29,7 +30,8 @@ export const onTextDecisionSubmit =
     await ack();
     const meta = metadataSchema.safeParse(parseJsonValue(view.private_metadata));
     const who = { userId: body.user.id, channelId: meta.success ? meta.data.channelId : undefined };
-    const text = decisionText(kind, view.state.values);
+    const typed = decisionText(kind, view.state.values);
+    const text = typed === undefined ? undefined : fromTypedText(typed);
     await decideAndTell(s, client, who, `approval_${kind}_modal`, async () => {
       if (!meta.success) return { ok: false, message: 'This form is out of date. Open the request again.' };
       const actor = await s.actorOf({ id: body.user.id, teamId: body.user.team_id, name: body.user.name });

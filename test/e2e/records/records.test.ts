@@ -143,7 +143,7 @@ describe('/authgear create-user', () => {
   it('shows the generated password to the requester only, once', async () => {
     const res = await t.driver.slashCommand({
       userId: PEOPLE.support,
-      text: 'create-user <mailto:new.hire@example.com|new.hire@example.com> --generate-password',
+      text: 'create-user new.hire@example.com --generate-password',
     });
     const result = await confirmAndWait(t, PEOPLE.support, await t.response(res.responseUrlId));
     const [create] = mutations();
