@@ -30,11 +30,15 @@ export const decodeConfirm = (value: string | undefined): ConfirmPayload => {
   }
 };
 
-/** Modal metadata: which action, on whom, and where to answer. Encoded into `private_metadata` (≤ 3000 chars). */
+/**
+ * Modal metadata: which action, on whom, and where to answer (`r`, the response_url of the command or click that
+ * opened the form, issued at `t` ms). Encoded into `private_metadata` (≤ 3000 chars).
+ */
 const formMetadata = z.object({
   k: z.string().min(1).max(64),
   u: z.string().max(200).optional(),
   r: z.string().url().max(2000).optional(),
+  t: z.number().int().positive().optional(),
   c: z.string().max(40).optional(),
 });
 export type FormMetadata = z.output<typeof formMetadata>;

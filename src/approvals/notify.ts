@@ -53,7 +53,7 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
     /** A message to the requester only, by DM. */
     async dmRequester(record: ApprovalRecord, text: string, blocks?: readonly Block[]): Promise<void> {
       await attempt('requester DM', record, () =>
-        replyTo(client, { dmUserId: record.requester.userId })({ text, ...(blocks ? { blocks } : {}) }),
+        replyTo(client, { userId: record.requester.userId })({ text, ...(blocks ? { blocks } : {}) }),
       );
     },
 

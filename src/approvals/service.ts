@@ -5,6 +5,7 @@
 import type { ActionResult, AnyActionDefinition } from '../actions/types.js';
 import type { AuditSink } from '../audit/event.js';
 import { approvalCard } from '../blocks/approval-card.js';
+import { stateLabel } from '../blocks/approvals-list.js';
 import { resultMessage } from '../blocks/messages.js';
 import { escapeText } from '../blocks/primitives.js';
 import { userLabel } from '../blocks/user-card.js';
@@ -119,8 +120,11 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
     return actor;
   };
 
-  /** Runs the action as the requester (their audit context), exactly once: only the claim holder gets here. */
-  const run = async (record: ApprovalRecord, claim: string): Promise<void> => {
+  /**
+   * Runs the action as the requester (their audit context), exactly once: only the claim holder gets here.
+   * Returns the record as it ends.
+   */
+  const run = async (record: ApprovalRecord, claim: string): Promise<ApprovalRecord> => {
     const def = deps.actions.get(record.actionKey);
     let result: ActionResult | undefined;
     let failure: AppError | undefined;
@@ -150,6 +154,7 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
       const why = failure?.userMessage ?? 'The action failed.';
       await notify.dmRequester(final, `Your approved request failed: ${record.summary}. ${why}`);
     }
+    return final;
   };
 
   /** Loads the record and re-checks the clicker's right to decide on it (self-approval refused). */
@@ -236,8 +241,8 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
         const left = outcome.record.required - outcome.record.approvals.length;
         return { ok: true, note: `Your approval is recorded; ${left} more needed.` };
       }
-      await run(outcome.record, outcome.claim);
-      return { ok: true };
+      const final = await run(outcome.record, outcome.claim);
+      return { ok: true, note: `${stateLabel(final.state)}: ${final.summary}` };
     },
 
     /** The first step of Reject: may this person reject? (The reason modal opens only if so.) */
@@ -266,7 +271,10 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
         outcome.record,
         `Your request was rejected by <@${actor.userId}>: ${outcome.record.summary}. Nothing was changed.`,
       );
-      return { ok: true };
+      return {
+        ok: true,
+        note: `${stateLabel('rejected')}: ${outcome.record.summary}. The requester was told.`,
+      };
     },
 
     async cancel(id: string, actor: Actor): Promise<Decision> {

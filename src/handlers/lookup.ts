@@ -13,11 +13,10 @@ import { requireRight } from '../permissions/denial.js';
 import { userQuery } from '../queries/users.js';
 import type { Services, SlackUserRef } from '../services.js';
 import type { Reply } from '../slack/reply.js';
-import { replyTo } from '../slack/reply.js';
 import { fromTypedText } from '../slack/text.js';
 import { parseWho, WHO_HELP } from '../users/who.js';
 import { queryContext } from './query-context.js';
-import { guarded, replyVia } from './respond-error.js';
+import { guarded, replyFor } from './respond-error.js';
 
 const lookUp = async (s: Services, user: SlackUserRef, who: string, reply: Reply, channelId?: string) => {
   const actor = await s.actorOf(user);
@@ -52,7 +51,7 @@ export const onLookupSubmit =
       return;
     }
     await ack();
-    const reply = replyTo(client, { dmUserId: body.user.id });
+    const reply = replyFor(s, client, { userId: body.user.id });
     const user = { id: body.user.id, teamId: body.user.team_id, name: body.user.name };
     await guarded(() => lookUp(s, user, who, reply), reply, s.logger, {
       handler: 'lookup_submit',
@@ -66,10 +65,10 @@ export const onLookupSender =
   async ({
     ack,
     shortcut,
-    respond,
+    client,
   }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const reply = replyVia(respond);
+    const reply = replyFor(s, client, { userId: shortcut.user.id, responseUrl: shortcut.response_url });
     const user = { id: shortcut.user.id, teamId: shortcut.team?.id, name: shortcut.user.name };
     const author = shortcut.message.user;
     await guarded(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
 import { onClick } from './click.js';
+import { formModal, withFormErrors } from './form-modal.js';
 import { parseJsonValue } from './interaction.js';
 import { presentStart } from './present-start.js';
 
@@ -18,18 +19,24 @@ export const onStartAction = (s: Services) =>
     const def = parsed.success ? s.actionsByKey.get(parsed.data.k) : undefined;
     if (!parsed.success || !def)
       throw new AppError('input.invalid', 'That button is no longer valid. Start again.');
-    const outcome = await s.pipeline.start({
-      actor: await c.actor(),
-      channelId: c.channelId,
-      def,
-      userId: parsed.data.u,
-      preset: parsed.data.a,
-    });
-    await presentStart(s, def, outcome, {
-      reply: c.reply,
-      client: c.args.client,
-      triggerId: c.triggerId,
-      responseUrl: c.responseUrl,
-      channelId: c.channelId,
+    const actor = await c.actor();
+    const form = formModal(c.args.client, c.triggerId, def.title);
+    await withFormErrors(form, s.logger, { handler: 'start_action', user: c.user.id }, async () => {
+      const outcome = await s.pipeline.start({
+        actor,
+        channelId: c.channelId,
+        def,
+        userId: parsed.data.u,
+        preset: parsed.data.a,
+        prepareForm: form.open,
+      });
+      await presentStart(s, def, outcome, {
+        reply: c.reply,
+        client: c.args.client,
+        triggerId: c.triggerId,
+        responseUrl: c.responseUrl,
+        channelId: c.channelId,
+        form,
+      });
     });
   });

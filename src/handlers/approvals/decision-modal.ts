@@ -10,7 +10,9 @@ import { decideAndTell } from './tell.js';
 
 const metadataSchema = z.object({
   id: z.string(),
-  channelId: z.string().optional(),
+  /** The response_url of the click that opened the form (issued at `t` ms): the outcome is told there. */
+  r: z.string().url().max(2000).optional(),
+  t: z.number().int().positive().optional(),
   /** Opened from the App Home tab: redraw it after the decision. */
   home: z.boolean().optional(),
 });
@@ -29,7 +31,10 @@ export const onTextDecisionSubmit =
   }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const meta = metadataSchema.safeParse(parseJsonValue(view.private_metadata));
-    const who = { userId: body.user.id, channelId: meta.success ? meta.data.channelId : undefined };
+    const who = {
+      userId: body.user.id,
+      ...(meta.success ? { responseUrl: meta.data.r, issuedAt: meta.data.t } : {}),
+    };
     const typed = decisionText(kind, view.state.values);
     const text = typed === undefined ? undefined : fromTypedText(typed);
     await decideAndTell(s, client, who, `approval_${kind}_modal`, async () => {
