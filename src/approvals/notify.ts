@@ -3,11 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEventType, AuditSink } from '../audit/event.js';
 import { approvalCard } from '../blocks/approval-card.js';
 import type { Block } from '../blocks/primitives.js';
+import { AppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
 import { isActionName } from '../permissions/actions.js';
 import type { WebClient } from '../services.js';
+import { cannotPostError } from '../slack/errors.js';
 import { replyTo } from '../slack/reply.js';
-import type { ApprovalRecord } from './record.js';
+import type { ApprovalCard, ApprovalRecord } from './record.js';
 
 export interface NotifyDeps {
   readonly client: WebClient;
@@ -39,8 +41,47 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
       );
     },
 
+    /**
+     * Posts the card for a new request and returns where it is. When Slack refuses (the bot is not in the channel,
+     * it is archived…), the attempt is audited and the error says what an operator must do; nothing was stored.
+     */
+    async postNewCard(
+      record: ApprovalRecord,
+      channel: string,
+      actor: { userId: string; name?: string | undefined },
+      reason: string | undefined,
+    ): Promise<ApprovalCard> {
+      let posted: { channel?: string; ts?: string };
+      try {
+        posted = await client.chat.postMessage({ channel, ...approvalCard(record) });
+      } catch (cause) {
+        const error = cannotPostError(channel, 'the approval request', cause);
+        logger.error(
+          { approvalId: record.id, ...error.details },
+          'approval card not posted; request withdrawn',
+        );
+        await this.audit('failed', record, actor, { reason, errorCode: error.code });
+        throw new AppError(
+          error.code,
+          `${error.userMessage} Nothing was changed and nothing waits for approval.`,
+          {
+            cause,
+            details: error.details,
+          },
+        );
+      }
+      return this.cardOf(posted.channel ?? channel, posted.ts ?? '');
+    },
+
+    /** Takes down a card whose request could not be stored, so nobody clicks on a request that does not exist. */
+    async withdrawCard(record: ApprovalRecord, card: ApprovalCard): Promise<void> {
+      await attempt('card withdrawal', record, () =>
+        client.chat.delete({ channel: card.channel, ts: card.ts }),
+      );
+    },
+
     /** Where the card was posted, with its permalink for audit lines (a failed look-up only loses the link). */
-    async cardOf(channel: string, ts: string): Promise<NonNullable<ApprovalRecord['card']>> {
+    async cardOf(channel: string, ts: string): Promise<ApprovalCard> {
       try {
         const { permalink } = await client.chat.getPermalink({ channel, message_ts: ts });
         return permalink ? { channel, ts, link: permalink } : { channel, ts };

@@ -4,7 +4,6 @@
  */
 import type { ActionResult, AnyActionDefinition } from '../actions/types.js';
 import type { AuditSink } from '../audit/event.js';
-import { approvalCard } from '../blocks/approval-card.js';
 import { stateLabel } from '../blocks/approvals-list.js';
 import { resultMessage } from '../blocks/messages.js';
 import { escapeText } from '../blocks/primitives.js';
@@ -170,6 +169,15 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
     return { ok: false, message: NOT_APPROVER };
   };
 
+  /** Posts the card, then stores the request with it: a request is never live (listed, approvable) without a card. */
+  const storeWithCard = async (fresh: ApprovalRecord, channel: string, req: GateRequest) => {
+    const card = await notify.postNewCard(fresh, channel, req.actor, req.reason);
+    return store.create({ ...fresh, card }).catch(async (e: unknown) => {
+      await notify.withdrawCard(fresh, card);
+      throw e;
+    });
+  };
+
   const gate: ApprovalGate = {
     rule(def) {
       const rule = policy.approvals[def.permission];
@@ -183,7 +191,7 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
       if (!channel)
         throw new AppError('config.invalid', 'Approvals need an approvals channel in the policy.');
       if (rule.requireReason && !req.reason?.trim()) throw missingReasonError(req.def);
-      const record = await store.create(
+      const record = await storeWithCard(
         newApprovalRecord(
           {
             action: req.def.permission,
@@ -202,11 +210,10 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
           },
           { id: newApprovalId(), now: now(), ttlMs: rule.expiresInMs },
         ),
+        channel,
+        req,
       );
-      const posted = await client.chat.postMessage({ channel, ...approvalCard(record) });
-      const card = posted.channel && posted.ts ? await notify.cardOf(posted.channel, posted.ts) : undefined;
-      if (card) await store.setCard(record.id, card);
-      await notify.audit('requested', card ? { ...record, card } : record, req.actor, { reason: req.reason });
+      await notify.audit('requested', record, req.actor, { reason: req.reason });
       const needed = rule.required === 1 ? 'an approver' : `${rule.required} approvers`;
       return {
         kind: 'pending',
