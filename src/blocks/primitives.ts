@@ -22,6 +22,11 @@ export const LIMITS = {
   optionText: 75,
   inputLabel: 2000,
   messageText: 40000,
+  /**
+   * Text across all blocks of one message. Slack refuses more than about 12,000 characters (`msg_blocks_too_long`,
+   * undocumented; slackapi/bolt-js #2509, #2867); RULES.md asks for a margin.
+   */
+  blockTextPerMessage: 10000,
 } as const;
 
 /** Escapes the three characters Slack treats as control characters in message text. */
@@ -105,6 +110,20 @@ export const actions = (elements: readonly types.ActionsBlockElement[], blockId?
     });
   }
   return out;
+};
+
+/** The characters of every text object in `blocks`: what Slack's `msg_blocks_too_long` limit counts. */
+export const blockTextLength = (blocks: unknown): number => {
+  if (Array.isArray(blocks)) return blocks.reduce((sum: number, b: unknown) => sum + blockTextLength(b), 0);
+  if (typeof blocks !== 'object' || blocks === null) return 0;
+  const own =
+    'type' in blocks &&
+    (blocks.type === 'plain_text' || blocks.type === 'mrkdwn') &&
+    'text' in blocks &&
+    typeof blocks.text === 'string'
+      ? blocks.text.length
+      : 0;
+  return own + Object.values(blocks).reduce((sum: number, v: unknown) => sum + blockTextLength(v), 0);
 };
 
 /** A message never exceeds Slack's block limit: extra blocks are replaced by a note. */
