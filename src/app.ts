@@ -83,7 +83,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     tokens,
     ...(deps.authgearTimeoutMs ? { timeoutMs: deps.authgearTimeoutMs } : {}),
   });
-  const directory = createDirectory(app.client);
+  const directory = createDirectory(app.client, { logger: logger.child({ component: 'slack-directory' }) });
   const users = createUserResolver(api, directory);
   const actions = deps.actions ?? ALL_ACTIONS;
   const actionsByKey = indexActions(actions);
