@@ -71,6 +71,29 @@ describe('an approvals channel the bot cannot post to', () => {
     expect(await store.listPending({ limit: 10 })).toEqual([]);
   });
 
+  it('says the bot cannot see a private approvals channel it was not invited to', async () => {
+    const hidden = await startCluster({
+      store: createMemoryApprovalStore(),
+      policy: approvalPolicy(1).replace(`approvals: ${CHANNELS.approvals}`, 'approvals: G0APPROVERS'),
+    });
+    try {
+      hidden.slack.addChannel({ id: 'G0APPROVERS', name: 'approvers', botMember: false });
+      hidden.slack.expectRefusal({
+        method: 'chat.postMessage',
+        error: 'channel_not_found',
+        channel: 'G0APPROVERS',
+      });
+      hidden.authgear.store.addUser({ email: 'hidden@example.com' });
+      const answer = JSON.stringify(
+        await askAndConfirm(hidden, PEOPLE.support, 'disable hidden@example.com left the company'),
+      );
+      expect(answer).toContain('the bot cannot see <#G0APPROVERS>');
+      expect(hidden.audit.some((e) => e.type === 'failed' && e.errorCode === 'slack.cannot_post')).toBe(true);
+    } finally {
+      await hidden.stop();
+    }
+  });
+
   it('takes the card down again when the request cannot be stored', async () => {
     storeDown = true;
     try {
