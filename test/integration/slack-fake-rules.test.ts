@@ -1,5 +1,5 @@
 /** The Slack fake refuses what Slack refuses (RULES.md), and records a refused call as nothing that arrived. */
-import { type Logger, LogLevel, WebClient } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   RESPONSE_URL_MAX_POSTS,
@@ -8,16 +8,7 @@ import {
   startSlackFake,
   TRIGGER_TTL_MS,
 } from '../fakes/slack/index.js';
-
-const quietLogger: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  setLevel: () => undefined,
-  getLevel: () => LogLevel.ERROR,
-  setName: () => undefined,
-};
+import { quietLogger } from '../support/quiet-logger.js';
 
 let fake: SlackFake;
 let client: WebClient;

@@ -1,26 +1,16 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver } from '@slack/bolt';
-import { ErrorCode, type Logger, LogLevel, WebClient } from '@slack/web-api';
+import { ErrorCode, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type SlackFake, startSlackFake } from '../fakes/slack/index.js';
+import { quietLogger } from '../support/quiet-logger.js';
 import { createSlackDriver } from '../support/slack-driver.js';
 import { waitFor } from '../support/wait.js';
 
 const TOKEN = 'xoxb-test-token';
 let fake: SlackFake;
 let client: WebClient;
-
-/** WebClient logs Slack's error messages; the tests assert on them instead. */
-const quietLogger: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  setLevel: () => undefined,
-  getLevel: () => LogLevel.ERROR,
-  setName: () => undefined,
-};
 
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
 

@@ -1,18 +1,9 @@
 /** replyTo answers through a response_url while Slack takes it, and by DM when it does not (RULES.md "Time limits"). */
-import { type Logger, LogLevel, WebClient } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { replyTo } from '../../src/slack/reply.js';
 import { RESPONSE_URL_MAX_POSTS, type SlackFake, startSlackFake } from '../fakes/slack/index.js';
-
-const quietLogger: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  setLevel: () => undefined,
-  getLevel: () => LogLevel.ERROR,
-  setName: () => undefined,
-};
+import { quietLogger } from '../support/quiet-logger.js';
 
 let fake: SlackFake;
 let client: WebClient;
