@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEventType, AuditSink } from '../audit/event.js';
 import { approvalCard } from '../blocks/approval-card.js';
 import type { Block } from '../blocks/primitives.js';
-import { AppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
 import { isActionName } from '../permissions/actions.js';
 import type { WebClient } from '../services.js';
@@ -18,7 +17,7 @@ export interface NotifyDeps {
   readonly now: () => Date;
 }
 
-export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
+export const createNotifier = ({ client, audit: sink, logger, now }: NotifyDeps) => {
   /** Best effort: a Slack hiccup must not undo a decision already stored. */
   const attempt = async (what: string, record: ApprovalRecord, work: () => Promise<unknown>) => {
     try {
@@ -29,6 +28,40 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
         `approval: ${what} failed`,
       );
     }
+  };
+
+  /** Where the card was posted, with its permalink for audit lines (a failed look-up only loses the link). */
+  const cardOf = async (channel: string, ts: string): Promise<ApprovalCard> => {
+    try {
+      const { permalink } = await client.chat.getPermalink({ channel, message_ts: ts });
+      return permalink ? { channel, ts, link: permalink } : { channel, ts };
+    } catch (e) {
+      logger.warn({ channel, err: (e as Error).name }, 'no permalink for the approval card');
+      return { channel, ts };
+    }
+  };
+
+  const audit = async (
+    type: AuditEventType,
+    record: ApprovalRecord,
+    actor: { userId: string; name?: string | undefined },
+    extra: { reason?: string | undefined; errorCode?: string | undefined } = {},
+  ): Promise<void> => {
+    if (!isActionName(record.action)) return;
+    await sink.record({
+      id: randomUUID(),
+      type,
+      at: now().toISOString(),
+      actor: { userId: actor.userId, name: actor.name },
+      action: record.action,
+      actionKey: record.actionKey,
+      target: record.target,
+      summary: record.summary,
+      approvalId: record.id,
+      approvalLink: record.card?.link,
+      ...(extra.reason === undefined ? {} : { reason: extra.reason }),
+      ...(extra.errorCode === undefined ? {} : { errorCode: extra.errorCode }),
+    });
   };
 
   return {
@@ -55,22 +88,20 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
       try {
         posted = await client.chat.postMessage({ channel, ...approvalCard(record) });
       } catch (cause) {
-        const error = cannotPostError(channel, 'the approval request', cause);
+        const error = cannotPostError(
+          channel,
+          'the approval request',
+          cause,
+          'Nothing was changed and nothing waits for approval.',
+        );
         logger.error(
           { approvalId: record.id, ...error.details },
           'approval card not posted; request withdrawn',
         );
-        await this.audit('failed', record, actor, { reason, errorCode: error.code });
-        throw new AppError(
-          error.code,
-          `${error.userMessage} Nothing was changed and nothing waits for approval.`,
-          {
-            cause,
-            details: error.details,
-          },
-        );
+        await audit('failed', record, actor, { reason, errorCode: error.code });
+        throw error;
       }
-      return this.cardOf(posted.channel ?? channel, posted.ts ?? '');
+      return cardOf(posted.channel ?? channel, posted.ts ?? '');
     },
 
     /** Takes down a card whose request could not be stored, so nobody clicks on a request that does not exist. */
@@ -80,17 +111,6 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
       );
     },
 
-    /** Where the card was posted, with its permalink for audit lines (a failed look-up only loses the link). */
-    async cardOf(channel: string, ts: string): Promise<ApprovalCard> {
-      try {
-        const { permalink } = await client.chat.getPermalink({ channel, message_ts: ts });
-        return permalink ? { channel, ts, link: permalink } : { channel, ts };
-      } catch (e) {
-        logger.warn({ channel, err: (e as Error).name }, 'no permalink for the approval card');
-        return { channel, ts };
-      }
-    },
-
     /** A message to the requester only, by DM. */
     async dmRequester(record: ApprovalRecord, text: string, blocks?: readonly Block[]): Promise<void> {
       await attempt('requester DM', record, () =>
@@ -98,28 +118,7 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
       );
     },
 
-    async audit(
-      type: AuditEventType,
-      record: ApprovalRecord,
-      actor: { userId: string; name?: string | undefined },
-      extra: { reason?: string | undefined; errorCode?: string | undefined } = {},
-    ): Promise<void> {
-      if (!isActionName(record.action)) return;
-      await audit.record({
-        id: randomUUID(),
-        type,
-        at: now().toISOString(),
-        actor: { userId: actor.userId, name: actor.name },
-        action: record.action,
-        actionKey: record.actionKey,
-        target: record.target,
-        summary: record.summary,
-        approvalId: record.id,
-        approvalLink: record.card?.link,
-        ...(extra.reason === undefined ? {} : { reason: extra.reason }),
-        ...(extra.errorCode === undefined ? {} : { errorCode: extra.errorCode }),
-      });
-    },
+    audit,
   };
 };
 

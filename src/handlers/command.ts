@@ -44,7 +44,6 @@ export const onCommand =
       return;
     }
     await ack();
-    const responseUrlAt = s.now().getTime();
     const reply = replyFor(s, client, { userId: command.user_id, responseUrl: command.response_url });
     await guarded(
       async () => {
@@ -74,7 +73,6 @@ export const onCommand =
             client,
             triggerId: command.trigger_id,
             responseUrl: command.response_url,
-            responseUrlAt,
             channelId: command.channel_id,
             form,
           });

@@ -21,8 +21,6 @@ export const presentStart = async (
     readonly client: webApi.WebClient;
     readonly triggerId?: string | undefined;
     readonly responseUrl?: string | undefined;
-    /** When Slack issued `responseUrl` (ms): a form answers by DM once it is too old. */
-    readonly responseUrlAt?: number | undefined;
     readonly channelId?: string | undefined;
     readonly replaceOriginal?: boolean;
     /** The form, when it was opened (loading) before the pipeline read the target. */
@@ -48,7 +46,8 @@ export const presentStart = async (
   const metadata = encodeFormMetadata({
     k: def.key,
     ...(outcome.user ? { u: outcome.user.id } : {}),
-    ...(io.responseUrl ? { r: io.responseUrl, t: io.responseUrlAt ?? s.now().getTime() } : {}),
+    // When the response_url was issued (about now): a form submitted 30 minutes later answers by DM instead.
+    ...(io.responseUrl ? { r: io.responseUrl, t: s.now().getTime() } : {}),
     ...(io.channelId ? { c: io.channelId } : {}),
   });
   const view = actionForm(

@@ -22,15 +22,18 @@ export const channelProblem = (code: string | undefined, channel: string): strin
   }
 };
 
-/** The refusal when a post to `channel` failed: the channel problem if Slack named one, else Slack being away. */
-export const cannotPostError = (channel: string, what: string, cause: unknown): AppError => {
+/**
+ * The refusal when a post to `channel` failed: the channel problem if Slack named one, else Slack being away;
+ * `outcome` says what became of the request.
+ */
+export const cannotPostError = (channel: string, what: string, cause: unknown, outcome: string): AppError => {
   const code = slackErrorCode(cause);
   const problem = channelProblem(code, channel);
   return new AppError(
     'slack.cannot_post',
     problem
-      ? `I couldn't post ${what} to <#${channel}>: ${problem}. Then try again.`
-      : `Slack did not accept ${what} for <#${channel}>. Try again shortly.`,
+      ? `I couldn't post ${what} to <#${channel}>: ${problem}. Then try again. ${outcome}`
+      : `Slack did not accept ${what} for <#${channel}>. Try again shortly. ${outcome}`,
     { cause, details: { channel, slackError: code } },
   );
 };
