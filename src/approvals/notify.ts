@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEventType, AuditSink } from '../audit/event.js';
 import { approvalCard } from '../blocks/approval-card.js';
 import type { Block } from '../blocks/primitives.js';
-import type { AppLogger } from '../logger.js';
+import { type AppLogger, errorFields } from '../logger.js';
 import { isActionName } from '../permissions/actions.js';
 import type { WebClient } from '../services.js';
 import { cannotPostError } from '../slack/errors.js';
@@ -23,10 +23,7 @@ export const createNotifier = ({ client, audit: sink, logger, now }: NotifyDeps)
     try {
       await work();
     } catch (e) {
-      logger.warn(
-        { approvalId: record.id, type: e instanceof Error ? e.name : typeof e },
-        `approval: ${what} failed`,
-      );
+      logger.warn({ approvalId: record.id, ...errorFields(e) }, `approval: ${what} failed`);
     }
   };
 
@@ -36,7 +33,7 @@ export const createNotifier = ({ client, audit: sink, logger, now }: NotifyDeps)
       const { permalink } = await client.chat.getPermalink({ channel, message_ts: ts });
       return permalink ? { channel, ts, link: permalink } : { channel, ts };
     } catch (e) {
-      logger.warn({ channel, err: (e as Error).name }, 'no permalink for the approval card');
+      logger.warn({ channel, ...errorFields(e) }, 'no permalink for the approval card');
       return { channel, ts };
     }
   };

@@ -41,6 +41,8 @@ export interface RecordedRequest {
   variables: Record<string, unknown>;
   jwt: { header: ProtectedHeaderParameters; claims: JWTPayload };
   at: Date;
+  /** The JSON body the fake answered (`{ data, errors }`), set once the request was served. */
+  answer?: unknown;
 }
 
 export interface RejectedRequest {
@@ -61,6 +63,8 @@ export interface AuthgearFake {
   setLatency(ms: number): void;
   /** The next request fails this way instead of being served (queue: one failure per call). */
   failNext(failure: FakeFailure): void;
+  /** Calls `listener` with each recorded request once it is answered (the demo's Admin API panel); returns an unsubscribe. */
+  onAnswered(listener: (request: RecordedRequest) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -110,6 +114,7 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
   const requests: RecordedRequest[] = [];
   const rejections: RejectedRequest[] = [];
   const failures: FakeFailure[] = [];
+  const listeners = new Set<(request: RecordedRequest) => void>();
   let latencyMs = 0;
 
   const runGraphQL = (body: GraphQLRequestBody): unknown => {
@@ -181,8 +186,12 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
       });
       return;
     }
-    requests.push({ ...body, jwt: { header: jwt.header, claims: jwt.claims }, at: now() });
-    sendJson(res, 200, await runGraphQL(body));
+    const recorded: RecordedRequest = { ...body, jwt: { header: jwt.header, claims: jwt.claims }, at: now() };
+    requests.push(recorded);
+    const answer: unknown = JSON.parse(JSON.stringify(await runGraphQL(body)));
+    recorded.answer = answer;
+    for (const listener of listeners) listener(recorded);
+    sendJson(res, 200, answer);
   };
 
   const server = createServer((req, res) => {
@@ -206,6 +215,12 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
     },
     failNext: (f) => {
       failures.push(f);
+    },
+    onAnswered: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -8,7 +8,7 @@ import {
   checkResponseBlocks,
   invalidBlocksResponse,
 } from './block-checks.js';
-import type { Conversations } from './channels.js';
+import type { Conversations } from './conversations.js';
 import type { Directory } from './directory.js';
 import type { Fault, Faults } from './faults.js';
 import type { Interactions } from './interactions.js';
@@ -31,6 +31,8 @@ export interface AnswerDeps {
   readonly blockTextLimit: number;
   readonly ctx: MethodContext;
   readonly onViolation: (violation: BlockKitViolation) => void;
+  /** Socket Mode's apps.connections.open, which takes the app-level token rather than the bot token. */
+  readonly openSocket: (appToken: string) => Json;
 }
 
 const refusedAnswer = (error: string): Answer => ({ status: 200, body: { ok: false, error } });
@@ -50,6 +52,8 @@ export const createAnswers = (deps: AnswerDeps) => {
     /** Slack's answer to a Web API call; `armed` when a fault the test armed answered it. */
     api(method: string, args: Json, token: string, at: number): Answer & { armed?: true } {
       if (token === '') return refusedAnswer('not_authed');
+      // The app-level token (xapp-…), not the bot token, opens Socket Mode connections.
+      if (method === 'apps.connections.open') return { status: 200, body: deps.openSocket(token) };
       if (deps.requiredToken !== undefined && token !== deps.requiredToken)
         return refusedAnswer('invalid_auth');
       const fault = faults.take(method);

@@ -3,7 +3,7 @@
  * view (interactions.ts), how much text a message carries (block-checks.ts), who a DM is opened with.
  */
 import { blocksTooLong } from './block-checks.js';
-import type { Conversations } from './channels.js';
+import type { Conversations } from './conversations.js';
 import type { Directory } from './directory.js';
 import type { Interactions } from './interactions.js';
 import type { Json } from './recorder.js';

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { MESSAGE_BLOCK_TEXT_LIMIT } from '../../support/block-kit.js';
 import { type Answer, createAnswers } from './answers.js';
-import { createConversations, type SeedChannel } from './channels.js';
+import { createConversations, type SeedChannel } from './conversations.js';
 import { createDirectory, type SeedUser } from './directory.js';
 import { createFaults, type FailNextOptions, type RateLimitOptions } from './faults.js';
 import { InvalidJsonError, parseArgs, readRawBody, tokenOf } from './http-body.js';
@@ -14,6 +14,7 @@ import { createInteractions, type InteractionLimits } from './interactions.js';
 import type { FakeIdentity, MethodContext } from './methods.js';
 import { createRecorder, type Json, type Recorder } from './recorder.js';
 import { createRefusalLedger, type RefusalExpectation, registerLedger } from './refusals.js';
+import { createSocketModeFake, type SocketModeFake } from './socket-mode.js';
 
 export interface SlackFakeOptions extends Partial<FakeIdentity>, InteractionLimits {
   /** When set, only this bot token is accepted (others answer `invalid_auth`); otherwise any non-empty token. */
@@ -29,7 +30,10 @@ export interface SlackFakeOptions extends Partial<FakeIdentity>, InteractionLimi
   now?: () => number;
   users?: SeedUser[];
   usergroups?: Record<string, string[]>;
-  /** Conversations that exist, and whether the bot is in each (default: in it). Anything else is not found. */
+  /**
+   * Conversations that exist, and whether the bot is in each (default: in it); conversations.info answers from
+   * them too. Anything else is not found.
+   */
   channels?: SeedChannel[];
 }
 
@@ -71,6 +75,8 @@ export interface SlackFake extends Recorder {
   archiveChannel(channelId: string, archived?: boolean): void;
   /** How the request driver names things the way Slack does: `@alice`, `#ops`, `@support`. */
   readonly names: SlackNames;
+  /** Socket Mode: apps.connections.open, the WebSocket link and envelope delivery (see socket-mode.ts). */
+  readonly socketMode: SocketModeFake;
   /** Forgets calls, responses, violations, refusals and armed faults; keeps users, groups and channels. */
   clear(): void;
   close(): Promise<void>;
@@ -125,9 +131,11 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
   for (const user of users) directory.addUser(user);
   for (const [id, members] of Object.entries(usergroups)) directory.addUsergroup(id, members);
   const dmChannelFor = (userId: string) => `D${userId.replace(/^[UW]/, '')}`;
-  const conversations = createConversations(directory, dmChannelFor);
+  const conversations = createConversations(directory, dmChannelFor, identity.botUserId);
   for (const channel of channels) conversations.add(channel);
   const interactions = createInteractions(options);
+  let base = '';
+  const socketMode = createSocketModeFake({ appId: identity.appId, baseUrl: () => base });
 
   let seq = 0;
   let responseSeq = 0;
@@ -139,6 +147,7 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     dmChannelFor,
     messages: new Map(),
     views: new Map(),
+    channels: conversations,
   };
 
   const answers = createAnswers({
@@ -150,6 +159,7 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     blockTextLimit,
     ctx,
     onViolation: (v) => recorder.violations.push(v),
+    openSocket: (token) => socketMode.open(token),
   });
 
   const onApi = async (req: IncomingMessage, url: URL, method: string): Promise<Answer> => {
@@ -167,7 +177,7 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     const at = now();
     const { armed, ...answer } = answers.api(method, args, token, at);
     const ok = answer.body.ok === true;
-    recorder.calls.push({ method, args, token, at, status: answer.status, response: answer.body, ok });
+    recorder.recordCall({ method, args, token, at, status: answer.status, response: answer.body, ok });
     if (!ok) {
       const error = typeof answer.body.error === 'string' ? answer.body.error : 'unknown';
       ledger.add({ method, error, status: answer.status, args, at, armed: armed === true });
@@ -187,7 +197,7 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     const answer = answers.responseUrl(id, body, at);
     if (answer.status === 200) {
       interactions.usedResponseUrl(id);
-      recorder.responses.push({ id, body, at });
+      recorder.recordResponse({ id, body, at });
     } else {
       const error = typeof answer.body.error === 'string' ? answer.body.error : 'unknown';
       ledger.add({
@@ -223,8 +233,9 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
+  server.on('upgrade', socketMode.handleUpgrade);
   const { port } = server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${port}`;
+  base = `http://127.0.0.1:${port}`;
 
   return {
     ...recorder,
@@ -252,6 +263,7 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     addChannel: conversations.add,
     setBotMember: conversations.setBotMember,
     archiveChannel: conversations.archive,
+    socketMode,
     names: {
       userId: directory.userIdByName,
       channelId: conversations.idByName,
@@ -262,11 +274,13 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
       ledger.clear();
       faults.clear();
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        registration.markClosed();
+    close: async () => {
+      registration.markClosed();
+      await socketMode.close();
+      await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      });
+    },
   };
 };
