@@ -1,4 +1,5 @@
 import { App } from '@slack/bolt';
+import { createExecution } from './actions/execute.js';
 import { createPipeline } from './actions/pipeline.js';
 import { ALL_ACTIONS, indexActions } from './actions/registry.js';
 import type { AnyActionDefinition } from './actions/types.js';
@@ -146,12 +147,14 @@ export const createApp = (deps: AppDeps): BuiltApp => {
         })
       : undefined;
   const actorOf = createActorResolver(policy, directory);
+  const execution = createExecution({ api, users, audit, now });
   const approvals = deps.approvals
     ? createApprovalService({
         store: deps.approvals.store,
         client: app.client,
         policy,
         actions: actionsByKey,
+        execute: execution.execute,
         audit,
         logger,
         now,
@@ -174,8 +177,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     actorOf,
   };
   const gate: ApprovalGate = approvals ?? noApprovalGate;
-  const pipeline = createPipeline({ api, policy, users, gate, audit, logger, actions: actionsByKey, now });
-  approvals?.setExecutor(pipeline.execute);
+  const pipeline = createPipeline({ policy, users, gate, execution, logger, actions: actionsByKey, now });
   const services: Services = { ...base, pipeline };
   registerHandlers(app, services);
   if (approvals) registerApprovalHandlers(app, services, approvals);

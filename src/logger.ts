@@ -1,5 +1,6 @@
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import { type Logger as PinoLogger, pino } from 'pino';
+import { errorKind } from './errors.js';
 
 /** Field paths whose values never reach a log line: tokens, keys, JWTs and secrets handed to requesters. */
 export const REDACT_PATHS = [
@@ -66,7 +67,7 @@ export const maskedMessage = (error: unknown): string | undefined => {
 export const errorFields = (error: unknown): { err: string; message?: string } => {
   const message = maskedMessage(error);
   return {
-    err: error instanceof Error ? error.name : typeof error,
+    err: errorKind(error),
     ...(message === undefined ? {} : { message }),
   };
 };

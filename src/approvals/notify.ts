@@ -17,7 +17,7 @@ export interface NotifyDeps {
   readonly now: () => Date;
 }
 
-export const createNotifier = ({ client, audit: sink, logger, now }: NotifyDeps) => {
+export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
   /** Best effort: a Slack hiccup must not undo a decision already stored. */
   const attempt = async (what: string, record: ApprovalRecord, work: () => Promise<unknown>) => {
     try {
@@ -27,41 +27,7 @@ export const createNotifier = ({ client, audit: sink, logger, now }: NotifyDeps)
     }
   };
 
-  /** Where the card was posted, with its permalink for audit lines (a failed look-up only loses the link). */
-  const cardOf = async (channel: string, ts: string): Promise<ApprovalCard> => {
-    try {
-      const { permalink } = await client.chat.getPermalink({ channel, message_ts: ts });
-      return permalink ? { channel, ts, link: permalink } : { channel, ts };
-    } catch (e) {
-      logger.warn({ channel, ...errorFields(e) }, 'no permalink for the approval card');
-      return { channel, ts };
-    }
-  };
-
-  const audit = async (
-    type: AuditEventType,
-    record: ApprovalRecord,
-    actor: { userId: string; name?: string | undefined },
-    extra: { reason?: string | undefined; errorCode?: string | undefined } = {},
-  ): Promise<void> => {
-    if (!isActionName(record.action)) return;
-    await sink.record({
-      id: randomUUID(),
-      type,
-      at: now().toISOString(),
-      actor: { userId: actor.userId, name: actor.name },
-      action: record.action,
-      actionKey: record.actionKey,
-      target: record.target,
-      summary: record.summary,
-      approvalId: record.id,
-      approvalLink: record.card?.link,
-      ...(extra.reason === undefined ? {} : { reason: extra.reason }),
-      ...(extra.errorCode === undefined ? {} : { errorCode: extra.errorCode }),
-    });
-  };
-
-  return {
+  const notifier = {
     /** Redraws the card where it was posted (no-op before it has been posted). */
     async updateCard(record: ApprovalRecord): Promise<void> {
       const card = record.card;
@@ -95,10 +61,10 @@ export const createNotifier = ({ client, audit: sink, logger, now }: NotifyDeps)
           { approvalId: record.id, ...error.details },
           'approval card not posted; request withdrawn',
         );
-        await audit('failed', record, actor, { reason, errorCode: error.code });
+        await notifier.audit('failed', record, actor, { reason, errorCode: error.code });
         throw error;
       }
-      return cardOf(posted.channel ?? channel, posted.ts ?? '');
+      return notifier.cardOf(posted.channel ?? channel, posted.ts ?? '');
     },
 
     /** Takes down a card whose request could not be stored, so nobody clicks on a request that does not exist. */
@@ -108,6 +74,17 @@ export const createNotifier = ({ client, audit: sink, logger, now }: NotifyDeps)
       );
     },
 
+    /** Where the card was posted, with its permalink for audit lines (a failed look-up only loses the link). */
+    async cardOf(channel: string, ts: string): Promise<ApprovalCard> {
+      try {
+        const { permalink } = await client.chat.getPermalink({ channel, message_ts: ts });
+        return permalink ? { channel, ts, link: permalink } : { channel, ts };
+      } catch (e) {
+        logger.warn({ channel, ...errorFields(e) }, 'no permalink for the approval card');
+        return { channel, ts };
+      }
+    },
+
     /** A message to the requester only, by DM. */
     async dmRequester(record: ApprovalRecord, text: string, blocks?: readonly Block[]): Promise<void> {
       await attempt('requester DM', record, () =>
@@ -115,8 +92,43 @@ export const createNotifier = ({ client, audit: sink, logger, now }: NotifyDeps)
       );
     },
 
-    audit,
+    /** An overdue request (expired) or a run that never reported back (unknown): card, audit line, requester DM. */
+    async announceExpiry(record: ApprovalRecord): Promise<void> {
+      await notifier.updateCard(record);
+      const type = record.state === 'unknown' ? 'unknown' : 'expired';
+      await notifier.audit(type, record, record.requester);
+      await notifier.dmRequester(
+        record,
+        type === 'expired'
+          ? `Your request expired before it was approved: ${record.summary}. Nothing was changed.`
+          : `Your approved request did not report back in time: ${record.summary}. Check Authgear before retrying.`,
+      );
+    },
+
+    async audit(
+      type: AuditEventType,
+      record: ApprovalRecord,
+      actor: { userId: string; name?: string | undefined },
+      extra: { reason?: string | undefined; errorCode?: string | undefined } = {},
+    ): Promise<void> {
+      if (!isActionName(record.action)) return;
+      await audit.record({
+        id: randomUUID(),
+        type,
+        at: now().toISOString(),
+        actor: { userId: actor.userId, name: actor.name },
+        action: record.action,
+        actionKey: record.actionKey,
+        target: record.target,
+        summary: record.summary,
+        approvalId: record.id,
+        approvalLink: record.card?.link,
+        ...(extra.reason === undefined ? {} : { reason: extra.reason }),
+        ...(extra.errorCode === undefined ? {} : { errorCode: extra.errorCode }),
+      });
+    },
   };
+  return notifier;
 };
 
 export type Notifier = ReturnType<typeof createNotifier>;

@@ -1,5 +1,5 @@
 import { ClientError } from 'graphql-request';
-import { AppError, type ErrorCode } from '../errors.js';
+import { AppError, type ErrorCode, errorKind } from '../errors.js';
 
 /** One GraphQL error as Authgear sends it: `extensions.errorName` is the kind, `reason` the specific cause. */
 export interface AuthgearErrorInfo {
@@ -107,7 +107,7 @@ export const mapAuthgearError = (e: unknown): AppError => {
     'authgear.unavailable',
     'The bot cannot reach Authgear right now. Try again in a moment.',
     {
-      details: { kind: e instanceof Error ? e.name : typeof e },
+      details: { kind: errorKind(e) },
     },
   );
 };

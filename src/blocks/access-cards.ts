@@ -1,6 +1,8 @@
 import { showKey } from '../access/keys.js';
+import type { ActionKey } from '../actions/keys.js';
 import type { AccessMember, AccessPage, GroupDetail, RoleDetail } from '../authgear/operations/access.js';
-import { ActionIds, startActionId } from './ids.js';
+import { ActionIds, BlockIds } from './ids.js';
+import { type AccessPageValue, accessPageValue, startButton } from './payloads.js';
 import {
   actions,
   type Block,
@@ -14,17 +16,8 @@ import {
   section,
 } from './primitives.js';
 
-/** Action ID of the lists' "Next" button; its value is {@link AccessPageValue}. Register it next to `search_page`. */
-export const ACCESS_PAGE_ACTION_ID = ActionIds.accessPage;
-
-/** Re-running a list verb: the verb and its slash arguments, the cursor included (`--after <cursor>`). */
-export interface AccessPageValue {
-  readonly v: 'groups' | 'roles';
-  readonly a: readonly string[];
-}
-
 export interface AccessButton {
-  readonly key: string;
+  readonly key: ActionKey;
   readonly label: string;
   readonly style?: 'primary' | 'danger';
   /** Input the button starts the action with (only when it is the whole input, e.g. a delete). */
@@ -64,15 +57,8 @@ const buttonsBlock = (buttons: readonly AccessButton[]): Block[] =>
     : [
         divider(),
         ...actions(
-          buttons.map((b) =>
-            button(
-              b.label,
-              startActionId(b.key),
-              JSON.stringify({ k: b.key, ...(b.preset ? { a: b.preset } : {}) }),
-              b.style,
-            ),
-          ),
-          'access_actions',
+          buttons.flatMap((b) => startButton(b.label, b.key, b.preset ? { a: b.preset } : {}, b.style) ?? []),
+          BlockIds.accessActions,
         ),
       ];
 
@@ -104,10 +90,9 @@ export const accessList = (
     );
   }
   blocks.push(context([`Open one with \`/authgear ${kind} <key>\`.`]));
-  if (nextValue !== undefined) {
-    blocks.push(
-      ...actions([button('Next', ACCESS_PAGE_ACTION_ID, JSON.stringify(nextValue))], 'access_page'),
-    );
+  const next = nextValue && accessPageValue.tryEncode(nextValue);
+  if (next !== undefined) {
+    blocks.push(...actions([button('Next', ActionIds.accessPage, next)], BlockIds.accessPage));
   }
   return capBlocks(blocks);
 };

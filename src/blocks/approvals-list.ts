@@ -5,7 +5,8 @@
  */
 import type { ApprovalRecord } from '../approvals/record.js';
 import type { ReplyMessage } from '../slack/reply.js';
-import { ActionIds } from './ids.js';
+import { ActionIds, BlockIds } from './ids.js';
+import { approvalIdValue } from './payloads.js';
 import {
   type Block,
   button,
@@ -50,10 +51,10 @@ export const waitingItem = (r: ApprovalRecord): Block[] => [
   ),
   {
     type: 'actions',
-    block_id: `approval_${r.id}`,
+    block_id: BlockIds.waitingItem(r.id),
     elements: [
-      button('Approve', ActionIds.approve, r.id, 'primary'),
-      button('Reject', ActionIds.reject, r.id, 'danger'),
+      button('Approve', ActionIds.approve, approvalIdValue.encode(r.id), 'primary'),
+      button('Reject', ActionIds.reject, approvalIdValue.encode(r.id), 'danger'),
     ],
   },
 ];
@@ -70,8 +71,8 @@ export const requestItem = (r: ApprovalRecord): Block[] => {
   if (r.state === 'pending')
     blocks.push({
       type: 'actions',
-      block_id: `approval_mine_${r.id}`,
-      elements: [button('Cancel request', ActionIds.cancelRequest, r.id)],
+      block_id: BlockIds.requestItem(r.id),
+      elements: [button('Cancel request', ActionIds.cancelRequest, approvalIdValue.encode(r.id))],
     });
   return blocks;
 };

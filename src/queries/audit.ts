@@ -145,7 +145,7 @@ export const auditQuery: QueryVerb = {
       {
         first: AUDIT_PAGE_SIZE,
         after: parsed.after ?? null,
-        activityTypes: parsed.types.length > 0 ? parsed.types : null,
+        activityTypes: parsed.types.length > 0 ? [...parsed.types] : null,
         userIDs: user ? [user.id] : null,
         rangeFrom:
           parsed.sinceMs === undefined ? null : new Date(ctx.now.getTime() - parsed.sinceMs).toISOString(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { keySchema, showKey } from '../../access/keys.js';
 import { deleteGroup, deleteRole } from '../../authgear/operations/access-mutations.js';
+import type { ActionKey } from '../keys.js';
 import { type ActionDefinition, defineAction } from '../types.js';
 import { withKeyErrors } from './errors.js';
 import { type AccessKind, counted, KINDS } from './kinds.js';
@@ -24,10 +25,13 @@ const CONSEQUENCES: Record<AccessKind, readonly string[]> = {
 };
 
 /** `delete-group <key>` / `delete-role <key>`: reads the links first, deletes, and tells what went with it. */
-export const defineDeleteAction = (kind: AccessKind): ActionDefinition<DeleteAccessActionInput> => {
+export const defineDeleteAction = (
+  key: ActionKey,
+  kind: AccessKind,
+): ActionDefinition<DeleteAccessActionInput> => {
   const k = KINDS[kind];
   return defineAction({
-    key: `delete-${kind}`,
+    key,
     verbs: [`delete-${kind}`],
     permission: k.permission,
     title: `Delete ${k.noun}`,

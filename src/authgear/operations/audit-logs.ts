@@ -1,7 +1,13 @@
-import { z } from 'zod';
+import {
+  ListAuditLogsDocument,
+  type ListAuditLogsQuery,
+  type ListAuditLogsQueryVariables,
+  type AuditLogActivityType as SchemaActivityType,
+} from '../documents/operations.generated.js';
 import { defineOperation } from '../operation.js';
+import { jsonObject, type NodeOf } from './user-fields.js';
 
-/** The values of `AuditLogActivityType` in Authgear's Admin API schema (a unit test keeps them in sync). */
+/** The values of `AuditLogActivityType` in Authgear's Admin API schema (the compiler and a unit test keep them in sync). */
 export const AUDIT_LOG_ACTIVITY_TYPES = [
   'ADMIN_API_MUTATION_ADD_GROUP_TO_ROLES_EXECUTED',
   'ADMIN_API_MUTATION_ADD_GROUP_TO_USERS_EXECUTED',
@@ -132,77 +138,27 @@ export const AUDIT_LOG_ACTIVITY_TYPES = [
   'WHATSAPP_OTP_VERIFIED',
   'WHATSAPP_SENT',
   'WHATSAPP_SUPPRESSED',
-] as const;
+] as const satisfies readonly SchemaActivityType[];
 export type AuditLogActivityType = (typeof AUDIT_LOG_ACTIVITY_TYPES)[number];
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(AUDIT_LOG_ACTIVITY_TYPES);
 export const isAuditLogActivityType = (value: string): value is AuditLogActivityType =>
   KNOWN_TYPES.has(value);
 
-const auditLogNode = z.object({
-  id: z.string(),
-  activityType: z.string(),
-  createdAt: z.string(),
-  ipAddress: z.string().nullish(),
-  clientID: z.string().nullish(),
-  user: z.object({ id: z.string(), standardAttributes: z.record(z.string(), z.unknown()) }).nullish(),
-});
-export type AuditLogEntry = z.output<typeof auditLogNode>;
-
-const auditLogsResult = z.object({
-  auditLogs: z
-    .object({
-      totalCount: z.number().nullish(),
-      pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullish() }),
-      edges: z.array(z.object({ cursor: z.string(), node: auditLogNode.nullable() }).nullable()).nullish(),
-    })
-    .nullable(),
-});
-export type AuditLogsData = z.output<typeof auditLogsResult>;
-
-export interface AuditLogsVariables {
-  first: number;
-  after?: string | null;
-  activityTypes?: readonly AuditLogActivityType[] | null;
-  userIDs?: readonly string[] | null;
-  rangeFrom?: string | null;
-  sortDirection: 'ASC' | 'DESC';
-}
+type AuditLogNode = NodeOf<ListAuditLogsQuery['auditLogs']>;
+export type AuditLogEntry = AuditLogNode;
+export type AuditLogsData = ListAuditLogsQuery;
+export type AuditLogsVariables = ListAuditLogsQueryVariables;
 
 /**
  * A page of Authgear's audit log. Deliberately without `data`: it can carry mutation inputs, and these entries
- * are posted to a channel.
+ * are posted to a channel. The user's attributes are checked (the lines read them).
  */
-export const listAuditLogs = defineOperation<AuditLogsVariables, AuditLogsData>(
-  'ListAuditLogs',
-  /* GraphQL */ `
-    query ListAuditLogs(
-      $first: Int!
-      $after: String
-      $activityTypes: [AuditLogActivityType!]
-      $userIDs: [ID!]
-      $rangeFrom: DateTime
-      $sortDirection: SortDirection
-    ) {
-      auditLogs(
-        first: $first
-        after: $after
-        activityTypes: $activityTypes
-        userIDs: $userIDs
-        rangeFrom: $rangeFrom
-        sortDirection: $sortDirection
-      ) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
-        edges {
-          cursor
-          node { id activityType createdAt ipAddress clientID user { id standardAttributes } }
-        }
-      }
-    }
-  `,
-  auditLogsResult,
-);
+export const listAuditLogs = defineOperation(ListAuditLogsDocument, (data): AuditLogsData => {
+  for (const edge of data.auditLogs?.edges ?? [])
+    if (edge?.node?.user) jsonObject.parse(edge.node.user.standardAttributes);
+  return data;
+});
 
 /** One entry with its cursor, in the order Authgear returned them (null edges and nodes dropped). */
 export const auditLogEdges = (data: AuditLogsData): { cursor: string; entry: AuditLogEntry }[] =>

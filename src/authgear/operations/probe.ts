@@ -1,19 +1,8 @@
-import { z } from 'zod';
+import { HealthProbeDocument } from '../documents/operations.generated.js';
 import { defineOperation } from '../operation.js';
 
 /**
  * The cheapest real question for Authgear: one user's ID from the plain list (no search index). It proves the
  * endpoint answers, the key is accepted and the project's data is reachable. Used by `/readyz` and `npm run check`.
  */
-export const healthProbe = defineOperation<
-  Record<string, never>,
-  { users: { edges: unknown[] | null } | null }
->(
-  'HealthProbe',
-  /* GraphQL */ `
-    query HealthProbe {
-      users(first: 1) { edges { node { id } } }
-    }
-  `,
-  z.object({ users: z.object({ edges: z.array(z.unknown()).nullable() }).nullable() }),
-);
+export const healthProbe = defineOperation(HealthProbeDocument);

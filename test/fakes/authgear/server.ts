@@ -61,6 +61,8 @@ export interface AuthgearFake {
   /** Requests refused with 403, with the reason (for debugging JWT problems). */
   rejections: RejectedRequest[];
   setLatency(ms: number): void;
+  /** Holds every request from now on, unanswered, until `release()` (to test what happens before an answer). */
+  hold(): { release(): void; readonly waiting: () => number };
   /** The next request fails this way instead of being served (queue: one failure per call). */
   failNext(failure: FakeFailure): void;
   /** Calls `listener` with each recorded request once it is answered (the demo's Admin API panel); returns an unsubscribe. */
@@ -116,6 +118,8 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
   const failures: FakeFailure[] = [];
   const listeners = new Set<(request: RecordedRequest) => void>();
   let latencyMs = 0;
+  let held: Promise<void> | undefined;
+  let waiting = 0;
 
   const runGraphQL = (body: GraphQLRequestBody): unknown => {
     let document: DocumentNode;
@@ -153,6 +157,11 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    if (held) {
+      waiting++;
+      await held;
+      waiting--;
+    }
     const failure = failures.shift();
     if (failure?.kind === 'network') {
       req.socket.destroy();
@@ -212,6 +221,16 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
     rejections,
     setLatency: (ms) => {
       latencyMs = ms;
+    },
+    hold: () => {
+      let release = () => {};
+      held = new Promise<void>((resolve) => {
+        release = () => {
+          held = undefined;
+          resolve();
+        };
+      });
+      return { release: () => release(), waiting: () => waiting };
     },
     failNext: (f) => {
       failures.push(f);

@@ -5,7 +5,11 @@
  * every button a viewer could get) and checked with the same checks the Slack fake applies.
  */
 import { describe, expect, it } from 'vitest';
-import { GROUP_CARD_ACTIONS, ROLE_CARD_ACTIONS } from '../../../src/actions/access/index.js';
+import {
+  type AccessCardAction,
+  GROUP_CARD_ACTIONS,
+  ROLE_CARD_ACTIONS,
+} from '../../../src/actions/access/index.js';
 import { ALL_ACTIONS } from '../../../src/actions/registry.js';
 import { type ApprovalRecord, newApprovalRecord } from '../../../src/approvals/record.js';
 import type { AccessMember, GroupDetail, RoleDetail } from '../../../src/authgear/operations/access.js';
@@ -21,7 +25,7 @@ import { parsePolicyText } from '../../../src/config/policy.js';
 import { sessionsMessage } from '../../../src/queries/sessions.js';
 import { cardButtons } from '../../../src/queries/users.js';
 import { DEFAULT_POLICY } from '../../support/app.js';
-import { conn, makeAuthgearUser } from '../../support/authgear-user.js';
+import { conn, makeUser } from '../../support/authgear-user.js';
 import { blockTextLength, checkHomeView, checkMessageBlocks } from '../../support/block-kit.js';
 
 const now = new Date('2030-01-01T00:00:00.000Z');
@@ -53,24 +57,40 @@ const keyed = (rnd: () => number, prefix: string, n: number) =>
     name: rnd() < 0.5 ? words(rnd, 4) : null,
   }));
 
+type Identity = AuthgearUser['identities']['nodes'][number];
+type Authenticator = AuthgearUser['authenticators']['nodes'][number];
+const IDENTITY_TYPES: readonly Identity['type'][] = ['LOGIN_ID', 'OAUTH', 'PASSKEY'];
+const AUTHENTICATOR_TYPES: readonly Authenticator['type'][] = [
+  'PASSWORD',
+  'OOB_OTP_EMAIL',
+  'TOTP',
+  'PASSKEY',
+];
+
 const generatedUser = (seed: number): AuthgearUser => {
   const rnd = random(seed);
   const count = (max: number) => Math.floor(rnd() * max);
-  const identities = Array.from({ length: count(50) }, (_, i) => ({
-    id: `idn${i}`,
-    type: ['LOGIN_ID', 'OAUTH', 'PASSKEY'][i % 3] ?? 'LOGIN_ID',
-    claims: { email: `user${i}-${'long'.repeat(count(20))}@example.com`, phone_number: '+15551234567' },
-    createdAt: now.toISOString(),
-  }));
-  const authenticators = Array.from({ length: count(20) }, (_, i) => ({
-    id: `auth${i}`,
-    type: ['PASSWORD', 'OOB_OTP_EMAIL', 'TOTP', 'PASSKEY'][i % 4] ?? 'TOTP',
-    kind: i % 2 ? 'PRIMARY' : 'SECONDARY',
-    isDefault: i === 0,
-    claims: {},
-    createdAt: now.toISOString(),
-  }));
-  return makeAuthgearUser({
+  const identities = Array.from(
+    { length: count(50) },
+    (_, i): Identity => ({
+      id: `idn${i}`,
+      type: IDENTITY_TYPES[i % IDENTITY_TYPES.length] ?? 'LOGIN_ID',
+      claims: { email: `user${i}-${'long'.repeat(count(20))}@example.com`, phone_number: '+15551234567' },
+      createdAt: now.toISOString(),
+    }),
+  );
+  const authenticators = Array.from(
+    { length: count(20) },
+    (_, i): Authenticator => ({
+      id: `auth${i}`,
+      type: AUTHENTICATOR_TYPES[i % AUTHENTICATOR_TYPES.length] ?? 'TOTP',
+      kind: i % 2 ? 'PRIMARY' : 'SECONDARY',
+      isDefault: i === 0,
+      claims: {},
+      createdAt: now.toISOString(),
+    }),
+  );
+  return makeUser({
     id: `VXNlcjp${seed}`,
     standardAttributes: {
       email: `user${seed}@example.com`,
@@ -84,10 +104,10 @@ const generatedUser = (seed: number): AuthgearUser => {
     temporarilyDisabledFrom: rnd() < 0.3 ? now.toISOString() : null,
     deleteAt: rnd() < 0.3 ? now.toISOString() : null,
     anonymizeAt: rnd() < 0.3 ? now.toISOString() : null,
-    accountLockout: rnd() < 0.3 ? { isLocked: true, lockedUntil: now.toISOString() } : null,
+    ...(rnd() < 0.3 ? { accountLockout: { isLocked: true, lockedUntil: now.toISOString() } } : {}),
     identities: conn(identities),
     authenticators: conn(authenticators),
-    sessions: { totalCount: count(500), nodes: [] },
+    sessions: { totalCount: count(500) },
     groups: conn(keyed(rnd, 'group', count(20))),
     roles: conn(keyed(rnd, 'role', count(20))),
     effectiveRoles: conn(keyed(rnd, 'eff', count(20))),
@@ -168,14 +188,20 @@ describe.each(SEEDS)('Block Kit builders, generated case %i', (seed) => {
     const d = detail(seed);
     const group: GroupDetail = { __typename: 'Group', ...d, roles: d.links };
     const role: RoleDetail = { __typename: 'Role', ...d, groups: d.links };
-    const all = (keys: readonly string[]) => keys.map((key) => ({ key, label: `Do ${key}` }));
+    const all = (actions: readonly AccessCardAction[]) =>
+      actions.map((a) => ({ key: a.key, label: a.label }));
     acceptedMessage(groupCard(group, all(GROUP_CARD_ACTIONS)));
     acceptedMessage(roleCard(role, all(ROLE_CARD_ACTIONS)));
     const page = {
       totalCount: 500,
       hasNextPage: true,
       endCursor: 'cursor',
-      nodes: keyed(random(seed), 'g', 10),
+      nodes: keyed(random(seed), 'g', 10).map((n) => ({
+        ...n,
+        description: words(random(seed), 40),
+        roles: { totalCount: 3 },
+        users: { totalCount: 12 },
+      })),
     };
     acceptedMessage(accessList('group', 'team', page, { v: 'groups', a: ['team', '--after', 'cursor'] }));
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { setDisabledStatus } from '../../../authgear/operations/account.js';
 import { ValidationError } from '../../../errors.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import {
   joinArgs,
@@ -57,7 +58,7 @@ const windowText = (i: DisableInput): string =>
     : '';
 
 export const disableAction = defineAction<DisableInput>({
-  key: 'disable',
+  key: ActionKeys.disable,
   verbs: ['disable'],
   permission: 'user.disable',
   title: 'Disable user',

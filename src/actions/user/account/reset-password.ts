@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resetPassword } from '../../../authgear/operations/account-credentials.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { generatePassword } from './password.js';
 import { checked, labelOf, targetOf, textValue, userIdSchema } from './shared.js';
@@ -19,7 +20,7 @@ const MODE_LABELS: Record<(typeof MODES)[number], string> = {
 };
 
 export const resetPasswordAction = defineAction<ResetPasswordInput>({
-  key: 'reset-password',
+  key: ActionKeys.resetPassword,
   verbs: ['reset-password'],
   permission: 'user.reset_password',
   title: 'Reset password',

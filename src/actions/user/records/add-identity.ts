@@ -3,6 +3,7 @@ import { createIdentity } from '../../../authgear/operations/records.js';
 import { safe } from '../../../blocks/primitives.js';
 import { userLabel } from '../../../blocks/user-card.js';
 import { AppError } from '../../../errors.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { loginIdKeyOf } from './credentials.js';
 import {
@@ -20,7 +21,7 @@ const KEY_NAMES: Record<LoginIdKey, string> = { email: 'email', phone: 'phone nu
 const USAGE = 'add-identity <who> <email|phone|username>';
 
 export const addIdentityAction = defineAction({
-  key: 'add-identity',
+  key: ActionKeys.addIdentity,
   verbs: ['add-identity'],
   permission: 'user.identities',
   title: 'Add login ID',

@@ -3,6 +3,7 @@ import { createUser } from '../../../authgear/operations/records.js';
 import { context, safe } from '../../../blocks/primitives.js';
 import { userLabel } from '../../../blocks/user-card.js';
 import { AppError } from '../../../errors.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import {
   LOGIN_ID_OPTIONS,
@@ -30,7 +31,7 @@ export type CreateUserInput = z.output<typeof input>;
 const KEY_NAMES: Record<LoginIdKey, string> = { email: 'email', phone: 'phone number', username: 'username' };
 
 export const createUserAction = defineAction({
-  key: 'create-user',
+  key: ActionKeys.createUser,
   verbs: ['create-user'],
   permission: 'user.create',
   targetsUser: false,
