@@ -12,9 +12,10 @@
  * once the outbox answers again; `flush` empties that buffer first, and `stop` logs in full whatever is left in it.
  */
 import { webApi } from '@slack/bolt';
-import { auditMessage, MAX_AUDIT_EVENTS_PER_MESSAGE } from '../blocks/audit.js';
+import { auditEventsThatFit, auditMessage, MAX_AUDIT_EVENTS_PER_MESSAGE } from '../blocks/audit.js';
 import { AppError } from '../errors.js';
 import { type AppLogger, errorFields } from '../logger.js';
+import { channelProblem } from '../slack/errors.js';
 import type { AuditEvent, AuditSink } from './event.js';
 import { createLockKeeper, type Lock } from './lock.js';
 import type { AuditOutbox, OutboxEntry } from './outbox.js';
@@ -167,11 +168,12 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
   const repeats = createRepeatFilter();
 
   const deliverOnce = async (state: { backoffMs: number; textOnly: boolean }): Promise<'empty' | 'more'> => {
-    const batch = await outbox.peek(batchSize);
-    if (batch.length === 0) return 'empty';
-    const { fresh: entries, repeats: again } = repeats.split(batch);
+    const peeked = await outbox.peek(batchSize);
+    if (peeked.length === 0) return 'empty';
+    const { fresh, repeats: again } = repeats.split(peeked);
     if (again.length > 0) await outbox.ack(again.map((e) => e.id));
-    if (entries.length === 0) return 'more';
+    if (fresh.length === 0) return 'more';
+    const entries = fresh.slice(0, auditEventsThatFit(fresh.map((e) => e.event)));
     const gap = lastPostAt + minIntervalMs - now();
     if (gap > 0) {
       await pause(gap);
@@ -191,12 +193,13 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
         state.textOnly = true;
         return 'more';
       }
+      const code = failure.kind === 'other' ? failure.code : 'blocks';
+      const problem = channelProblem(code, channel);
       logger.error(
-        {
-          auditEvents: entries.map((e) => e.event.id),
-          slackError: failure.kind === 'other' ? failure.code : 'blocks',
-        },
-        'audit post failed; will retry',
+        { auditEvents: entries.map((e) => e.event.id), slackError: code },
+        problem
+          ? `audit post refused: ${problem}. The events wait in the outbox and go out once it is fixed`
+          : 'audit post failed; will retry',
       );
       await pause(state.backoffMs);
       state.backoffMs = Math.min(state.backoffMs * 2, maxBackoffMs);

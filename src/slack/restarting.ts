@@ -15,6 +15,7 @@ const body = z.object({
   command: z.string().optional(),
   response_url: z.string().url().optional(),
   trigger_id: z.string().optional(),
+  user: z.object({ id: z.string() }).optional(),
   view: z
     .object({
       type: z.string().optional(),
@@ -44,8 +45,10 @@ export const answerRestarting = async (
   }
   await event.ack(b.type === 'block_suggestion' ? { options: [] } : undefined);
   try {
-    if (b.response_url !== undefined)
-      await replyTo(deps.client, { responseUrl: b.response_url })({ text: RESTARTING_TEXT });
+    if (b.response_url !== undefined && b.user !== undefined)
+      await replyTo(deps.client, { userId: b.user.id, responseUrl: b.response_url })({
+        text: RESTARTING_TEXT,
+      });
     else if (
       b.trigger_id !== undefined &&
       (b.type === 'shortcut' || (b.type === 'block_actions' && b.view?.type === 'home'))
