@@ -10,14 +10,12 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startAuthgearFake } from '../test/fakes/authgear/index.js';
-import { startSlackFake } from '../test/fakes/slack/index.js';
 import { PEOPLE } from '../test/support/app.js';
-import { CHILD_PROJECT_ID, CHILD_SIGNING_SECRET, spawnNode, writeAppDir } from '../test/support/child-app.js';
-import { makeAdminKey } from '../test/support/keys.js';
-import { freePort, startPrivateRedis } from '../test/support/redis.js';
+import { CHILD_SIGNING_SECRET, spawnNode, writeAppDir } from '../test/support/child-app.js';
+import { freePort } from '../test/support/redis.js';
 import { createSlackDriver } from '../test/support/slack-driver.js';
 import { waitFor } from '../test/support/wait.js';
+import { startChildFakes } from './child-fakes.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = Number(process.env.HEAP_ROUNDS ?? 8);
@@ -36,17 +34,8 @@ interface ProbeLine {
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1).padStart(8);
 
 execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'ignore' });
-const key = makeAdminKey();
-const slack = await startSlackFake({
-  users: [{ id: PEOPLE.viewer, name: 'vic', email: 'vic@ops.example.com' }],
-});
-const authgear = await startAuthgearFake({
-  projectId: CHILD_PROJECT_ID,
-  keyId: key.keyId,
-  publicKeyPem: key.publicKeyPem,
-});
-const redis = await startPrivateRedis();
-authgear.store.addUser({ email: 'bench-heap@example.com' });
+const fakes = await startChildFakes('bench-heap@example.com');
+const { key, slack, authgear, redis } = fakes;
 const port = await freePort();
 const snapshots = process.env.HEAP_SNAPSHOT_DIR;
 const cwd = writeAppDir({
@@ -112,5 +101,5 @@ try {
   }
 } finally {
   child.kill('SIGTERM');
-  await Promise.all([slack.close(), authgear.close(), redis.stop()]);
+  await fakes.close();
 }

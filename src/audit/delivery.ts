@@ -14,6 +14,7 @@
 import { webApi } from '@slack/bolt';
 import { auditEventsThatFit, auditMessage, MAX_AUDIT_EVENTS_PER_MESSAGE } from '../blocks/audit.js';
 import { AppError } from '../errors.js';
+import { createWaiters } from '../lifecycle/waiters.js';
 import { type AppLogger, errorFields } from '../logger.js';
 import { channelProblem } from '../slack/errors.js';
 import type { AuditEvent, AuditSink } from './event.js';
@@ -124,7 +125,7 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
   let running = false;
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
-  let idleWaiters: Array<(drained: boolean) => void> = [];
+  const idleWaiters = createWaiters();
   let lastPostAt = Number.NEGATIVE_INFINITY;
 
   let interrupt: (() => void) | undefined;
@@ -213,11 +214,7 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
     return 'more';
   };
 
-  const settleWaiters = (drained: boolean): void => {
-    const waiters = idleWaiters;
-    idleWaiters = [];
-    for (const w of waiters) w(drained);
-  };
+  const settleWaiters = (drained: boolean): void => idleWaiters.settle(drained);
 
   /** Waits for the lock's Redis connection (at start it is still connecting); `stop` cuts the wait short. */
   const untilConnected = async (): Promise<void> => {
@@ -269,18 +266,9 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
   /** Waits until the outbox is empty (true) or `timeoutMs` passed (false); see `flush`. */
   const drained = (timeoutMs: number): Promise<boolean> => {
     start();
-    return new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => {
-        idleWaiters = idleWaiters.filter((w) => w !== done);
-        resolve(false);
-      }, timeoutMs);
-      const done = (drained: boolean): void => {
-        clearTimeout(timer);
-        resolve(drained);
-      };
-      idleWaiters.push(done);
-      wake();
-    });
+    const answer = idleWaiters.wait(timeoutMs, () => false);
+    wake();
+    return answer;
   };
 
   return {

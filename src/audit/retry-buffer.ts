@@ -4,6 +4,7 @@
  * log in full instead (the last resort; events carry no secrets) rather than growing without limit. `flush` retries
  * at once and waits (shutdown); `close` stops retrying and logs in full whatever is still left.
  */
+import { createWaiters } from '../lifecycle/waiters.js';
 import { type AppLogger, errorFields } from '../logger.js';
 import type { AuditEvent } from './event.js';
 
@@ -54,7 +55,8 @@ export const createRetryBuffer = (options: RetryBufferOptions): RetryBuffer => {
   let loop: Promise<void> | undefined;
   let closed = false;
   let waitAbort: AbortController | undefined;
-  let emptyWaiters: Array<() => void> = [];
+  const empty = createWaiters();
+  let flushing = 0;
 
   const retryNow = (): void => waitAbort?.abort();
 
@@ -62,12 +64,6 @@ export const createRetryBuffer = (options: RetryBufferOptions): RetryBuffer => {
     waitAbort = new AbortController();
     await sleep(ms, waitAbort.signal);
     waitAbort = undefined;
-  };
-
-  const settle = (): void => {
-    const waiters = emptyWaiters;
-    emptyWaiters = [];
-    for (const w of waiters) w();
   };
 
   const drain = async (): Promise<void> => {
@@ -87,7 +83,7 @@ export const createRetryBuffer = (options: RetryBufferOptions): RetryBuffer => {
         failures += 1;
         if (closed) break;
         // While someone waits in `flush` (shutdown), retry at the first step's pace rather than a long backoff.
-        await pause(emptyWaiters.length > 0 ? initialBackoffMs : backoffMs);
+        await pause(flushing > 0 ? initialBackoffMs : backoffMs);
         backoffMs = Math.min(backoffMs * 2, maxBackoffMs);
         continue;
       }
@@ -98,7 +94,7 @@ export const createRetryBuffer = (options: RetryBufferOptions): RetryBuffer => {
         logger.info({ failures }, 'audit events waiting in memory reached the outbox');
     }
     loop = undefined;
-    if (queue.length === 0) settle();
+    if (queue.length === 0) empty.settle(true);
   };
 
   const ensureLoop = (): void => {
@@ -124,21 +120,16 @@ export const createRetryBuffer = (options: RetryBufferOptions): RetryBuffer => {
       ensureLoop();
     },
     size: () => queue.length,
-    flush(timeoutMs) {
-      if (queue.length === 0) return Promise.resolve(true);
+    async flush(timeoutMs) {
+      if (queue.length === 0) return true;
       ensureLoop();
       retryNow();
-      return new Promise<boolean>((resolve) => {
-        const done = (): void => {
-          clearTimeout(timer);
-          resolve(true);
-        };
-        const timer = setTimeout(() => {
-          emptyWaiters = emptyWaiters.filter((w) => w !== done);
-          resolve(queue.length === 0);
-        }, timeoutMs);
-        emptyWaiters.push(done);
-      });
+      flushing += 1;
+      try {
+        return await empty.wait(timeoutMs, () => queue.length === 0);
+      } finally {
+        flushing -= 1;
+      }
     },
     async close() {
       closed = true;
@@ -146,7 +137,7 @@ export const createRetryBuffer = (options: RetryBufferOptions): RetryBuffer => {
       await loop;
       const left = queue.splice(0);
       for (const event of left) logInFull(event, 'the outbox was unavailable until shutdown');
-      settle();
+      empty.settle(true);
     },
   };
 };

@@ -5,6 +5,8 @@
  * waits for the requests already inside, within a grace period.
  */
 
+import { createWaiters } from './waiters.js';
+
 export interface WorkGate {
   /** Whether new work is accepted. */
   isOpen(): boolean;
@@ -21,13 +23,7 @@ export interface WorkGate {
 export const createWorkGate = (): WorkGate => {
   let open = true;
   let running = 0;
-  let idleWaiters: Array<() => void> = [];
-
-  const settle = (): void => {
-    const waiters = idleWaiters;
-    idleWaiters = [];
-    for (const w of waiters) w();
-  };
+  const idle = createWaiters();
 
   return {
     isOpen: () => open,
@@ -40,23 +36,13 @@ export const createWorkGate = (): WorkGate => {
         return await work();
       } finally {
         running -= 1;
-        if (running === 0) settle();
+        if (running === 0) idle.settle(true);
       }
     },
     inFlight: () => running,
     drain(timeoutMs) {
       if (running === 0) return Promise.resolve(true);
-      return new Promise<boolean>((resolve) => {
-        const done = (): void => {
-          clearTimeout(timer);
-          resolve(true);
-        };
-        const timer = setTimeout(() => {
-          idleWaiters = idleWaiters.filter((w) => w !== done);
-          resolve(running === 0);
-        }, timeoutMs);
-        idleWaiters.push(done);
-      });
+      return idle.wait(timeoutMs, () => running === 0);
     },
   };
 };

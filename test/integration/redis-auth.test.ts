@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisOutbox } from '../../src/audit/redis-outbox.js';
 import { loadConfig } from '../../src/config/env.js';
 import { connectRedisTarget, type RedisClient, waitUntilReady } from '../../src/redis/client.js';
+import { auditEvent } from '../support/audit.js';
 import { makeAdminKey, minimalEnv } from '../support/keys.js';
 import { type PrivateRedis, startPrivateRedis, uniquePrefix } from '../support/redis.js';
 import { hasRedisCli, type RedisClusterServer, startRedisCluster } from '../support/redis-cluster.js';
@@ -27,15 +28,7 @@ const clientFor = (env: Record<string, string>): RedisClient => {
 /** Appends one event to the outbox on `redis` and reads it back. */
 const roundTrip = async (redis: RedisClient): Promise<number> => {
   const outbox = createRedisOutbox({ redis, prefix: uniquePrefix() });
-  await outbox.append({
-    id: 'evt1',
-    type: 'executed',
-    at: new Date().toISOString(),
-    actor: { userId: 'U0ALICE' },
-    action: 'user.disable',
-    actionKey: 'disable',
-    summary: 'Disabled',
-  });
+  await outbox.append(auditEvent(1));
   return (await outbox.peek(10)).length;
 };
 

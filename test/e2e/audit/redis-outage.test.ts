@@ -9,6 +9,7 @@ import { auditUnavailable } from '../../../src/audit/delivery.js';
 import { createRedisOutbox } from '../../../src/audit/redis-outbox.js';
 import { connectRedis, waitUntilReady } from '../../../src/redis/client.js';
 import { CHANNELS, PEOPLE, startTestApp, type TestApp } from '../../support/app.js';
+import { auditLinesIn } from '../../support/audit.js';
 import { type PrivateRedis, startPrivateRedis } from '../../support/redis.js';
 import { waitFor } from '../../support/wait.js';
 import { confirmValueOf, finalResponse } from '../account/flow.js';
@@ -37,13 +38,7 @@ afterAll(async () => {
   await redis.stop();
 });
 
-/** One line per audit event in the audit channel (section blocks; a message may batch several events). */
-const auditLines = (): string[] =>
-  t.slack
-    .messagesIn(CHANNELS.audit)
-    .flatMap((m) => (Array.isArray(m.args.blocks) ? (m.args.blocks as Json[]) : []))
-    .filter((b) => b.type === 'section')
-    .map((b) => String((b.text as Json | undefined)?.text ?? ''));
+const auditLines = (): string[] => auditLinesIn(t.slack, CHANNELS.audit);
 
 const otpMutations = () => t.authgear.requests.filter((r) => r.operationName === 'GenerateOOBOTPCode');
 

@@ -12,6 +12,7 @@ import { RESTARTING_TEXT } from '../../../src/blocks/restarting.js';
 import { type AuthgearFake, startAuthgearFake } from '../../fakes/authgear/index.js';
 import { type SlackFake, startSlackFake } from '../../fakes/slack/index.js';
 import { CHANNELS, PEOPLE } from '../../support/app.js';
+import { auditLinesIn } from '../../support/audit.js';
 import {
   CHILD_PROJECT_ID,
   CHILD_SIGNING_SECRET,
@@ -175,13 +176,7 @@ const approve = (bot: Bot, id: string) =>
   });
 
 const mutations = (name: string) => authgear.requests.filter((r) => r.query.includes(name));
-/** One line per audit event posted to the audit channel (the section blocks; a message may batch several). */
-const auditLines = (): string[] =>
-  slack
-    .messagesIn(CHANNELS.audit)
-    .flatMap((m) => (Array.isArray(m.args.blocks) ? (m.args.blocks as Json[]) : []))
-    .filter((b) => b.type === 'section')
-    .map((b) => String((b.text as Json | undefined)?.text ?? ''));
+const auditLines = (): string[] => auditLinesIn(slack, CHANNELS.audit);
 const recordState = async (prefix: string, id: string) =>
   (await createRedisApprovalStore({ redis: redisClient, prefix }).get(id))?.state;
 

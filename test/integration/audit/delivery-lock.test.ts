@@ -2,29 +2,18 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis } from '../../../src/approvals/redis-store.js';
 import { createAuditWebClient, createOutboxAuditSink } from '../../../src/audit/delivery.js';
-import type { AuditEvent } from '../../../src/audit/event.js';
 import { createRedisOutbox, outboxKey, outboxLockKey } from '../../../src/audit/redis-outbox.js';
 import { createLogger } from '../../../src/logger.js';
 import { waitUntilReady } from '../../../src/redis/client.js';
 import { type SlackFake, startSlackFake } from '../../fakes/slack/index.js';
+import { auditEvent, auditEventIds as ids } from '../../support/audit.js';
 import { type PrivateRedis, startPrivateRedis, uniquePrefix } from '../../support/redis.js';
 import { waitFor } from '../../support/wait.js';
 
 const CHANNEL = 'C0AUDIT';
 const logger = createLogger({ level: 'silent', destination: { write: () => undefined } });
 
-const event = (n: number): AuditEvent => ({
-  id: `evt${n}`,
-  type: 'executed',
-  at: '2026-01-02T03:04:05.000Z',
-  actor: { userId: 'U0ALICE' },
-  action: 'user.disable',
-  actionKey: 'user.disable',
-  summary: `Disabled user ${n}`,
-});
-
-const ids = (from: number, to: number): string[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => `evt${from + i}`);
+const event = (n: number) => auditEvent(n);
 
 describe('outbox delivery lock across replicas', () => {
   let server: PrivateRedis;

@@ -7,22 +7,14 @@ import { auditMessage } from '../../../src/blocks/audit.js';
 import { isAppError } from '../../../src/errors.js';
 import { createLogger } from '../../../src/logger.js';
 import { type SlackFake, startSlackFake } from '../../fakes/slack/index.js';
+import { auditEvent, auditEventIds as ids } from '../../support/audit.js';
 import { blockTextLength, MESSAGE_BLOCK_TEXT_LIMIT } from '../../support/block-kit.js';
 import { waitFor } from '../../support/wait.js';
 
 const CHANNEL = 'C0AUDIT';
 const logger = createLogger({ level: 'silent', destination: { write: () => undefined } });
 
-const event = (n: number, approvalId = 'apr_1'): AuditEvent => ({
-  id: `evt${n}`,
-  type: 'executed',
-  at: '2026-01-02T03:04:05.000Z',
-  actor: { userId: 'U0ALICE' },
-  action: 'user.disable',
-  actionKey: 'user.disable',
-  summary: `Disabled user number ${n}`,
-  approvalId,
-});
+const event = (n: number, approvalId = 'apr_1'): AuditEvent => auditEvent(n, { approvalId });
 
 /** A fake clock shared by the sink and the Slack fake: sleeping advances time instantly. */
 const fakeClock = () => {
@@ -58,9 +50,6 @@ const flaky = () => {
   };
   return { outbox, state, size: () => inner.size() };
 };
-
-const ids = (from: number, to: number): string[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => `evt${from + i}`);
 
 describe('outbox audit sink', () => {
   let slack: SlackFake;

@@ -2,17 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../src/audit/event.js';
 import { createRetryBuffer } from '../../../src/audit/retry-buffer.js';
 import { createLogger } from '../../../src/logger.js';
+import { auditEvent } from '../../support/audit.js';
 import { waitFor } from '../../support/wait.js';
 
-const event = (n: number): AuditEvent => ({
-  id: `evt${n}`,
-  type: 'executed',
-  at: '2026-01-02T03:04:05.000Z',
-  actor: { userId: 'U0ALICE' },
-  action: 'user.disable',
-  actionKey: 'user.disable',
-  summary: `Disabled user number ${n}`,
-});
+const event = (n: number) => auditEvent(n);
 
 /** An outbox that refuses appends while `down`, and the events it took, in order. */
 const flakyOutbox = () => {
