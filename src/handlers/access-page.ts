@@ -7,9 +7,12 @@ import { onClick } from './click.js';
 import { parseJsonValue } from './interaction.js';
 import { queryContext } from './query-context.js';
 
-const pageValue = z.object({ v: z.enum(['groups', 'roles']), a: z.array(z.string().max(500)).max(30) });
+const pageValue = z.object({
+  v: z.enum(['groups', 'roles', 'group', 'role']),
+  a: z.array(z.string().max(500)).max(30),
+});
 
-/** "Next" on a group or role list: re-runs the list verb with the cursor, the permission checked again. */
+/** "Next" on a group/role list or "More members" on a card: re-runs the verb with the cursor, re-authorized. */
 export const onAccessPage = (s: Services) =>
   onClick(s, 'access_page', async (c) => {
     const page = pageValue.safeParse(parseJsonValue(c.value));

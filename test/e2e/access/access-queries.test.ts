@@ -49,7 +49,8 @@ describe('group and role queries from Slack', () => {
     const card = await t.response(res.responseUrlId);
     expect(text(card)).toContain('`agent`');
     expect(text(card)).toContain('amy@example.com');
-    expect(text(card)).toContain('Members (1)');
+    expect(text(card)).toContain('*Members*: amy@example.com');
+    expect(text(card)).not.toMatch(/Members \(/);
     expect(text(card)).toContain('Support &lt;b&gt;crew&lt;/b&gt;');
     expect(buttons(card).filter((e) => String(e.action_id).startsWith('start_action:'))).toEqual([]);
   });

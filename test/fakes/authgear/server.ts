@@ -3,7 +3,9 @@
  * validated against schema.graphql and executed against an in-memory {@link FakeStore}.
  *
  * Status codes follow authgear-server: a bad/missing JWT → 403 `text/plain` "Forbidden"; parse/validation errors
- * and resolver errors → HTTP 200 with `{ errors, data }` (graphql-go's handler always answers 200).
+ * and resolver errors → HTTP 200 with `{ errors, data }` (graphql-go's handler always answers 200); more than
+ * 5 top-level mutation fields → 400 and a body over 1 MiB → 413 (pkg/util/graphqlutil/handler.go). Each request
+ * is one transaction, rolled back when the result has any error (pkg/admin/transport/handler_graphql.go).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +14,14 @@ import type { JWTPayload, ProtectedHeaderParameters } from 'jose';
 import type { FakeContext } from './context.js';
 import { httpErrorBody } from './errors.js';
 import { makeJwtChecker } from './jwt.js';
+import {
+  apiErrorBody,
+  formatErrors,
+  MAX_BODY_BYTES,
+  MAX_MUTATION_FIELDS,
+  mutationFieldCount,
+} from './limits.js';
+import type { FakeProjectConfig } from './project.js';
 import { mutationRoot, queryRoot } from './resolvers.js';
 import { fakeSchema } from './schema.js';
 import { FakeStore } from './store.js';
@@ -27,10 +37,8 @@ export interface AuthgearFakeOptions {
   publicKeyPem: string;
   /** Clock for timestamps and JWT expiry; default `() => new Date()`. */
   now?: () => Date;
-  /** Minimum password length (PasswordPolicyViolated below it); default 8. */
-  passwordMinLength?: number;
-  /** Grace period for scheduled deletion/anonymization, in days; default 30. */
-  gracePeriodDays?: number;
+  /** The project configuration, over Authgear's defaults (email login IDs only, password, no custom attributes). */
+  project?: Partial<FakeProjectConfig>;
   /** Use an existing store (e.g. pre-seeded); default a new empty one sharing `now`. */
   store?: FakeStore;
 }
@@ -48,7 +56,14 @@ export interface RejectedRequest {
   at: Date;
 }
 
-export type FakeFailure = { kind: 'http'; status: number; body?: string } | { kind: 'network' };
+/**
+ * `unexpected`: what Authgear answers for any error that is not an API error (a database failure, an unowned
+ * email in updateUser...): HTTP 200, `{"message": "unexpected error"}` with no extensions (api_error.go).
+ */
+export type FakeFailure =
+  | { kind: 'http'; status: number; body?: string }
+  | { kind: 'network' }
+  | { kind: 'unexpected' };
 
 export interface AuthgearFake {
   /** Base endpoint, e.g. `http://127.0.0.1:54321`; the bot appends `/_api/admin/graphql`. */
@@ -102,26 +117,41 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
   const now = options.now ?? (() => new Date());
   const store = options.store ?? new FakeStore(now);
   const checkJwt = makeJwtChecker(options, now);
-  const context: FakeContext = {
-    store,
-    passwordMinLength: options.passwordMinLength ?? 8,
-    gracePeriodDays: options.gracePeriodDays ?? 30,
-  };
+  if (options.project !== undefined) store.configure(options.project);
   const requests: RecordedRequest[] = [];
   const rejections: RejectedRequest[] = [];
   const failures: FakeFailure[] = [];
   let latencyMs = 0;
 
-  const runGraphQL = (body: GraphQLRequestBody): unknown => {
+  const runGraphQL = async (
+    res: ServerResponse,
+    body: GraphQLRequestBody,
+    auditContext: Record<string, unknown> | null,
+  ): Promise<void> => {
     let document: DocumentNode;
     try {
       document = parse(body.query);
     } catch (e) {
-      return { data: null, errors: [e instanceof GraphQLError ? e.toJSON() : { message: 'syntax error' }] };
+      sendJson(res, 200, {
+        data: null,
+        errors: [e instanceof GraphQLError ? e.toJSON() : { message: 'syntax error' }],
+      });
+      return;
+    }
+    const fields = mutationFieldCount(document, body.operationName);
+    if (fields > MAX_MUTATION_FIELDS) {
+      const message = `too many mutation fields in one request: got ${fields}, limit is ${MAX_MUTATION_FIELDS}`;
+      sendJson(res, 400, apiErrorBody('BadRequest', 'BadRequest', message, 400));
+      return;
     }
     const errors = validate(fakeSchema(), document);
-    if (errors.length > 0) return { data: null, errors: errors.map((e) => e.toJSON()) };
-    return execute({
+    if (errors.length > 0) {
+      sendJson(res, 200, { data: null, errors: errors.map((e) => e.toJSON()) });
+      return;
+    }
+    const context: FakeContext = { store, config: store.config, auditContext };
+    const snapshot = store.snapshot();
+    const result = await execute({
       schema: fakeSchema(),
       document,
       rootValue: undefined,
@@ -144,6 +174,8 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
         return typeof value === 'function' ? value(args) : value;
       },
     });
+    if (result.errors !== undefined && result.errors.length > 0) store.restore(snapshot);
+    sendJson(res, 200, formatErrors(result));
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -156,6 +188,10 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
     if (failure?.kind === 'http') {
       res.writeHead(failure.status, { 'content-type': 'application/json' });
       res.end(failure.body ?? JSON.stringify(httpErrorBody(failure.status)));
+      return;
+    }
+    if (failure?.kind === 'unexpected') {
+      sendJson(res, 200, { data: null, errors: [{ message: 'unexpected error' }] });
       return;
     }
     if (req.method !== 'POST' || req.url?.split('?')[0] !== ADMIN_GRAPHQL_PATH) {
@@ -174,15 +210,26 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
       res.end('Forbidden\n');
       return;
     }
+    if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+      sendJson(
+        res,
+        413,
+        apiErrorBody('RequestEntityTooLarge', 'RequestEntityTooLarge', 'http: request body too large', 413),
+      );
+      return;
+    }
     const body = parseRequestBody(text);
     if (body === undefined) {
-      sendJson(res, 400, {
-        error: { name: 'BadRequest', reason: 'InvalidJSON', message: 'invalid request body', code: 400 },
-      });
+      sendJson(res, 400, apiErrorBody('BadRequest', 'InvalidJSON', 'invalid request body', 400));
       return;
     }
     requests.push({ ...body, jwt: { header: jwt.header, claims: jwt.claims }, at: now() });
-    sendJson(res, 200, await runGraphQL(body));
+    const claim = jwt.claims.audit_context;
+    const auditContext =
+      typeof claim === 'object' && claim !== null && !Array.isArray(claim)
+        ? (claim as Record<string, unknown>)
+        : null;
+    await runGraphQL(res, body, auditContext);
   };
 
   const server = createServer((req, res) => {

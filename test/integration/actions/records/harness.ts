@@ -7,6 +7,7 @@ import { getUserNode } from '../../../../src/authgear/operations/users.js';
 import {
   type AuthgearFake,
   encodeNodeId,
+  type FakeProjectConfig,
   type FakeUser,
   type FakeUserSeed,
   type RecordedRequest,
@@ -44,7 +45,10 @@ export const recordAction = (key: string): AnyActionDefinition => {
   return def;
 };
 
-export const startRecordsHarness = async (): Promise<RecordsHarness> => {
+/** `project`: the Authgear project's configuration (default: Authgear's, email login IDs only). */
+export const startRecordsHarness = async (
+  project: Partial<FakeProjectConfig> = {},
+): Promise<RecordsHarness> => {
   const key = makeAdminKey();
   const clock = { now: new Date('2026-05-01T09:00:00.000Z') };
   const fake = await startAuthgearFake({
@@ -52,10 +56,17 @@ export const startRecordsHarness = async (): Promise<RecordsHarness> => {
     keyId: key.keyId,
     publicKeyPem: key.publicKeyPem,
     now: () => clock.now,
+    project,
   });
   const api = createAdminApi({
     endpoint: fake.url,
-    tokens: createTokenSource({ projectId: PROJECT, keyId: key.keyId, privateKeyPem: key.privateKeyPem }),
+    // The bot and Authgear share one clock, as in production (Authgear checks iat/exp against its own).
+    tokens: createTokenSource({
+      projectId: PROJECT,
+      keyId: key.keyId,
+      privateKeyPem: key.privateKeyPem,
+      now: () => clock.now.getTime(),
+    }),
   });
   const load = async (nodeId: string): Promise<AuthgearUser> => {
     const { node } = await api.run(getUserNode, { id: nodeId }, AUDIT_CONTEXT);
