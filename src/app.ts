@@ -1,7 +1,7 @@
 import { App } from '@slack/bolt';
 import type { Redis } from 'ioredis';
 import { createPipeline } from './actions/pipeline.js';
-import { ALL_ACTIONS, indexActions } from './actions/registry.js';
+import { allActions, indexActions } from './actions/registry.js';
 import type { AnyActionDefinition } from './actions/types.js';
 import { type ApprovalGate, noApprovalGate } from './approvals/gate.js';
 import { type ApprovalService, createApprovalService } from './approvals/service.js';
@@ -85,7 +85,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
   });
   const directory = createDirectory(app.client);
   const users = createUserResolver(api, directory);
-  const actions = deps.actions ?? ALL_ACTIONS;
+  const actions = deps.actions ?? allActions(config.authgear.project);
   const actionsByKey = indexActions(actions);
   const auditChannel = policy.channels.audit;
   const delivery =

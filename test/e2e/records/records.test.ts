@@ -20,8 +20,9 @@ let alice: FakeUser;
 let aliceNode: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  // A project with all three login ID keys and these custom attributes configured in the Portal.
+  // A project with all three login ID keys and these custom attributes configured in the Portal (and the
+  // bot told about the keys).
+  t = await startTestApp({ env: { AUTHGEAR_LOGIN_ID_KEYS: 'email,phone,username' } });
   t.authgear.store.configure({
     loginIdKeys: ['email', 'phone', 'username'],
     customAttributes: [

@@ -1,9 +1,10 @@
 import type { ActionContext, ActionResult, AnyActionDefinition } from '../../../../src/actions/types.js';
-import { recordActions } from '../../../../src/actions/user/records/index.js';
+import { recordActionsFor } from '../../../../src/actions/user/records/index.js';
 import { type AdminApi, createAdminApi } from '../../../../src/authgear/client.js';
 import { createTokenSource } from '../../../../src/authgear/jwt.js';
 import type { AuthgearUser } from '../../../../src/authgear/operations/user-fields.js';
 import { getUserNode } from '../../../../src/authgear/operations/users.js';
+import type { LoginIdKey } from '../../../../src/authgear/project.js';
 import {
   type AuthgearFake,
   encodeNodeId,
@@ -39,8 +40,12 @@ const QUERIES = new Set([
   'GetUserByLoginID',
 ]);
 
-export const recordAction = (key: string): AnyActionDefinition => {
-  const def = recordActions.find((d) => d.key === key);
+/** The definition of a record action, built for a project with these login ID keys (as the bot is). */
+export const recordAction = (
+  key: string,
+  loginIdKeys: readonly LoginIdKey[] = ['email'],
+): AnyActionDefinition => {
+  const def = recordActionsFor({ loginIdKeys }).find((d) => d.key === key);
   if (def === undefined) throw new Error(`no action ${key}`);
   return def;
 };
@@ -89,7 +94,7 @@ export const startRecordsHarness = async (
     },
     load,
     execute: async (actionKey, nodeId, raw = {}) => {
-      const def = recordAction(actionKey);
+      const def = recordAction(actionKey, project.loginIdKeys ?? ['email']);
       const input = def.input.parse(nodeId === undefined ? raw : { ...raw, userId: nodeId });
       const user = nodeId === undefined ? undefined : await load(nodeId);
       return def.execute(ctx, input, user);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addIdentityAction } from '../../../../src/actions/user/records/add-identity.js';
+import { makeAddIdentityAction } from '../../../../src/actions/user/records/add-identity.js';
+
+const addIdentityAction = makeAddIdentityAction({ loginIdKeys: ['email', 'phone', 'username'] });
+
 import { removeAuthenticatorAction } from '../../../../src/actions/user/records/remove-authenticator.js';
 import { removeAuthorizationAction } from '../../../../src/actions/user/records/remove-authorization.js';
 import { removeIdentityAction } from '../../../../src/actions/user/records/remove-identity.js';
