@@ -29,18 +29,20 @@ const cooldownBucket = (target: string): string =>
  * pkg/lib/feature/forgotpassword/service.go `SendCode`: identities whose email or phone claim is exactly the
  * given login ID (usernames never match); none → a dummy code still takes the cooldown, then
  * `ForgotPasswordFailed` / `UserNotFound`. Each target has a cooldown (1 minute by default).
+ * (The fake takes the cooldown per delivery; Authgear takes it when generating each code.)
  */
 const sendResetCode = (ctx: FakeContext, loginID: string): void => {
   const found = [
     ...identitiesByClaim(ctx.store, 'email', loginID),
     ...identitiesByClaim(ctx.store, 'phone_number', loginID),
-  ].filter((o) => o.item.type === 'LOGIN_ID');
+  ];
   const seconds = ctx.config.forgotPasswordCooldownSeconds;
   if (found.length === 0) {
     takeCooldown(ctx, cooldownBucket(loginID), loginID, seconds);
     throw forgotPasswordUserNotFound();
   }
-  for (const { user, item } of found) {
+  // Only identities that support a password (login IDs) get a code; an OAuth match sends nothing.
+  for (const { user, item } of found.filter((o) => o.item.type === 'LOGIN_ID')) {
     const target = String(item.claims.email ?? item.claims.phone_number);
     takeCooldown(ctx, cooldownBucket(target), target, seconds);
     deliver(ctx, channelOf(target), target, 'forgot_password', {

@@ -74,7 +74,7 @@ describe('account actions: confirmations and summaries', () => {
       .confirm(inputFor(def, { mode: 'send', expire: true }), makeUser())
       .consequences.join(' ');
     expect(gen).toMatch(/only to you/);
-    expect(sent).toMatch(/sends it to the user/);
+    expect(sent).toMatch(/emails it to alice@example.com/);
     expect(sent).toMatch(/change it/);
   });
 
