@@ -30,7 +30,16 @@ export const createUser = defineOperation<
   z.object({ createUser: z.object({ user: userSchema }) }),
 );
 
-/** Replaces the WHOLE attribute objects: callers always read-modify-write (see actions/user/records/attributes.ts). */
+/** The attributes as Authgear stored them: it may drop what it does not accept (unconfigured custom ones). */
+const savedUser = touchedUser.extend({
+  standardAttributes: z.record(z.string(), z.unknown()),
+  customAttributes: z.record(z.string(), z.unknown()),
+});
+
+/**
+ * Replaces the WHOLE attribute objects: callers always read-modify-write (see actions/user/records/attributes.ts)
+ * and compare what comes back with what they sent.
+ */
 export const updateUser = defineOperation<
   {
     input: {
@@ -39,15 +48,15 @@ export const updateUser = defineOperation<
       customAttributes?: Record<string, unknown>;
     };
   },
-  { updateUser: { user: z.output<typeof touchedUser> } }
+  { updateUser: { user: z.output<typeof savedUser> } }
 >(
   'UpdateUser',
   /* GraphQL */ `
     mutation UpdateUser($input: UpdateUserInput!) {
-      updateUser(input: $input) { user { id updatedAt } }
+      updateUser(input: $input) { user { id updatedAt standardAttributes customAttributes } }
     }
   `,
-  z.object({ updateUser: z.object({ user: touchedUser }) }),
+  z.object({ updateUser: z.object({ user: savedUser }) }),
 );
 
 const identityPayload = z.object({ identity: identityNode, user: touchedUser });

@@ -7,13 +7,18 @@ const AT = '2026-01-02T03:04:05.000Z';
 type Identity = AuthgearUser['identities']['nodes'][number];
 type Authenticator = AuthgearUser['authenticators']['nodes'][number];
 
+const CLAIM = { email: 'email', phone: 'phone_number', username: 'preferred_username' } as const;
+
+/** A login ID identity with the claims Authgear serves (its standard claim included). */
 export const loginIdentity = (key: 'email' | 'phone' | 'username', value: string, raw = value): Identity => ({
   id: encodeNodeId('Identity', `id-${raw}`),
   type: 'LOGIN_ID',
   claims: {
     'https://authgear.com/claims/login_id/key': key,
+    'https://authgear.com/claims/login_id/type': key,
     'https://authgear.com/claims/login_id/value': value,
     'https://authgear.com/claims/login_id/original_value': value,
+    [CLAIM[key]]: value,
   },
   createdAt: AT,
 });
