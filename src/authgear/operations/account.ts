@@ -131,3 +131,45 @@ export const resetAccountLockout = defineOperation<{ userID: string }, UserPaylo
   `,
   userPayload('resetAccountLockout'),
 );
+
+/** The account valid period (outside it the user reads `isDisabled: true`); null clears a bound. */
+export const setAccountValidPeriod = defineOperation<
+  { userID: string; accountValidFrom: string | null; accountValidUntil: string | null },
+  UserPayload<'setAccountValidPeriod'>
+>(
+  'SetAccountValidPeriod',
+  /* GraphQL */ `
+    mutation SetAccountValidPeriod($userID: ID!, $accountValidFrom: DateTime, $accountValidUntil: DateTime) {
+      setAccountValidPeriod(
+        input: { userID: $userID, accountValidFrom: $accountValidFrom, accountValidUntil: $accountValidUntil }
+      ) { user { id } }
+    }
+  `,
+  userPayload('setAccountValidPeriod'),
+);
+
+export const setAccountValidFrom = defineOperation<
+  { userID: string; accountValidFrom: string | null },
+  UserPayload<'setAccountValidFrom'>
+>(
+  'SetAccountValidFrom',
+  /* GraphQL */ `
+    mutation SetAccountValidFrom($userID: ID!, $accountValidFrom: DateTime) {
+      setAccountValidFrom(input: { userID: $userID, accountValidFrom: $accountValidFrom }) { user { id } }
+    }
+  `,
+  userPayload('setAccountValidFrom'),
+);
+
+export const setAccountValidUntil = defineOperation<
+  { userID: string; accountValidUntil: string | null },
+  UserPayload<'setAccountValidUntil'>
+>(
+  'SetAccountValidUntil',
+  /* GraphQL */ `
+    mutation SetAccountValidUntil($userID: ID!, $accountValidUntil: DateTime) {
+      setAccountValidUntil(input: { userID: $userID, accountValidUntil: $accountValidUntil }) { user { id } }
+    }
+  `,
+  userPayload('setAccountValidUntil'),
+);
