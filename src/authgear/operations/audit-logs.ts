@@ -139,14 +139,35 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set(AUDIT_LOG_ACTIVITY_TYPES);
 export const isAuditLogActivityType = (value: string): value is AuditLogActivityType =>
   KNOWN_TYPES.has(value);
 
-const auditLogNode = z.object({
-  id: z.string(),
-  activityType: z.string(),
-  createdAt: z.string(),
-  ipAddress: z.string().nullish(),
-  clientID: z.string().nullish(),
-  user: z.object({ id: z.string(), standardAttributes: z.record(z.string(), z.unknown()) }).nullish(),
-});
+/** Message deliveries (EMAIL_SENT, SMS_ERROR, ...): the entry has no user; the address is in its data. */
+const MESSAGE_ENTRY = /^(EMAIL|SMS|WHATSAPP)_(SENT|ERROR|SUPPRESSED)$/;
+
+const deliveryOf = (activityType: string, data: unknown): { recipient?: string; messageType?: string } => {
+  if (!MESSAGE_ENTRY.test(activityType) || typeof data !== 'object' || data === null) return {};
+  const payload = (data as { payload?: unknown }).payload;
+  if (typeof payload !== 'object' || payload === null) return {};
+  const { recipient, type } = payload as { recipient?: unknown; type?: unknown };
+  return {
+    ...(typeof recipient === 'string' ? { recipient } : {}),
+    ...(typeof type === 'string' ? { messageType: type } : {}),
+  };
+};
+
+/**
+ * An entry, keeping from `data` only the recipient and message type of a delivery (pkg/api/event/nonblocking
+ * email_sent.go: `payload.recipient`); the rest of `data` can hold mutation inputs and is dropped here.
+ */
+const auditLogNode = z
+  .object({
+    id: z.string(),
+    activityType: z.string(),
+    createdAt: z.string(),
+    ipAddress: z.string().nullish(),
+    clientID: z.string().nullish(),
+    data: z.unknown().optional(),
+    user: z.object({ id: z.string(), standardAttributes: z.record(z.string(), z.unknown()) }).nullish(),
+  })
+  .transform(({ data, ...entry }) => ({ ...entry, ...deliveryOf(entry.activityType, data) }));
 export type AuditLogEntry = z.output<typeof auditLogNode>;
 
 const auditLogsResult = z.object({
@@ -165,13 +186,18 @@ export interface AuditLogsVariables {
   after?: string | null;
   activityTypes?: readonly AuditLogActivityType[] | null;
   userIDs?: readonly string[] | null;
+  /** Deliveries to these addresses (matched on the entry's recipient, not its user). */
+  emailAddresses?: readonly string[] | null;
+  phoneNumbers?: readonly string[] | null;
   rangeFrom?: string | null;
+  /** Exclusive; pinned across pages so new entries do not shift the offset cursors. */
+  rangeTo?: string | null;
   sortDirection: 'ASC' | 'DESC';
 }
 
 /**
- * A page of Authgear's audit log. Deliberately without `data`: it can carry mutation inputs, and these entries
- * are posted to a channel.
+ * A page of Authgear's audit log. `data` is reduced to a delivery's recipient and message type as it is parsed
+ * (it can carry mutation inputs, and these entries are posted to a channel).
  */
 export const listAuditLogs = defineOperation<AuditLogsVariables, AuditLogsData>(
   'ListAuditLogs',
@@ -181,7 +207,10 @@ export const listAuditLogs = defineOperation<AuditLogsVariables, AuditLogsData>(
       $after: String
       $activityTypes: [AuditLogActivityType!]
       $userIDs: [ID!]
+      $emailAddresses: [String!]
+      $phoneNumbers: [String!]
       $rangeFrom: DateTime
+      $rangeTo: DateTime
       $sortDirection: SortDirection
     ) {
       auditLogs(
@@ -189,14 +218,17 @@ export const listAuditLogs = defineOperation<AuditLogsVariables, AuditLogsData>(
         after: $after
         activityTypes: $activityTypes
         userIDs: $userIDs
+        emailAddresses: $emailAddresses
+        phoneNumbers: $phoneNumbers
         rangeFrom: $rangeFrom
+        rangeTo: $rangeTo
         sortDirection: $sortDirection
       ) {
         totalCount
         pageInfo { hasNextPage endCursor }
         edges {
           cursor
-          node { id activityType createdAt ipAddress clientID user { id standardAttributes } }
+          node { id activityType createdAt ipAddress clientID data user { id standardAttributes } }
         }
       }
     }
