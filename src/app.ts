@@ -81,6 +81,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
   const api = createAdminApi({
     endpoint: config.authgear.endpoint,
     tokens,
+    logger: logger.child({ component: 'authgear' }),
     ...(deps.authgearTimeoutMs ? { timeoutMs: deps.authgearTimeoutMs } : {}),
   });
   const directory = createDirectory(app.client);

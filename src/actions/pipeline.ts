@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApprovalGate } from '../approvals/gate.js';
 import type { AuditEvent, AuditEventType, AuditSink } from '../audit/event.js';
 import type { AdminApi } from '../authgear/client.js';
+import { AuthgearError, noReasonMessage } from '../authgear/errors.js';
 import type { AuditContext } from '../authgear/jwt.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import {
@@ -60,6 +61,15 @@ export const auditContextOf = (actor: Actor): AuditContext => ({
   slack_user_name: actor.name,
   slack_team_id: actor.teamId,
 });
+
+/** An error Authgear gave no reason for, told naming the action that was refused (with its reference). */
+const namedNoReason = (err: AppError, def: AnyActionDefinition): AppError =>
+  err instanceof AuthgearError && err.reference !== undefined
+    ? new AppError(err.code, noReasonMessage(err.reference, def.title.toLowerCase()), {
+        details: err.details,
+        cause: err,
+      })
+    : err;
 
 /** The one path every action takes: parse → authorize → confirm → approval gate → execute → result → audit. */
 export const createPipeline = (deps: PipelineDeps) => {
@@ -193,7 +203,7 @@ export const createPipeline = (deps: PipelineDeps) => {
       });
       return result;
     } catch (e) {
-      const err = asAppError(e);
+      const err = namedNoReason(asAppError(e), def);
       await audit('failed', actor, def, {
         user,
         input,

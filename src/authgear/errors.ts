@@ -27,14 +27,18 @@ export class AuthgearError extends AppError {
     code: ErrorCode,
     userMessage: string,
     authgear: AuthgearErrorInfo,
-    options: AppErrorOptions = {},
+    options: AppErrorOptions & { reference?: string } = {},
   ) {
     super(code, userMessage, options);
     this.name = 'AuthgearError';
     this.authgear = authgear;
-    this.reference = authgear.hasExtensions ? undefined : randomUUID().slice(0, 8);
+    this.reference = options.reference;
   }
 }
+
+/** The words for an error Authgear gave no reason for, naming what was asked when it is known. */
+export const noReasonMessage = (reference: string, what?: string): string =>
+  `Authgear refused ${what === undefined ? 'that' : `to ${what}`} and gave no reason, so nothing was changed (Authgear rolls a failed request back). If it keeps happening, give an admin the reference \`${reference}\`.`;
 
 const record = (v: unknown): Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
@@ -69,11 +73,15 @@ const isTimeout = (e: unknown): boolean =>
 /** The AppError for an error Authgear answered through GraphQL. */
 const fromGraphQL = (e: ClientError, info: AuthgearErrorInfo): AuthgearError => {
   const details = { errorName: info.errorName, reason: info.reason, cause: info.causeKinds[0] };
-  if (!info.hasExtensions)
-    return new AuthgearError('authgear.unexpected', 'Authgear refused that and gave no reason.', info, {
-      details,
+  if (!info.hasExtensions) {
+    // Authgear answers any failure that is not an API error with a bare "unexpected error" (api_error.go).
+    const reference = randomUUID().slice(0, 8);
+    return new AuthgearError('authgear.unexpected', noReasonMessage(reference), info, {
+      details: { ...details, reference },
       cause: e,
+      reference,
     });
+  }
   const byCause = info.causeKinds.map((k) => CAUSES[k]).find((f) => f !== undefined);
   const byReason = info.reason === undefined ? undefined : REASONS[info.reason];
   const known = (byCause ?? byReason)?.(info.info) ?? KINDS[info.errorName ?? ''];

@@ -58,12 +58,13 @@ export interface RejectedRequest {
 
 /**
  * `unexpected`: what Authgear answers for any error that is not an API error (a database failure, an unowned
- * email in updateUser...): HTTP 200, `{"message": "unexpected error"}` with no extensions (api_error.go).
+ * email in updateUser...): HTTP 200, `{"message": "unexpected error"}` with no extensions (api_error.go). With
+ * `operation`, it waits for (and is recorded as) a request of that operation name; other requests pass.
  */
 export type FakeFailure =
   | { kind: 'http'; status: number; body?: string }
   | { kind: 'network' }
-  | { kind: 'unexpected' };
+  | { kind: 'unexpected'; operation?: string };
 
 export interface AuthgearFake {
   /** Base endpoint, e.g. `http://127.0.0.1:54321`; the bot appends `/_api/admin/graphql`. */
@@ -180,7 +181,9 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
-    const failure = failures.shift();
+    const pending = failures[0];
+    const failure =
+      pending?.kind === 'unexpected' && pending.operation !== undefined ? undefined : failures.shift();
     if (failure?.kind === 'network') {
       req.socket.destroy();
       return;
@@ -224,6 +227,12 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
       return;
     }
     requests.push({ ...body, jwt: { header: jwt.header, claims: jwt.claims }, at: now() });
+    const waiting = failures[0];
+    if (waiting?.kind === 'unexpected' && waiting.operation === body.operationName) {
+      failures.shift();
+      sendJson(res, 200, { data: null, errors: [{ message: 'unexpected error' }] });
+      return;
+    }
     const claim = jwt.claims.audit_context;
     const auditContext =
       typeof claim === 'object' && claim !== null && !Array.isArray(claim)
