@@ -10,8 +10,8 @@ import {
   type LoginIdKey,
   loginIdDefinition,
   loginIdFields,
+  loginIdFormFields,
   loginIdFromToken,
-  loginIdOptions,
   refineLoginId,
   requireConfiguredKey,
   withLoginIdKeyErrors,
@@ -41,16 +41,7 @@ export const makeAddIdentityAction = (project: AuthgearProject): ActionDefinitio
         throw new AppError('input.usage', `Usage: \`/authgear ${USAGE}\``);
       return loginIdFromToken(first);
     },
-    fields: () => [
-      {
-        kind: 'select',
-        id: 'loginIdKey',
-        label: 'Login ID type',
-        options: loginIdOptions(project),
-        initial: project.loginIdKeys[0] ?? 'email',
-      },
-      { kind: 'text', id: 'loginId', label: 'Login ID', placeholder: 'alice@example.com', maxLength: 320 },
-    ],
+    fields: () => [...loginIdFormFields(project)],
     fromFields: (v) => ({ loginIdKey: v.loginIdKey, loginId: v.loginId }),
     check: (i, user) => {
       requireConfiguredKey(project, i.loginIdKey);

@@ -9,8 +9,8 @@ import {
   type LoginIdKey,
   loginIdDefinition,
   loginIdFields,
+  loginIdFormFields,
   loginIdFromToken,
-  loginIdOptions,
   refineLoginId,
   requireConfiguredKey,
   withLoginIdKeyErrors,
@@ -52,14 +52,7 @@ export const makeCreateUserAction = (project: AuthgearProject): ActionDefinition
       return { ...loginIdFromToken(first), password: rest.length > 0 ? 'generate' : 'none' };
     },
     fields: () => [
-      {
-        kind: 'select',
-        id: 'loginIdKey',
-        label: 'Login ID type',
-        options: loginIdOptions(project),
-        initial: project.loginIdKeys[0] ?? 'email',
-      },
-      { kind: 'text', id: 'loginId', label: 'Login ID', placeholder: 'alice@example.com', maxLength: 320 },
+      ...loginIdFormFields(project),
       {
         kind: 'select',
         id: 'password',

@@ -9,6 +9,7 @@ import {
   loginIdKeyRefused,
 } from '../../../authgear/project.js';
 import { AppError, ValidationError } from '../../../errors.js';
+import type { FieldSpec } from '../../types.js';
 
 export { LOGIN_ID_KEYS, type LoginIdKey };
 
@@ -22,9 +23,17 @@ const OPTION_LABELS: Record<LoginIdKey, string> = {
   username: 'Username',
 };
 
-/** The login ID kinds a form offers: only the ones the project has turned on. */
-export const loginIdOptions = (project: AuthgearProject) =>
-  project.loginIdKeys.map((value) => ({ value, label: OPTION_LABELS[value] }));
+/** The form's login ID fields: the kind (only those the project has turned on) and the value. */
+export const loginIdFormFields = (project: AuthgearProject): FieldSpec[] => [
+  {
+    kind: 'select',
+    id: 'loginIdKey',
+    label: 'Login ID type',
+    options: project.loginIdKeys.map((value) => ({ value, label: OPTION_LABELS[value] })),
+    initial: project.loginIdKeys[0] ?? 'email',
+  },
+  { kind: 'text', id: 'loginId', label: 'Login ID', placeholder: 'alice@example.com', maxLength: 320 },
+];
 
 /** Stops, before anything is sent, when the project has no login IDs of this kind (said in words). */
 export const requireConfiguredKey = (project: AuthgearProject, key: LoginIdKey): void => {

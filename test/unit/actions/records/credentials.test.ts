@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { makeAddIdentityAction } from '../../../../src/actions/user/records/add-identity.js';
-
-const addIdentityAction = makeAddIdentityAction({ loginIdKeys: ['email', 'phone', 'username'] });
-
 import { removeAuthenticatorAction } from '../../../../src/actions/user/records/remove-authenticator.js';
 import { removeAuthorizationAction } from '../../../../src/actions/user/records/remove-authorization.js';
 import { removeIdentityAction } from '../../../../src/actions/user/records/remove-identity.js';
@@ -10,6 +7,7 @@ import { updateIdentityAction } from '../../../../src/actions/user/records/updat
 import { AppError } from '../../../../src/errors.js';
 import { loginIdentity, makeUser, totp } from './fixtures.js';
 
+const addIdentityAction = makeAddIdentityAction({ loginIdKeys: ['email', 'phone', 'username'] });
 const NOW = new Date('2026-03-01T00:00:00Z');
 const email = loginIdentity('email', 'alice@example.com');
 const username = loginIdentity('username', 'alice');
@@ -26,6 +24,20 @@ const codeOf = (fn: () => unknown): string | undefined => {
     return e instanceof AppError ? e.code : 'not-an-app-error';
   }
 };
+
+describe('add-identity on a project with email and phone login IDs only', () => {
+  const limited = makeAddIdentityAction({ loginIdKeys: ['email', 'phone'] });
+
+  it('offers only those kinds in the form', () => {
+    const select = limited.fields?.(user).find((f) => f.id === 'loginIdKey');
+    expect(select?.kind === 'select' ? select.options.map((o) => o.value) : []).toEqual(['email', 'phone']);
+  });
+
+  it('refuses a username in words before sending anything', () => {
+    const input = limited.input.parse({ userId: user.id, loginIdKey: 'username', loginId: 'alice2' });
+    expect(codeOf(() => limited.check?.(input, user, NOW))).toBe('input.invalid');
+  });
+});
 
 describe('add-identity', () => {
   it('infers the login ID type from the value', () => {
