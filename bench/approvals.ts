@@ -21,7 +21,7 @@ const LEASE = 300_000;
 
 const request = (required: number) => approvalRequest({ required });
 
-const openMany = async (store: ApprovalStore, count: number, required: number): Promise<string[]> => {
+export const openMany = async (store: ApprovalStore, count: number, required: number): Promise<string[]> => {
   const ids: string[] = [];
   for (let i = 0; i < count; i += CONCURRENCY) {
     const batch = Array.from({ length: Math.min(CONCURRENCY, count - i) }, () =>
@@ -64,7 +64,7 @@ const countCommands = async (monitor: Redis, redis: Redis, work: () => Promise<v
 };
 
 /** Runs `work(i)` for i < total with at most `concurrency` in flight; returns operations per second. */
-const rate = async (
+export const rate = async (
   total: number,
   concurrency: number,
   work: (i: number) => Promise<unknown>,

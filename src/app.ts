@@ -1,5 +1,5 @@
 import { App } from '@slack/bolt';
-import type { Redis } from 'ioredis';
+import { createExecution } from './actions/execute.js';
 import { createPipeline } from './actions/pipeline.js';
 import { allActions, indexActions } from './actions/registry.js';
 import type { AnyActionDefinition } from './actions/types.js';
@@ -19,9 +19,17 @@ import type { Config } from './config/env.js';
 import type { Policy } from './config/policy.js';
 import { registerApprovalHandlers } from './handlers/approvals/index.js';
 import { registerHandlers } from './handlers/index.js';
-import { type AppLogger, redactText } from './logger.js';
+import { createOperations } from './health/operations.js';
+import type { Readiness } from './health/readiness.js';
+import { type HealthServer, startHealthServer } from './health/server.js';
+import { type AppLogger, maskedMessage } from './logger.js';
+import { measureAcks } from './metrics/acks.js';
+import { observeOutcomes } from './metrics/audit-outcomes.js';
+import type { Metrics } from './metrics/metrics.js';
+import { watchOutbox } from './metrics/outbox.js';
 import { coreQueries } from './queries/registry.js';
 import type { QueryVerb } from './queries/types.js';
+import type { RedisClient } from './redis/client.js';
 import { createActorResolver, type Services } from './services.js';
 import { createDirectory } from './slack/directory.js';
 import { createUserResolver } from './users/resolve.js';
@@ -38,7 +46,7 @@ export interface AppDeps {
   /** Where audit events wait for delivery: Redis in production, memory by default. */
   readonly auditOutbox?: AuditOutbox;
   /** Shared Redis for the audit-log stream's cursor and lock (absent → memory, single instance). */
-  readonly redis?: Redis;
+  readonly redis?: RedisClient;
   /** Minimum gap between audit posts (default 1 s: Slack's ~1 message/s/channel). */
   readonly auditMinIntervalMs?: number;
   readonly authgearTimeoutMs?: number;
@@ -48,6 +56,8 @@ export interface AppDeps {
     readonly leaseMs?: number;
     readonly sweepIntervalMs?: number;
   };
+  /** `/readyz` timings: how long a report is reused and how long a probe may take (defaults 5000 / 2000 ms). */
+  readonly readiness?: { readonly cacheMs?: number; readonly timeoutMs?: number };
 }
 
 export interface BuiltApp {
@@ -55,8 +65,16 @@ export interface BuiltApp {
   readonly services: Services;
   /** The approval service when `deps.approvals` was given (its sweeper runs between start and stop). */
   readonly approvals: ApprovalService | undefined;
-  /** HTTP mode: listens on `port` (0 = any free port) and returns the bound port; Socket Mode: connects. */
-  start(port?: number): Promise<number | undefined>;
+  readonly metrics: Metrics;
+  readonly readiness: Readiness;
+  /**
+   * HTTP mode: listens on `port` (0 = any free port; default the configured PORT), on every interface or only on
+   * `host` (e.g. `127.0.0.1`), and returns the bound port. Socket Mode: starts the health server on `port` (default
+   * HEALTH_PORT) and `host` the same way, connects to Slack and returns the health server's port.
+   */
+  start(port?: number, host?: string): Promise<number | undefined>;
+  /** From now on `/readyz` answers 503 (the load balancer stops sending work); `stop` does it too. */
+  markShuttingDown(): void;
   stop(): Promise<void>;
 }
 
@@ -65,48 +83,64 @@ export const createApp = (deps: AppDeps): BuiltApp => {
   const { config, policy, logger } = deps;
   const now = deps.now ?? (() => new Date());
   const socketMode = config.slack.appToken !== undefined;
+  const ops = createOperations({
+    config,
+    logger,
+    redis: deps.redis,
+    readiness: deps.readiness,
+    api: createAdminApi({
+      endpoint: config.authgear.endpoint,
+      tokens: createTokenSource({
+        projectId: config.authgear.projectId,
+        keyId: config.authgear.keyId,
+        privateKeyPem: config.authgear.privateKeyPem,
+      }),
+      ...(deps.authgearTimeoutMs ? { timeoutMs: deps.authgearTimeoutMs } : {}),
+      logger: logger.child({ component: 'authgear' }),
+    }),
+  });
+  const { api, metrics, fetch, readiness, routes } = ops;
   const app = new App({
     token: config.slack.botToken,
     logger,
+    // Without it Bolt resets the shared logger to INFO, and LOG_LEVEL would not reach Bolt's own lines.
+    logLevel: logger.getLevel(),
     ...(socketMode
       ? { socketMode: true, appToken: config.slack.appToken }
-      : { signingSecret: config.slack.signingSecret ?? '' }),
-    ...(config.slack.apiUrl ? { clientOptions: { slackApiUrl: config.slack.apiUrl } } : {}),
+      : { signingSecret: config.slack.signingSecret ?? '', customRoutes: routes }),
+    clientOptions: { fetch, ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}) },
   });
-  const tokens = createTokenSource({
-    projectId: config.authgear.projectId,
-    keyId: config.authgear.keyId,
-    privateKeyPem: config.authgear.privateKeyPem,
-  });
-  const api = createAdminApi({
-    endpoint: config.authgear.endpoint,
-    tokens,
-    logger: logger.child({ component: 'authgear' }),
-    ...(deps.authgearTimeoutMs ? { timeoutMs: deps.authgearTimeoutMs } : {}),
-  });
+  measureAcks(app, metrics);
   const directory = createDirectory(app.client);
   const users = createUserResolver(api, directory);
   const actions = deps.actions ?? allActions(config.authgear.project);
   const actionsByKey = indexActions(actions);
   const auditChannel = policy.channels.audit;
+  const outbox = deps.auditOutbox ?? createMemoryOutbox();
+  const auditClient = () =>
+    createAuditWebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, logger, fetch });
   const delivery =
     deps.audit === undefined && auditChannel !== undefined
       ? createOutboxAuditSink({
-          outbox: deps.auditOutbox ?? createMemoryOutbox(),
-          client: createAuditWebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, logger }),
+          outbox,
+          client: auditClient(),
           channel: auditChannel,
           logger: logger.child({ component: 'audit' }),
           ...(deps.auditMinIntervalMs !== undefined ? { minIntervalMs: deps.auditMinIntervalMs } : {}),
         })
       : undefined;
-  const audit = deps.audit ?? delivery ?? createLogAuditSink(logger);
+  if (delivery) watchOutbox(metrics, outbox);
+  const audit = observeOutcomes(deps.audit ?? delivery ?? createLogAuditSink(logger), {
+    metrics,
+    logger: logger.child({ component: 'outcome' }),
+  });
   const stream: AuditStream | undefined =
     policy.auditStream.enabled && auditChannel !== undefined
       ? createAuditStream({
           api,
           redis: deps.redis,
           prefix: config.redis.prefix,
-          client: createAuditWebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, logger }),
+          client: auditClient(),
           channel: auditChannel,
           activityTypes: policy.auditStream.activityTypes,
           intervalMs: policy.auditStream.intervalMs,
@@ -114,12 +148,14 @@ export const createApp = (deps: AppDeps): BuiltApp => {
         })
       : undefined;
   const actorOf = createActorResolver(policy, directory);
+  const execution = createExecution({ api, users, audit, now });
   const approvals = deps.approvals
     ? createApprovalService({
         store: deps.approvals.store,
         client: app.client,
         policy,
         actions: actionsByKey,
+        execute: execution.execute,
         audit,
         logger,
         now,
@@ -142,8 +178,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     actorOf,
   };
   const gate: ApprovalGate = approvals ?? noApprovalGate;
-  const pipeline = createPipeline({ api, policy, users, gate, audit, logger, actions: actionsByKey, now });
-  approvals?.setExecutor(pipeline.execute);
+  const pipeline = createPipeline({ policy, users, gate, execution, logger, actions: actionsByKey, now });
   const services: Services = { ...base, pipeline };
   registerHandlers(app, services);
   if (approvals) registerApprovalHandlers(app, services, approvals);
@@ -160,36 +195,47 @@ export const createApp = (deps: AppDeps): BuiltApp => {
       {
         code: (error as { code?: string }).code,
         type: cause.name,
-        stack: cause.stack?.split('\n').slice(0, 5).join(' | '),
+        stack: cause.stack?.split('\n').slice(1, 5).join(' | '),
       },
-      `unhandled error in a listener: ${redactText(cause.message)}`,
+      `unhandled error in a listener: ${maskedMessage(cause)}`,
     );
   });
 
+  let healthServer: HealthServer | undefined;
   return {
     app,
     services,
     approvals,
-    async start(port) {
+    metrics,
+    readiness,
+    async start(port, host) {
       sweeper?.start();
       delivery?.start();
       stream?.start();
       if (socketMode) {
+        // Liveness answers while the socket connects; readiness says whether Slack auth.test succeeded.
+        healthServer = await startHealthServer(port ?? config.healthPort, routes, host);
         await app.start();
-        return undefined;
+        return healthServer.port;
       }
-      const server = (await app.start(port ?? config.port)) as { address(): unknown };
+      const listen = port ?? config.port;
+      const server = (await app.start(host === undefined ? listen : { port: listen, host })) as {
+        address(): unknown;
+      };
       const address = server.address();
       return typeof address === 'object' && address !== null && 'port' in address
         ? Number(address.port)
         : undefined;
     },
+    markShuttingDown: () => readiness.markShuttingDown(),
     async stop() {
+      readiness.markShuttingDown();
       await sweeper?.stop();
       await stream?.stop();
       await delivery?.flush(5000);
       await delivery?.stop();
       await app.stop();
+      await healthServer?.close();
     },
   };
 };

@@ -69,3 +69,9 @@ export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 /** Wraps anything thrown into an AppError, keeping AppErrors as they are. */
 export const asAppError = (e: unknown): AppError =>
   isAppError(e) ? e : new AppError('internal', 'Something went wrong on our side.', { cause: e });
+
+/**
+ * What kind of thing was thrown, for logs: an error's name, else its JS type. Never its message, which may embed
+ * request variables or secrets.
+ */
+export const errorKind = (e: unknown): string => (e instanceof Error ? e.name : typeof e);

@@ -1,27 +1,27 @@
 import { createApp } from './app.js';
 import { createMemoryApprovalStore } from './approvals/memory-store.js';
-import { connectRedis, createRedisApprovalStore } from './approvals/redis-store.js';
+import { createRedisApprovalStore } from './approvals/redis-store.js';
 import { createRedisOutbox } from './audit/redis-outbox.js';
+import { loadDotEnv, processEnv } from './config/dotenv.js';
 import { loadConfig } from './config/env.js';
 import { loadPolicyFile } from './config/policy.js';
 import { isAppError } from './errors.js';
-import { createLogger } from './logger.js';
+import { createLogger, maskedMessage } from './logger.js';
+import { connectRedisTarget, describeTarget } from './redis/client.js';
 
 /** Composition root: the only place with side effects at start-up. */
 const main = async (): Promise<void> => {
-  const config = loadConfig(process.env);
+  const envFile = loadDotEnv();
+  const config = loadConfig(processEnv());
   const logger = createLogger({ level: config.logLevel });
   const policy = await loadPolicyFile(config.policyFile);
   const prefix = config.redis.prefix;
-  const redis =
-    config.redis.url === undefined
-      ? undefined
-      : connectRedis(config.redis.url, {
-          onError: (e) => logger.warn({ err: e.name }, 'Redis connection problem'),
-        });
+  const redis = connectRedisTarget(config.redis.target, {
+    onError: (e) => logger.warn({ err: e.name, message: maskedMessage(e) }, 'Redis connection problem'),
+  });
   if (redis === undefined) {
     logger.warn(
-      'REDIS_URL is not set: approvals and the audit outbox live in memory, so run a single instance only',
+      'No Redis is configured (REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES): approvals and the audit outbox live in memory, so run a single instance only',
     );
   }
   const onCorrupt = (id: string) => logger.error({ id }, 'a stored record could not be read and was skipped');
@@ -42,23 +42,47 @@ const main = async (): Promise<void> => {
     ...(redis ? { auditOutbox: createRedisOutbox({ redis, prefix, onCorruptEntry: onCorrupt }) } : {}),
   });
   const port = await built.start();
+  const socketMode = config.slack.appToken !== undefined;
   logger.info(
-    { mode: config.slack.appToken ? 'socket' : 'http', port, policyFile: config.policyFile },
+    {
+      mode: socketMode ? 'socket' : 'http',
+      port,
+      ...(socketMode ? { healthPort: port } : {}),
+      redis: describeTarget(config.redis.target),
+      policyFile: config.policyFile,
+      ...(envFile ? { envFile } : {}),
+    },
     'authgear-slack is running',
   );
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
+    built.markShuttingDown();
+    const forced = setTimeout(() => {
+      logger.error(
+        { graceMs: config.shutdownGraceMs },
+        'shutdown took longer than the grace period: exiting',
+      );
+      process.exit(1);
+    }, config.shutdownGraceMs + 5000);
+    forced.unref();
     await built.stop();
     await store.close();
     redis?.disconnect();
+    logger.info('stopped');
     process.exit(0);
   };
-  process.once('SIGINT', (s) => void shutdown(s));
-  process.once('SIGTERM', (s) => void shutdown(s));
+  process.on('SIGINT', (s) => void shutdown(s));
+  process.on('SIGTERM', (s) => void shutdown(s));
 };
 
 main().catch((e: unknown) => {
-  const message = isAppError(e) ? e.userMessage : `authgear-slack failed to start: ${(e as Error).message}`;
+  const message = isAppError(e) ? e.userMessage : `authgear-slack failed to start: ${maskedMessage(e)}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

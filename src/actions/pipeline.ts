@@ -1,9 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import type { ApprovalGate } from '../approvals/gate.js';
-import type { AuditEvent, AuditEventType, AuditSink } from '../audit/event.js';
-import type { AdminApi } from '../authgear/client.js';
-import { AuthgearError, noReasonMessage } from '../authgear/errors.js';
-import type { AuditContext } from '../authgear/jwt.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import {
   confirmationMessage,
@@ -12,7 +7,7 @@ import {
   resultMessage,
   workingMessage,
 } from '../blocks/messages.js';
-import { userLabel } from '../blocks/user-card.js';
+import { confirmValue } from '../blocks/payloads.js';
 import type { Policy } from '../config/policy.js';
 import { AppError, asAppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
@@ -20,15 +15,16 @@ import { type Actor, authorize } from '../permissions/authorize.js';
 import { denialError } from '../permissions/denial.js';
 import type { Reply } from '../slack/reply.js';
 import type { UserResolver } from '../users/resolve.js';
-import { decodeConfirm, encodeConfirm, toFieldErrors } from './payload.js';
-import type { ActionResult, AnyActionDefinition, FieldValues } from './types.js';
+import { auditContextOf, type Execution } from './execute.js';
+import { toFieldErrors } from './field-errors.js';
+import type { AnyActionDefinition, FieldValues } from './types.js';
 
 export interface PipelineDeps {
-  readonly api: AdminApi;
   readonly policy: Policy;
   readonly users: UserResolver;
   readonly gate: ApprovalGate;
-  readonly audit: AuditSink;
+  /** Runs and audits the one mutation (shared with the approvals service). */
+  readonly execution: Execution;
   readonly logger: AppLogger;
   readonly actions: ReadonlyMap<string, AnyActionDefinition>;
   readonly now?: () => Date;
@@ -56,50 +52,11 @@ export type StartOutcome =
   | { readonly kind: 'form'; readonly user: AuthgearUser | undefined }
   | { readonly kind: 'pick'; readonly users: readonly AuthgearUser[] };
 
-export const auditContextOf = (actor: Actor): AuditContext => ({
-  slack_user_id: actor.userId,
-  slack_user_name: actor.name,
-  slack_team_id: actor.teamId,
-});
-
-/** An error Authgear gave no reason for, told naming the action that was refused (with its reference). */
-const namedNoReason = (err: AppError, def: AnyActionDefinition): AppError =>
-  err instanceof AuthgearError && err.reference !== undefined
-    ? new AppError(err.code, noReasonMessage(err.reference, def.title.toLowerCase()), {
-        details: err.details,
-        cause: err,
-      })
-    : err;
-
 /** The one path every action takes: parse → authorize → confirm → approval gate → execute → result → audit. */
 export const createPipeline = (deps: PipelineDeps) => {
   const now = deps.now ?? (() => new Date());
 
-  const audit = async (
-    type: AuditEventType,
-    actor: Actor,
-    def: AnyActionDefinition,
-    extra: Partial<AuditEvent> & { user?: AuthgearUser | undefined; input?: Record<string, unknown> },
-  ): Promise<void> => {
-    const { user, input, ...rest } = extra;
-    let summary = def.title;
-    try {
-      if (input) summary = def.summary(input, user);
-    } catch {
-      // A summary that cannot be built from odd input still leaves the title.
-    }
-    await deps.audit.record({
-      id: randomUUID(),
-      type,
-      at: now().toISOString(),
-      actor: { userId: actor.userId, name: actor.name },
-      action: def.permission,
-      actionKey: def.key,
-      target: user ? { userId: user.id, label: userLabel(user) } : undefined,
-      summary,
-      ...rest,
-    });
-  };
+  const { audit, execute } = deps.execution;
 
   /** Refuses, audits and throws when the actor may not run the action here. */
   const authorizeOrThrow = async (
@@ -170,49 +127,9 @@ export const createPipeline = (deps: PipelineDeps) => {
       : [];
     return confirmationMessage(
       def.confirm(outcome.input, outcome.user),
-      encodeConfirm(def.key, outcome.input),
+      confirmValue.encode({ v: 1, k: def.key, i: outcome.input }),
       note,
     );
-  };
-
-  /** Executes once, audits the outcome, and returns the result (the caller delivers it to the requester only). */
-  const execute = async (
-    actor: Actor,
-    def: AnyActionDefinition,
-    input: Record<string, unknown>,
-    approval?: { readonly id: string; readonly link?: string | undefined },
-    /** The target as just read by the caller; without it (after an approval) the user is read fresh. */
-    loaded?: { readonly user: AuthgearUser | undefined },
-  ): Promise<ActionResult> => {
-    let user = loaded?.user;
-    try {
-      const userId = typeof input.userId === 'string' ? input.userId : undefined;
-      if (!loaded && def.targetsUser !== false && userId)
-        user = await deps.users.byNodeId(userId, auditContextOf(actor));
-      def.check?.(input, user, now());
-      const result = await def.execute(
-        { api: deps.api, actor, auditContext: auditContextOf(actor), now: now() },
-        input,
-        user,
-      );
-      await audit('executed', actor, def, {
-        user,
-        input,
-        approvalId: approval?.id,
-        approvalLink: approval?.link,
-      });
-      return result;
-    } catch (e) {
-      const err = namedNoReason(asAppError(e), def);
-      await audit('failed', actor, def, {
-        user,
-        input,
-        approvalId: approval?.id,
-        approvalLink: approval?.link,
-        errorCode: err.code,
-      });
-      throw err;
-    }
   };
 
   /** The Confirm click: everything is checked again on the server, nothing trusted from the button. */
@@ -222,7 +139,7 @@ export const createPipeline = (deps: PipelineDeps) => {
     value: string | undefined;
     reply: Reply;
   }) => {
-    const payload = decodeConfirm(req.value);
+    const payload = confirmValue.decode(req.value);
     const def = deps.actions.get(payload.k);
     if (def === undefined) throw new AppError('input.invalid', 'That action no longer exists. Start again.');
     await authorizeOrThrow(req.actor, def, req.channelId);
@@ -249,7 +166,7 @@ export const createPipeline = (deps: PipelineDeps) => {
     }
   };
 
-  return { start, confirmation, confirm, execute, audit, authorizeOrThrow };
+  return { start, confirmation, confirm, authorizeOrThrow };
 };
 
 export type Pipeline = ReturnType<typeof createPipeline>;

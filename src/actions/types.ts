@@ -5,6 +5,7 @@ import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import type { Block } from '../blocks/primitives.js';
 import type { ActionName } from '../permissions/actions.js';
 import type { Actor } from '../permissions/authorize.js';
+import type { ActionKey } from './keys.js';
 
 /** What the action needs from the outside world while it runs. */
 export interface ActionContext {
@@ -87,8 +88,8 @@ export interface ActionResult {
  * pipeline runs every definition the same way: parse → authorize → confirm → approval gate → execute → audit.
  */
 export interface ActionDefinition<I extends { readonly userId?: string } = { readonly userId?: string }> {
-  /** Stable key: used in button values, modal metadata and approval records. */
-  readonly key: string;
+  /** Stable key from {@link ActionKey} (keys.ts): carried by button values, modal metadata and approval records. */
+  readonly key: ActionKey;
   /** Slash verbs that start it, e.g. ['disable']. */
   readonly verbs: readonly string[];
   readonly permission: ActionName;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEventType, AuditSink } from '../audit/event.js';
 import { approvalCard } from '../blocks/approval-card.js';
 import type { Block } from '../blocks/primitives.js';
-import type { AppLogger } from '../logger.js';
+import { type AppLogger, errorFields } from '../logger.js';
 import { isActionName } from '../permissions/actions.js';
 import type { WebClient } from '../services.js';
 import { replyTo } from '../slack/reply.js';
@@ -22,14 +22,11 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
     try {
       await work();
     } catch (e) {
-      logger.warn(
-        { approvalId: record.id, type: e instanceof Error ? e.name : typeof e },
-        `approval: ${what} failed`,
-      );
+      logger.warn({ approvalId: record.id, ...errorFields(e) }, `approval: ${what} failed`);
     }
   };
 
-  return {
+  const notifier = {
     /** Redraws the card where it was posted (no-op before it has been posted). */
     async updateCard(record: ApprovalRecord): Promise<void> {
       const card = record.card;
@@ -45,7 +42,7 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
         const { permalink } = await client.chat.getPermalink({ channel, message_ts: ts });
         return permalink ? { channel, ts, link: permalink } : { channel, ts };
       } catch (e) {
-        logger.warn({ channel, err: (e as Error).name }, 'no permalink for the approval card');
+        logger.warn({ channel, ...errorFields(e) }, 'no permalink for the approval card');
         return { channel, ts };
       }
     },
@@ -54,6 +51,19 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
     async dmRequester(record: ApprovalRecord, text: string, blocks?: readonly Block[]): Promise<void> {
       await attempt('requester DM', record, () =>
         replyTo(client, { dmUserId: record.requester.userId })({ text, ...(blocks ? { blocks } : {}) }),
+      );
+    },
+
+    /** An overdue request (expired) or a run that never reported back (unknown): card, audit line, requester DM. */
+    async announceExpiry(record: ApprovalRecord): Promise<void> {
+      await notifier.updateCard(record);
+      const type = record.state === 'unknown' ? 'unknown' : 'expired';
+      await notifier.audit(type, record, record.requester);
+      await notifier.dmRequester(
+        record,
+        type === 'expired'
+          ? `Your request expired before it was approved: ${record.summary}. Nothing was changed.`
+          : `Your approved request did not report back in time: ${record.summary}. Check Authgear before retrying.`,
       );
     },
 
@@ -80,6 +90,7 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
       });
     },
   };
+  return notifier;
 };
 
 export type Notifier = ReturnType<typeof createNotifier>;

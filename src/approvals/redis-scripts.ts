@@ -9,9 +9,10 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { type Redis, ReplyError } from 'ioredis';
+import { ReplyError } from 'ioredis';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import type { RedisClient } from '../redis/client.js';
 import { type ApprovalRecord, corruptRecord, parseApprovalRecord } from './record.js';
 
 const scriptFiles = {
@@ -52,7 +53,7 @@ const scriptReplySchema = z.array(z.string()).min(3);
  * when Redis does not have the script cached (first use, restart, failover); EVAL caches it for next time.
  */
 export const runScript = async (
-  redis: Redis,
+  redis: RedisClient,
   name: ScriptName,
   key: string,
   id: string,

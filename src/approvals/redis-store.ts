@@ -5,8 +5,9 @@
  *   `${prefix}approvals:open`             zset id → next deadline (expiry while pending, lease while executing)
  *   `${prefix}approvals:requester:<user>` zset id → createdAt
  */
-import { Redis, ReplyError } from 'ioredis';
+import { ReplyError } from 'ioredis';
 import { AppError } from '../errors.js';
+import { type RedisClient, waitUntilReady } from '../redis/client.js';
 import { newClaimToken } from './ids.js';
 import { type ApprovalRecord, approvalIdSchema, parseApprovalRecord } from './record.js';
 import {
@@ -18,32 +19,10 @@ import {
 } from './redis-scripts.js';
 import { type ApprovalStore, DEFAULT_RETENTION_MS, type Refused, refusalReasons } from './store.js';
 
-export interface RedisConnectOptions {
-  /** Receives connection errors (ioredis emits them while reconnecting); default: ignored. */
-  onError?: (error: Error) => void;
-  /** Per-command limit so a call never hangs on a stalled server (default 1000 ms). */
-  commandTimeoutMs?: number;
-}
-
-/**
- * An ioredis client that fails fast instead of queueing while Redis is away (no offline queue, no resending of
- * unanswered commands, a command timeout) and keeps reconnecting in the background.
- */
-export const connectRedis = (url: string, options: RedisConnectOptions = {}): Redis => {
-  const redis = new Redis(url, {
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-    autoResendUnfulfilledCommands: false,
-    commandTimeout: options.commandTimeoutMs ?? 1000,
-    connectTimeout: 2000,
-    retryStrategy: (times) => Math.min(times * 100, 1000),
-  });
-  redis.on('error', options.onError ?? (() => undefined));
-  return redis;
-};
+export { connectRedis, type RedisConnectOptions } from '../redis/client.js';
 
 export interface RedisApprovalStoreOptions {
-  redis: Redis;
+  redis: RedisClient;
   /** Key prefix, e.g. `authgear-slack:` (REDIS_PREFIX). */
   prefix: string;
   /** How long records are kept after their last deadline (default 7 days). */
@@ -74,19 +53,11 @@ const storeError = (error: unknown): AppError => {
 };
 
 /** Resolves once the client is ready, or rejects with store.unavailable after `waitMs`. */
-const readyWithin = (redis: Redis, waitMs: number): Promise<void> => {
+const readyWithin = (redis: RedisClient, waitMs: number): Promise<void> => {
   if (redis.status === 'end') return Promise.reject(unavailable(new Error('Redis connection closed')));
   if (redis.status === 'wait') void redis.connect().catch(() => undefined);
-  return new Promise<void>((resolve, reject) => {
-    const onReady = (): void => {
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      redis.off('ready', onReady);
-      reject(unavailable(new Error(`Redis not ready (${redis.status}) after ${waitMs} ms`)));
-    }, waitMs);
-    redis.once('ready', onReady);
+  return waitUntilReady(redis, waitMs).catch((error: unknown) => {
+    throw unavailable(error);
   });
 };
 

@@ -1,13 +1,13 @@
 /**
- * The approvals service: the pipeline's ApprovalGate (park a request, post the card) plus the decisions made on
- * the card (approve / reject / cancel). The store makes each transition atomic, so exactly one click executes.
+ * The approvals service: the decisions made on a card (approve / reject / cancel), the runs they trigger, the
+ * lists and the sweep. The request side (the pipeline's gate: park a request, post the card) is submit.ts; the
+ * card, DM and audit side effects are notify.ts. The store makes each transition atomic, so exactly one click
+ * executes.
  */
+import type { Executor } from '../actions/execute.js';
 import type { ActionResult, AnyActionDefinition } from '../actions/types.js';
 import type { AuditSink } from '../audit/event.js';
-import { approvalCard } from '../blocks/approval-card.js';
 import { resultMessage } from '../blocks/messages.js';
-import { escapeText } from '../blocks/primitives.js';
-import { userLabel } from '../blocks/user-card.js';
 import type { Policy } from '../config/policy.js';
 import { AppError, asAppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
@@ -15,25 +15,18 @@ import { isActionName } from '../permissions/actions.js';
 import { type Actor, authorize, authorizeApprover } from '../permissions/authorize.js';
 import { createActorResolver, type SlackUserRef, type WebClient } from '../services.js';
 import { createDirectory } from '../slack/directory.js';
-import type { ApprovalGate, GateRequest } from './gate.js';
-import { newApprovalId } from './ids.js';
 import { createNotifier } from './notify.js';
-import { type ApprovalRecord, newApprovalRecord } from './record.js';
+import type { ApprovalRecord } from './record.js';
 import { type ApprovalStore, type Refused, refusalError } from './store.js';
-
-/** The pipeline's `execute(actor, def, input, approval)`: runs the mutation once and audits executed/failed. */
-export type ApprovalExecutor = (
-  actor: Actor,
-  def: AnyActionDefinition,
-  input: Record<string, unknown>,
-  approval?: { readonly id: string; readonly link?: string | undefined },
-) => Promise<ActionResult>;
+import { createApprovalGate } from './submit.js';
 
 export interface ApprovalServiceDeps {
   readonly store: ApprovalStore;
   readonly client: WebClient;
   readonly policy: Policy;
   readonly actions: ReadonlyMap<string, AnyActionDefinition>;
+  /** Runs an approved action once and audits executed/failed (the same execution the pipeline uses). */
+  readonly execute: Executor;
   readonly audit: AuditSink;
   readonly logger: AppLogger;
   readonly now?: () => Date;
@@ -63,46 +56,19 @@ const lostRight = (): AppError =>
     'You no longer have the right to do this, so it was not run. Nothing was changed.',
   );
 
-/** The refusal when the policy wants a reason and none was given, saying how to give one. */
-export const missingReasonError = (def: AnyActionDefinition): AppError => {
-  if (!/reason/i.test(def.usage))
-    return new AppError(
-      'input.invalid',
-      `This action needs approval and a reason, but \`${def.verbs[0] ?? def.key}\` takes no reason. ` +
-        `Ask an admin to check \`require_reason\` for \`${def.permission}\` in the policy.`,
-    );
-  const usage = def.usage.replace(/\[(reason[^\]]*)\]/i, '<$1>');
-  return new AppError(
-    'input.invalid',
-    `This action needs approval, and the approvers need a reason. Run it again with the reason after the target: \`/authgear ${escapeText(usage)}\`.`,
-  );
-};
-
 export const createApprovalService = (deps: ApprovalServiceDeps) => {
   const { store, client, policy, logger } = deps;
   const now = deps.now ?? (() => new Date());
   const leaseMs = deps.leaseMs ?? 120_000;
   const notify = createNotifier({ client, audit: deps.audit, logger, now });
+  const gate = createApprovalGate({ store, client, policy, notify, now });
 
   const actorOf = deps.actorOf ?? createActorResolver(policy, createDirectory(client));
-  let executor: ApprovalExecutor | undefined;
 
   const refused = async (r: Refused, id: string): Promise<Decision> => {
     // This very call moved an overdue request to expired: it reports the expiry.
-    if (r.transitioned && r.record) await announceExpiry(r.record);
+    if (r.transitioned && r.record) await notify.announceExpiry(r.record);
     return { ok: false, message: refusalError(r, id).userMessage };
-  };
-
-  const announceExpiry = async (record: ApprovalRecord): Promise<void> => {
-    await notify.updateCard(record);
-    const type = record.state === 'unknown' ? 'unknown' : 'expired';
-    await notify.audit(type, record, record.requester);
-    await notify.dmRequester(
-      record,
-      type === 'expired'
-        ? `Your request expired before it was approved: ${record.summary}. Nothing was changed.`
-        : `Your approved request did not report back in time: ${record.summary}. Check Authgear before retrying.`,
-    );
   };
 
   /**
@@ -127,10 +93,9 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
     let started = false;
     try {
       if (!def) throw new AppError('input.invalid', 'That action no longer exists.');
-      if (!executor) throw new AppError('internal', 'Approvals cannot execute yet.');
       const actor = await requesterNow(record);
       started = true; // from here on the executor audits executed/failed itself
-      result = await executor(actor, def, record.input, { id: record.id, link: record.card?.link });
+      result = await deps.execute(actor, def, record.input, { id: record.id, link: record.card?.link });
     } catch (e) {
       failure = asAppError(e);
     }
@@ -165,59 +130,9 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
     return { ok: false, message: NOT_APPROVER };
   };
 
-  const gate: ApprovalGate = {
-    rule(def) {
-      const rule = policy.approvals[def.permission];
-      return { needed: rule !== undefined, requireReason: rule?.requireReason ?? false };
-    },
-
-    async submit(req: GateRequest) {
-      const rule = policy.approvals[req.def.permission];
-      if (!rule) return { kind: 'proceed' };
-      const channel = policy.channels.approvals;
-      if (!channel)
-        throw new AppError('config.invalid', 'Approvals need an approvals channel in the policy.');
-      if (rule.requireReason && !req.reason?.trim()) throw missingReasonError(req.def);
-      const record = await store.create(
-        newApprovalRecord(
-          {
-            action: req.def.permission,
-            actionKey: req.def.key,
-            input: req.input,
-            ...(req.user ? { target: { userId: req.user.id, label: userLabel(req.user) } } : {}),
-            summary: req.def.summary(req.input, req.user),
-            requester: {
-              userId: req.actor.userId,
-              ...(req.actor.teamId ? { teamId: req.actor.teamId } : {}),
-              ...(req.actor.name ? { name: req.actor.name } : {}),
-            },
-            ...(req.reason ? { reason: req.reason } : {}),
-            approverRoles: [...rule.approvers],
-            required: rule.required,
-          },
-          { id: newApprovalId(), now: now(), ttlMs: rule.expiresInMs },
-        ),
-      );
-      const posted = await client.chat.postMessage({ channel, ...approvalCard(record) });
-      const card = posted.channel && posted.ts ? await notify.cardOf(posted.channel, posted.ts) : undefined;
-      if (card) await store.setCard(record.id, card);
-      await notify.audit('requested', card ? { ...record, card } : record, req.actor, { reason: req.reason });
-      const needed = rule.required === 1 ? 'an approver' : `${rule.required} approvers`;
-      return {
-        kind: 'pending',
-        approvalId: record.id,
-        message: `Sent for approval to <#${channel}> (needs ${needed}). You'll get a DM when it is decided.`,
-      };
-    },
-  };
-
   return {
     ...gate,
     store,
-    /** Late binding: the pipeline is built after the gate. Call once with `pipeline.execute`. */
-    setExecutor(fn: ApprovalExecutor): void {
-      executor = fn;
-    },
 
     async approve(id: string, actor: Actor, comment?: string): Promise<Decision> {
       const checked = await checkApprover(id, actor);
@@ -296,7 +211,7 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
     /** Expires overdue records (any replica may run it); returns how many it moved. */
     async sweep(limit = 50): Promise<number> {
       const moved = await store.sweep(now(), limit);
-      for (const record of moved) await announceExpiry(record);
+      for (const record of moved) await notify.announceExpiry(record);
       return moved.length;
     },
   };

@@ -1,5 +1,5 @@
 /** Expires overdue approvals on an interval. Safe on every replica: the store hands each record to one sweeper. */
-import type { AppLogger } from '../logger.js';
+import { type AppLogger, errorFields } from '../logger.js';
 import type { ApprovalService } from './service.js';
 
 /** One sweep: overdue pending → expired, stuck executing → unknown (cards, DMs and audit lines included). */
@@ -14,9 +14,7 @@ export const createSweeper = (
   const tick = (): void => {
     if (running) return;
     running = sweepApprovals(service)
-      .catch((e: unknown) =>
-        logger.warn({ type: e instanceof Error ? e.name : typeof e }, 'approval sweep failed'),
-      )
+      .catch((e: unknown) => logger.warn(errorFields(e), 'approval sweep failed'))
       .finally(() => {
         running = undefined;
       });

@@ -9,7 +9,7 @@
  */
 import { webApi } from '@slack/bolt';
 import { auditMessage, MAX_AUDIT_EVENTS_PER_MESSAGE } from '../blocks/audit.js';
-import type { AppLogger } from '../logger.js';
+import { type AppLogger, errorFields } from '../logger.js';
 import type { AuditSink } from './event.js';
 import { createLockKeeper, type Lock } from './lock.js';
 import type { AuditOutbox, OutboxEntry } from './outbox.js';
@@ -54,7 +54,12 @@ export interface OutboxAuditSink extends AuditSink {
 /** A WebClient for audit posts: rejects rate-limited calls (the sink waits) and never retries on its own. */
 export const createAuditWebClient = (
   token: string,
-  options: { slackApiUrl?: string | undefined; logger?: AppLogger | undefined } = {},
+  options: {
+    slackApiUrl?: string | undefined;
+    logger?: AppLogger | undefined;
+    /** A `fetch` for the client (the app's metered one counts 429s and errors). */
+    fetch?: webApi.FetchFunction | undefined;
+  } = {},
 ): webApi.WebClient =>
   new webApi.WebClient(token, {
     rejectRateLimitedCalls: true,
@@ -62,6 +67,7 @@ export const createAuditWebClient = (
     timeout: 10_000,
     ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
 export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAuditSink => {
@@ -77,7 +83,7 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
   const keeper = lock
     ? createLockKeeper(lock, {
         renewEveryMs: options.lockRenewMs ?? 5000,
-        onError: (error) => logger.warn({ err: (error as Error).name }, 'audit delivery lock unavailable'),
+        onError: (error) => logger.warn(errorFields(error), 'audit delivery lock unavailable'),
       })
     : undefined;
 
@@ -185,7 +191,7 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
         result = await deliverOnce(state);
       } catch (error) {
         // The outbox itself failed (Redis away): back off and try again.
-        logger.error({ err: (error as Error).name }, 'audit outbox unavailable; will retry');
+        logger.error(errorFields(error), 'audit outbox unavailable; will retry');
         await pause(state.backoffMs);
         state.backoffMs = Math.min(state.backoffMs * 2, maxBackoffMs);
         continue;
@@ -202,7 +208,7 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
     running = true;
     const previous = loop ?? Promise.resolve();
     loop = previous.then(run).catch((error: unknown) => {
-      logger.error({ err: (error as Error).name }, 'audit delivery loop stopped unexpectedly');
+      logger.error(errorFields(error), 'audit delivery loop stopped unexpectedly');
       running = false;
     });
   };
@@ -213,7 +219,7 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
         await outbox.append(event);
       } catch (error) {
         // Events carry no secrets, so the whole event goes to the log rather than vanishing.
-        logger.error({ auditEvent: event, err: (error as Error).name }, 'audit event could not be queued');
+        logger.error({ auditEvent: event, ...errorFields(error) }, 'audit event could not be queued');
         return;
       }
       wake();

@@ -1,49 +1,25 @@
 import { z } from 'zod';
-import { ACTION_NAMES, type ActionName } from '../permissions/actions.js';
+import { ACTION_NAMES } from '../permissions/actions.js';
 
-export type AuditEventType =
-  | 'requested'
-  | 'approved'
-  | 'rejected'
-  | 'cancelled'
-  | 'expired'
-  | 'executed'
-  | 'failed'
-  | 'unknown'
-  | 'denied';
-
-/** One thing that happened through the bot. Never carries a secret. */
-export interface AuditEvent {
-  readonly id: string;
-  readonly type: AuditEventType;
-  readonly at: string;
-  readonly actor: { readonly userId: string; readonly name?: string | undefined };
-  readonly action: ActionName;
-  readonly actionKey: string;
-  readonly target?: { readonly userId?: string | undefined; readonly label: string } | undefined;
-  readonly summary: string;
-  readonly approvalId?: string | undefined;
-  readonly approvalLink?: string | undefined;
-  readonly errorCode?: string | undefined;
-  readonly reason?: string | undefined;
-}
+/** What happened: the event types, listed once. */
+export const AUDIT_EVENT_TYPES = [
+  'requested',
+  'approved',
+  'rejected',
+  'cancelled',
+  'expired',
+  'executed',
+  'failed',
+  'unknown',
+  'denied',
+] as const;
 
 const optional = z.string().optional();
 
-/** The stored form of an AuditEvent (Redis outbox), parsed on every read. */
+/** One thing that happened through the bot. Never carries a secret. Stored in the Redis outbox and parsed on every read. */
 export const auditEventSchema = z.object({
   id: z.string(),
-  type: z.enum([
-    'requested',
-    'approved',
-    'rejected',
-    'cancelled',
-    'expired',
-    'executed',
-    'failed',
-    'unknown',
-    'denied',
-  ]),
+  type: z.enum(AUDIT_EVENT_TYPES),
   at: z.string(),
   actor: z.object({ userId: z.string(), name: optional }),
   action: z.enum(ACTION_NAMES),
@@ -54,7 +30,10 @@ export const auditEventSchema = z.object({
   approvalLink: optional,
   errorCode: optional,
   reason: optional,
-}) satisfies z.ZodType<AuditEvent>;
+});
+
+export type AuditEvent = Readonly<z.output<typeof auditEventSchema>>;
+export type AuditEventType = AuditEvent['type'];
 
 /** Where audit events go. `record` never throws: delivery problems are the sink's to handle and log. */
 export interface AuditSink {

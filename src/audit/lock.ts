@@ -4,7 +4,7 @@
  * the key expires and another replica takes over. Without Redis, `heldLock()` is a lock that is always held.
  */
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client.js';
 
 export interface Lock {
   /** The Redis key (undefined for the in-memory lock). */
@@ -28,7 +28,7 @@ end
 return 0`;
 
 export interface RedisLockOptions {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly key: string;
   /** How long a hold lasts without renewal (default 15 s). */
   readonly ttlMs?: number;

@@ -19,6 +19,7 @@ export const createMemoryOutbox = (): AuditOutbox & { size(): number } => {
       const gone = new Set(ids);
       entries = entries.filter((e) => !gone.has(e.id));
     },
+    depth: async () => entries.length,
     size: () => entries.length,
   };
 };

@@ -13,6 +13,8 @@ export interface AuditOutbox {
   append(event: AuditEvent): Promise<string>;
   /** The oldest `limit` entries, oldest first, without removing them. */
   peek(limit: number): Promise<OutboxEntry[]>;
+  /** How many entries wait (for the metrics); optional for outboxes that cannot count cheaply. */
+  depth?(): Promise<number>;
   /** Removes delivered entries; unknown IDs are ignored. */
   ack(ids: readonly string[]): Promise<void>;
   /** Shared outboxes (Redis): only the replica holding this lock delivers. Absent in memory (one process). */

@@ -3,13 +3,14 @@
  * stream survives a restart of the bot (and of Redis when it persists). It carries a delivery lock
  * (`${prefix}audit:outbox:lock`) so that, of several replicas sharing it, only one posts at a time.
  */
-import type { Redis } from 'ioredis';
+
+import type { RedisClient } from '../redis/client.js';
 import { type AuditEvent, auditEventSchema } from './event.js';
 import { createRedisLock, type Lock } from './lock.js';
 import type { AuditOutbox, OutboxEntry } from './outbox.js';
 
 export interface RedisOutboxOptions {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   /** Key prefix, e.g. `authgear-slack:` (REDIS_PREFIX). */
   readonly prefix: string;
   /** Called for an entry that cannot be parsed (it is acked so it cannot block the queue). */
@@ -72,6 +73,7 @@ export const createRedisOutbox = ({
       if (corrupt.length > 0) await redis.xdel(key, ...corrupt);
       return out;
     },
+    depth: () => redis.xlen(key),
     async ack(ids) {
       if (ids.length > 0) await redis.xdel(key, ...ids);
     },

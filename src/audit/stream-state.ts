@@ -5,8 +5,8 @@
  * In Redis the state is written only by the holder of the stream lock (one Lua script, fenced by its token); the
  * state and lock keys share a hash tag so the script is legal on Redis Cluster.
  */
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { RedisClient } from '../redis/client.js';
 import { createRedisLock, type Lock } from './lock.js';
 
 const stateSchema = z.object({
@@ -46,7 +46,7 @@ const parse = (raw: string | null): StreamState | 'corrupt' | undefined => {
 };
 
 export const createRedisStreamState = (
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   onCorrupt: () => void = () => undefined,
 ): StreamStateStore => {
@@ -68,7 +68,7 @@ export const createRedisStreamState = (
   };
 };
 
-export const createStreamLock = (redis: Redis, prefix: string, ttlMs?: number): Lock =>
+export const createStreamLock = (redis: RedisClient, prefix: string, ttlMs?: number): Lock =>
   createRedisLock({ redis, key: streamLockKey(prefix), ...(ttlMs !== undefined ? { ttlMs } : {}) });
 
 export const createMemoryStreamState = (): StreamStateStore => {

@@ -5,7 +5,6 @@
  * pacing and 429 Retry-After honoured. Without Redis the cursor lives in memory and the lock is always held.
  */
 import type { webApi } from '@slack/bolt';
-import type { Redis } from 'ioredis';
 import type { AdminApi } from '../authgear/client.js';
 import {
   type AuditLogActivityType,
@@ -15,7 +14,8 @@ import {
   listAuditLogs,
 } from '../authgear/operations/audit-logs.js';
 import { MAX_LOG_ENTRIES_PER_MESSAGE } from '../blocks/audit-log.js';
-import type { AppLogger } from '../logger.js';
+import { type AppLogger, errorFields } from '../logger.js';
+import type { RedisClient } from '../redis/client.js';
 import { createLockKeeper, heldLock } from './lock.js';
 import { realSleep } from './slack-failure.js';
 import { createStreamPoster } from './stream-post.js';
@@ -32,7 +32,7 @@ import {
 export interface AuditStreamOptions {
   readonly api: AdminApi;
   /** Shared state and lock; absent → memory (single instance). */
-  readonly redis?: Redis | undefined;
+  readonly redis?: RedisClient | undefined;
   readonly prefix: string;
   /** Best built with `createAuditWebClient` (429s reach this loop instead of being retried inside). */
   readonly client: webApi.WebClient;
@@ -96,7 +96,7 @@ export const createAuditStream = (options: AuditStreamOptions): AuditStream => {
     : createMemoryStreamState();
   const keeper = createLockKeeper(lock, {
     renewEveryMs: options.lockRenewMs ?? Math.floor(lockTtlMs / 3),
-    onError: (error) => logger.warn({ err: (error as Error).name }, 'audit stream lock unavailable'),
+    onError: (error) => logger.warn(errorFields(error), 'audit stream lock unavailable'),
   });
 
   let running = false;
@@ -190,7 +190,7 @@ export const createAuditStream = (options: AuditStreamOptions): AuditStream => {
         if (r.delivered > 0)
           logger.info({ delivered: r.delivered, messages: r.messages }, 'audit stream posted');
       } catch (error) {
-        logger.error({ err: (error as Error).name }, 'audit stream poll failed; will retry');
+        logger.error(errorFields(error), 'audit stream poll failed; will retry');
       }
       if (running) await pause(options.intervalMs);
     }

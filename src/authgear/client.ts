@@ -1,4 +1,5 @@
 import { GraphQLClient } from 'graphql-request';
+import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
 import { type AppLogger, redactText } from '../logger.js';
 import { AuthgearError, mapAuthgearError } from './errors.js';
@@ -6,8 +7,8 @@ import type { AuditContext, TokenSource } from './jwt.js';
 import type { Operation } from './operation.js';
 
 export interface AdminApi {
-  /** Runs one operation with variables; `data` is zod-parsed. Throws AppError only. */
-  run<V, D>(operation: Operation<V, D>, variables: V, actor?: AuditContext): Promise<D>;
+  /** Runs one operation with variables and reads the answer (typed from the schema). Throws AppError only. */
+  run<V, D, R>(operation: Operation<V, D, R>, variables: V, actor?: AuditContext): Promise<D>;
 }
 
 export interface AdminApiOptions {
@@ -24,10 +25,10 @@ export const createAdminApi = (options: AdminApiOptions): AdminApi => {
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
     async run(operation, variables, actor) {
-      let raw: unknown;
+      let raw: Parameters<typeof operation.read>[0];
       try {
         const jwt = await options.tokens.token(actor);
-        raw = await client.request({
+        raw = await client.request<typeof raw>({
           document: operation.document,
           variables: (variables ?? {}) as Record<string, unknown>,
           requestHeaders: { authorization: `Bearer ${jwt}` },
@@ -47,13 +48,14 @@ export const createAdminApi = (options: AdminApiOptions): AdminApi => {
         }
         throw mapped;
       }
-      const parsed = operation.data.safeParse(raw);
-      if (!parsed.success) {
+      try {
+        return operation.read(raw);
+      } catch (e) {
+        if (!(e instanceof ZodError)) throw e;
         throw new AppError('authgear.unexpected', 'Authgear answered in a shape the bot did not expect.', {
-          details: { operation: operation.name, issues: parsed.error.issues.length },
+          details: { operation: operation.name, issues: e.issues.length },
         });
       }
-      return parsed.data;
     },
   };
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ClientError } from 'graphql-request';
-import { AppError, type AppErrorOptions, type ErrorCode } from '../errors.js';
+import { AppError, type AppErrorOptions, type ErrorCode, errorKind } from '../errors.js';
 import { CAUSES, KINDS, REASONS } from './error-messages.js';
 
 /** One GraphQL error as Authgear sends it: `extensions.errorName` is the kind, `reason` the specific cause. */
@@ -128,7 +128,7 @@ export const mapAuthgearError = (e: unknown): AppError => {
     'authgear.unavailable',
     'The bot cannot reach Authgear right now. Try again in a moment.',
     {
-      details: { kind: e instanceof Error ? e.name : typeof e },
+      details: { kind: errorKind(e) },
     },
   );
 };

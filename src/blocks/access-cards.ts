@@ -1,4 +1,5 @@
 import { showKey } from '../access/keys.js';
+import type { ActionKey } from '../actions/keys.js';
 import type {
   AccessMember,
   AccessPage,
@@ -6,7 +7,8 @@ import type {
   MemberPage,
   RoleDetail,
 } from '../authgear/operations/access.js';
-import { ActionIds, startActionId } from './ids.js';
+import { ActionIds, BlockIds } from './ids.js';
+import { type AccessPageValue, accessPageValue, startButton } from './payloads.js';
 import {
   actions,
   type Block,
@@ -20,20 +22,8 @@ import {
   section,
 } from './primitives.js';
 
-/** Action ID of the lists' "Next" button; its value is {@link AccessPageValue}. Register it next to `search_page`. */
-export const ACCESS_PAGE_ACTION_ID = ActionIds.accessPage;
-
-/**
- * Re-running a read verb: the verb and its slash arguments, the cursor included (`--after <cursor>`): a list
- * (`groups`, `roles`) or a card's next page of members (`group <key>`, `role <key>`).
- */
-export interface AccessPageValue {
-  readonly v: 'groups' | 'roles' | 'group' | 'role';
-  readonly a: readonly string[];
-}
-
 export interface AccessButton {
-  readonly key: string;
+  readonly key: ActionKey;
   readonly label: string;
   readonly style?: 'primary' | 'danger';
   /** Input the button starts the action with (only when it is the whole input, e.g. a delete). */
@@ -71,10 +61,12 @@ const memberList = (page: MemberPage, continued: boolean): string => {
   return page.next !== undefined ? `${shown}, more…` : shown;
 };
 
-const nextButton = (label: string, value: AccessPageValue | undefined): Block[] =>
-  value === undefined
+const nextButton = (label: string, value: AccessPageValue | undefined): Block[] => {
+  const encoded = value && accessPageValue.tryEncode(value);
+  return encoded === undefined
     ? []
-    : actions([button(label, ACCESS_PAGE_ACTION_ID, JSON.stringify(value))], 'access_page');
+    : actions([button(label, ActionIds.accessPage, encoded)], BlockIds.accessPage);
+};
 
 const buttonsBlock = (buttons: readonly AccessButton[]): Block[] =>
   buttons.length === 0
@@ -82,15 +74,8 @@ const buttonsBlock = (buttons: readonly AccessButton[]): Block[] =>
     : [
         divider(),
         ...actions(
-          buttons.map((b) =>
-            button(
-              b.label,
-              startActionId(b.key),
-              JSON.stringify({ k: b.key, ...(b.preset ? { a: b.preset } : {}) }),
-              b.style,
-            ),
-          ),
-          'access_actions',
+          buttons.flatMap((b) => startButton(b.label, b.key, b.preset ? { a: b.preset } : {}, b.style) ?? []),
+          BlockIds.accessActions,
         ),
       ];
 

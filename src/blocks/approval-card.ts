@@ -4,6 +4,7 @@
  */
 import type { ApprovalRecord } from '../approvals/record.js';
 import { ActionIds, BlockIds, CallbackIds } from './ids.js';
+import { approvalIdValue } from './payloads.js';
 import {
   type Block,
   button,
@@ -68,14 +69,15 @@ export const approvalCard = (r: ApprovalRecord): ApprovalCardMessage => {
   const history = historyLines(r);
   if (history.length > 0) blocks.push(context(history));
   if (r.state === 'pending') {
+    const id = approvalIdValue.encode(r.id);
     blocks.push(context([`Expires ${slackDate(r.expiresAt)} · ID \`${safe(r.id, 64)}\``]), {
       type: 'actions',
-      block_id: 'approval',
+      block_id: BlockIds.approval,
       elements: [
-        button('Approve', ActionIds.approve, r.id, 'primary'),
-        button('Approve with comment', ActionIds.approveWithComment, r.id),
-        button('Reject', ActionIds.reject, r.id, 'danger'),
-        button('Cancel request', ActionIds.cancelRequest, r.id),
+        button('Approve', ActionIds.approve, id, 'primary'),
+        button('Approve with comment', ActionIds.approveWithComment, id),
+        button('Reject', ActionIds.reject, id, 'danger'),
+        button('Cancel request', ActionIds.cancelRequest, id),
       ],
     });
   } else {

@@ -5,7 +5,8 @@
  */
 import type { ApprovalRecord } from '../approvals/record.js';
 import type { ReplyMessage } from '../slack/reply.js';
-import { ActionIds } from './ids.js';
+import { ActionIds, BlockIds } from './ids.js';
+import { approvalIdValue } from './payloads.js';
 import { type Block, button, capBlocks, context, safe, section, slackDate } from './primitives.js';
 
 /** Items shown per list in one message (two blocks each; Slack allows 50 blocks per message). */
@@ -40,10 +41,10 @@ export const waitingItem = (r: ApprovalRecord): Block[] => [
   ),
   {
     type: 'actions',
-    block_id: `approval_${r.id}`,
+    block_id: BlockIds.waitingItem(r.id),
     elements: [
-      button('Approve', ActionIds.approve, r.id, 'primary'),
-      button('Reject', ActionIds.reject, r.id, 'danger'),
+      button('Approve', ActionIds.approve, approvalIdValue.encode(r.id), 'primary'),
+      button('Reject', ActionIds.reject, approvalIdValue.encode(r.id), 'danger'),
     ],
   },
 ];
@@ -60,8 +61,8 @@ export const requestItem = (r: ApprovalRecord): Block[] => {
   if (r.state === 'pending')
     blocks.push({
       type: 'actions',
-      block_id: `approval_mine_${r.id}`,
-      elements: [button('Cancel request', ActionIds.cancelRequest, r.id)],
+      block_id: BlockIds.requestItem(r.id),
+      elements: [button('Cancel request', ActionIds.cancelRequest, approvalIdValue.encode(r.id))],
     });
   return blocks;
 };

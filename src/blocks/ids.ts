@@ -32,10 +32,21 @@ export const CallbackIds = {
   lookupModal: 'lookup_user_modal',
 } as const;
 
+/** Block IDs of messages and modals (a modal's field block has its field's ID, from the action's definition). */
 export const BlockIds = {
   who: 'who',
   reason: 'reason',
   comment: 'comment',
+  confirm: 'confirm',
+  approval: 'approval',
+  searchPaging: 'search_paging',
+  accessPage: 'access_page',
+  accessActions: 'access_actions',
+  userActions: 'user_actions',
+  /** One request waiting on the viewer in an approvals list. */
+  waitingItem: (approvalId: string) => `approval_${approvalId}`,
+  /** One of the viewer's own requests in an approvals list. */
+  requestItem: (approvalId: string) => `approval_mine_${approvalId}`,
 } as const;
 
 export const SLASH_COMMAND = '/authgear';

@@ -1,6 +1,7 @@
 import type { Confirmation } from '../actions/types.js';
 import type { ReplyMessage } from '../slack/reply.js';
-import { ActionIds } from './ids.js';
+import { ActionIds, BlockIds } from './ids.js';
+import { cancelValue } from './payloads.js';
 import { type Block, button, context, escapeText, safe, section } from './primitives.js';
 
 /** A kind error for the person who acted. `userMessage` is ours (trusted); details never reach the view. */
@@ -27,7 +28,8 @@ export const workingMessage = (what: string): ReplyMessage => ({
 /** The Block Kit confirmation every mutating action shows first: target, consequences, Confirm / Cancel. */
 export const confirmationMessage = (
   c: Confirmation,
-  confirmValue: string,
+  /** The Confirm button's value, encoded by its codec (payloads.ts). */
+  confirm: string,
   extra: readonly string[] = [],
 ): ReplyMessage => {
   const blocks: Block[] = [
@@ -36,10 +38,10 @@ export const confirmationMessage = (
     ...extra.map((line) => context([line])),
     {
       type: 'actions',
-      block_id: 'confirm',
+      block_id: BlockIds.confirm,
       elements: [
-        button(c.confirmLabel, ActionIds.confirmAction, confirmValue, c.danger ? 'danger' : 'primary'),
-        button('Cancel', ActionIds.cancelAction, 'cancel'),
+        button(c.confirmLabel, ActionIds.confirmAction, confirm, c.danger ? 'danger' : 'primary'),
+        button('Cancel', ActionIds.cancelAction, cancelValue.encode('cancel')),
       ],
     },
   ];

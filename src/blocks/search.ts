@@ -1,11 +1,16 @@
+import type { ActionKey } from '../actions/keys.js';
 import { textAttr } from '../authgear/attributes.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import type { SearchUsersData } from '../authgear/operations/users.js';
-import { ActionIds, startActionId } from './ids.js';
+import { ActionIds, BlockIds } from './ids.js';
+import { searchPageValue, showUserValue, startButton } from './payloads.js';
 import { type Block, button, capBlocks, context, safe, section, slackDate } from './primitives.js';
 import { displayName } from './user-card.js';
 
 type SearchNode = NonNullable<NonNullable<NonNullable<SearchUsersData['users']>['edges']>[number]>['node'];
+
+const viewButton = (userNodeId: string) =>
+  button('View', ActionIds.showUser, showUserValue.encode(userNodeId));
 
 const row = (n: NonNullable<SearchNode>): Block => {
   const a = n.standardAttributes;
@@ -15,7 +20,7 @@ const row = (n: NonNullable<SearchNode>): Block => {
   ) as string[];
   return section(
     `*${safe(title, 200)}*${extra.length ? `\n${extra.map((e) => safe(e, 200)).join(' · ')}` : ''}\nLast login: ${slackDate(n.lastLoginAt)}`,
-    button('View', ActionIds.showUser, n.id),
+    viewButton(n.id),
   );
 };
 
@@ -31,11 +36,11 @@ export const searchResults = (keyword: string, data: SearchUsersData, pageSize: 
   ];
   const cursor = data.users?.pageInfo.endCursor;
   if (data.users?.pageInfo.hasNextPage && cursor) {
-    const value = JSON.stringify({ q: keyword, after: cursor });
-    if (value.length <= 2000) {
+    const value = searchPageValue.tryEncode({ q: keyword, after: cursor });
+    if (value !== undefined) {
       blocks.push({
         type: 'actions',
-        block_id: 'search_paging',
+        block_id: BlockIds.searchPaging,
         elements: [button('Next page', ActionIds.searchPage, value)],
       });
     } else blocks.push(context(['More results: refine the keyword.']));
@@ -44,16 +49,14 @@ export const searchResults = (keyword: string, data: SearchUsersData, pageSize: 
 };
 
 /** Several users match an exact look-up: never guess, let the person pick. */
-export const userPicker = (users: readonly AuthgearUser[], then: { readonly key?: string }): Block[] =>
+export const userPicker = (users: readonly AuthgearUser[], then: { readonly key?: ActionKey }): Block[] =>
   capBlocks([
     section(`${users.length} Authgear users match. Which one did you mean?`),
     ...users.slice(0, 20).map((u) => {
       const email = textAttr(u.standardAttributes.email);
       return section(
         `*${safe(displayName(u), 200)}*${email ? `\n${safe(email, 200)}` : ''}\n\`${safe(u.id, 200)}\``,
-        then.key
-          ? button('Choose', startActionId(then.key), JSON.stringify({ k: then.key, u: u.id }))
-          : button('View', ActionIds.showUser, u.id),
+        (then.key && startButton('Choose', then.key, { u: u.id })) || viewButton(u.id),
       );
     }),
   ]);

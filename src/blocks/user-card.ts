@@ -1,4 +1,5 @@
 import { showKey } from '../access/keys.js';
+import type { ActionKey } from '../actions/keys.js';
 import {
   type AccountState,
   accountState,
@@ -7,12 +8,12 @@ import {
 } from '../authgear/account-state.js';
 import { textAttr } from '../authgear/attributes.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
-import { startActionId } from './ids.js';
+import { BlockIds } from './ids.js';
+import { startButton } from './payloads.js';
 import {
   actions,
   type Block,
   type Button,
-  button,
   capBlocks,
   context,
   divider,
@@ -92,7 +93,7 @@ export const statusLines = (u: AuthgearUser, now: Date): string[] => {
 };
 
 export interface CardButton {
-  readonly key: string;
+  readonly key: ActionKey;
   readonly label: string;
   readonly style?: 'primary' | 'danger';
 }
@@ -141,10 +142,10 @@ export const userCard = (u: AuthgearUser, buttons: readonly CardButton[], now: D
     context([`Authgear ID: \`${safe(u.id, 200)}\``]),
   ];
   if (buttons.length > 0) {
-    const elements: Button[] = buttons.map((b) =>
-      button(b.label, startActionId(b.key), JSON.stringify({ k: b.key, u: u.id }), b.style),
+    const elements: Button[] = buttons.flatMap(
+      (b) => startButton(b.label, b.key, { u: u.id }, b.style) ?? [],
     );
-    blocks.push(divider(), ...actions(elements, 'user_actions'));
+    blocks.push(divider(), ...actions(elements, BlockIds.userActions));
   }
   return capBlocks(blocks);
 };

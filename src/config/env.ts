@@ -2,12 +2,28 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { type AuthgearProject, isLoginIdKey, type LoginIdKey } from '../authgear/project.js';
 import { AppError } from '../errors.js';
+import { hostPortList, type RedisTarget, redisProblems, redisTarget } from './redis-env.js';
 
 const optionalString = z
   .string()
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
+
+const optionalHostPorts = (name: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(hostPortList(name).optional());
+
+const port = (name: string) =>
+  z.coerce
+    .number({ error: `${name} must be a port number` })
+    .int()
+    .min(0)
+    .max(65535);
 
 const required = (name: string, hint: string) => {
   const message = `${name} is required (${hint})`;
@@ -26,7 +42,13 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: url('SLACK_API_URL').optional(),
-  PORT: z.coerce.number({ error: 'PORT must be a port number' }).int().min(0).max(65535).default(3000),
+  PORT: port('PORT').default(3000),
+  HEALTH_PORT: port('HEALTH_PORT').optional(),
+  SHUTDOWN_GRACE_MS: z.coerce
+    .number({ error: 'SHUTDOWN_GRACE_MS must be a number of milliseconds' })
+    .int()
+    .min(0)
+    .default(25_000),
   AUTHGEAR_ENDPOINT: url('AUTHGEAR_ENDPOINT'),
   AUTHGEAR_PROJECT_ID: required('AUTHGEAR_PROJECT_ID', 'the project ID, used as the JWT aud claim'),
   AUTHGEAR_ADMIN_KEY_ID: required('AUTHGEAR_ADMIN_KEY_ID', 'the Admin API key ID from the Authgear Portal'),
@@ -50,9 +72,15 @@ const envSchema = z.object({
     .transform((keys): LoginIdKey[] => keys.filter(isLoginIdKey)),
   REDIS_URL: optionalString,
   REDIS_PREFIX: z.string().trim().min(1).default('authgear-slack:'),
+  REDIS_SENTINELS: optionalHostPorts('REDIS_SENTINELS'),
+  REDIS_SENTINEL_NAME: optionalString,
+  REDIS_CLUSTER_NODES: optionalHostPorts('REDIS_CLUSTER_NODES'),
   POLICY_FILE: z.string().trim().min(1).default('./policy.yaml'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+/** Every variable the bot reads (the README table and .env.example list each one). */
+export const ENV_VARIABLES = Object.keys(envSchema.shape);
 
 const isBlank = (v: string | undefined): boolean => v === undefined || v.trim() === '';
 
@@ -68,6 +96,7 @@ const crossFieldProblems = (env: Record<string, string | undefined>): string[] =
         '✖ set AUTHGEAR_ADMIN_PRIVATE_KEY (PEM) or AUTHGEAR_ADMIN_PRIVATE_KEY_FILE (path to the PEM)\n  → at AUTHGEAR_ADMIN_PRIVATE_KEY',
       ]
     : []),
+  ...redisProblems(env),
 ];
 
 export interface Config {
@@ -79,6 +108,10 @@ export interface Config {
     readonly apiUrl: string | undefined;
   };
   readonly port: number;
+  /** Where `/healthz`, `/readyz` and `/metrics` listen in Socket Mode (HTTP mode serves them on `port`). */
+  readonly healthPort: number;
+  /** How long SIGTERM waits for running executions before exiting. */
+  readonly shutdownGraceMs: number;
   readonly authgear: {
     readonly endpoint: string;
     readonly projectId: string;
@@ -87,7 +120,12 @@ export interface Config {
     /** What the bot knows of the project's configuration (login ID keys). */
     readonly project: AuthgearProject;
   };
-  readonly redis: { readonly url: string | undefined; readonly prefix: string };
+  readonly redis: {
+    /** `REDIS_URL` when Redis is one server; see `target` for Sentinel and Cluster. */
+    readonly url: string | undefined;
+    readonly prefix: string;
+    readonly target: RedisTarget;
+  };
   readonly policyFile: string;
   readonly logLevel: string;
 }
@@ -108,7 +146,9 @@ const readKey = (inline: string | undefined, file: string | undefined): string =
 };
 
 /** Parses the environment once; every problem is listed in one AppError('config.invalid'). */
-export const loadConfig = (env: Record<string, string | undefined>): Config => {
+export const loadConfig = (raw: Record<string, string | undefined>): Config => {
+  // A blank variable (`HEALTH_PORT=` in a .env file) means "not set", never 0 or "".
+  const env = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = envSchema.safeParse(env);
   const problems = [...(parsed.success ? [] : [z.prettifyError(parsed.error)]), ...crossFieldProblems(env)];
   if (!parsed.success || problems.length > 0) {
@@ -130,6 +170,8 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
       apiUrl: e.SLACK_API_URL === undefined ? undefined : `${e.SLACK_API_URL}/`,
     }),
     port: e.PORT,
+    healthPort: e.HEALTH_PORT ?? e.PORT,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     authgear: Object.freeze({
       endpoint: e.AUTHGEAR_ENDPOINT,
       projectId: e.AUTHGEAR_PROJECT_ID,
@@ -137,7 +179,7 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
       privateKeyPem,
       project: Object.freeze({ loginIdKeys: Object.freeze([...e.AUTHGEAR_LOGIN_ID_KEYS]) }),
     }),
-    redis: Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX }),
+    redis: Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX, target: redisTarget(e) }),
     policyFile: e.POLICY_FILE,
     logLevel: e.LOG_LEVEL,
   });

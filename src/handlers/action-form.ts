@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { decodeFormMetadata, toFieldErrors } from '../actions/payload.js';
+import { toFieldErrors } from '../actions/field-errors.js';
+import { type ActionFormMetadata, actionFormMetadata } from '../blocks/payloads.js';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
 import { replyTo } from '../slack/reply.js';
@@ -16,9 +17,9 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 export const onActionForm =
   (s: Services) =>
   async ({ ack, body, view, client }: Args): Promise<void> => {
-    let meta: ReturnType<typeof decodeFormMetadata>;
+    let meta: ActionFormMetadata;
     try {
-      meta = decodeFormMetadata(view.private_metadata);
+      meta = actionFormMetadata.decode(view.private_metadata);
     } catch {
       await ack({ response_action: 'errors', errors: {} });
       return;

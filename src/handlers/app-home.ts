@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { ApprovalService } from '../approvals/service.js';
 import { type HomeData, homeView } from '../blocks/home.js';
-import { asAppError } from '../errors.js';
+import { asAppError, errorKind } from '../errors.js';
 import type { Services, SlackUserRef, WebClient } from '../services.js';
 
 const NO_ROLE =
@@ -35,10 +35,7 @@ export const publishHome = async (
   try {
     await client.views.publish({ user_id: user.id, view });
   } catch (e) {
-    s.logger.warn(
-      { handler: 'app_home', user: user.id, type: e instanceof Error ? e.name : typeof e },
-      'views.publish failed',
-    );
+    s.logger.warn({ handler: 'app_home', user: user.id, type: errorKind(e) }, 'views.publish failed');
   }
 };
 

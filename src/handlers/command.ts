@@ -2,13 +2,12 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { actionForVerb } from '../actions/registry.js';
 import { errorMessage } from '../blocks/messages.js';
 import { safe } from '../blocks/primitives.js';
-import { requireRight } from '../permissions/denial.js';
 import { queryForVerb } from '../queries/registry.js';
+import { queryArgs, runQuery } from '../queries/run.js';
 import type { Services } from '../services.js';
 import { MAX_COMMAND_TEXT, splitCommand } from './command-text.js';
 import { helpResponse } from './help.js';
 import { presentStart } from './present-start.js';
-import { queryContext } from './query-context.js';
 import { guarded, replyVia } from './respond-error.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -47,8 +46,8 @@ export const onCommand =
       async () => {
         const actor = await s.actorOf(user);
         if (query) {
-          requireRight(actor, query.permission, { channelId: command.channel_id }, s.policy);
-          const message = await query.run(queryContext(s, actor), args, rest);
+          const at = { channelId: command.channel_id };
+          const message = await runQuery(s, actor, query, queryArgs(args, rest), at);
           await reply({ ...message, replaceOriginal: false });
           return;
         }

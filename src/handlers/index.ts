@@ -1,14 +1,12 @@
 import type { App } from '@slack/bolt';
 import { ActionIds, CallbackIds, SLASH_COMMAND, START_ACTION_PATTERN } from '../blocks/ids.js';
 import type { Services } from '../services.js';
-import { onAccessPage } from './access-page.js';
 import { onActionForm } from './action-form.js';
 import { onCancelAction } from './cancel-action.js';
 import { onCommand } from './command.js';
 import { onConfirmAction } from './confirm-action.js';
 import { onLookupSender, onLookupShortcut, onLookupSubmit } from './lookup.js';
-import { onSearchPage } from './search-page.js';
-import { onShowUser } from './show-user.js';
+import { onQueryButton, QUERY_BUTTONS } from './query-button.js';
 import { onStartAction } from './start-action.js';
 
 /** Every handler, registered against the IDs in blocks/ids.ts (a test checks none is missing). */
@@ -17,9 +15,7 @@ export const registerHandlers = (app: App, s: Services): void => {
   app.action(START_ACTION_PATTERN, onStartAction(s));
   app.action(ActionIds.confirmAction, onConfirmAction(s));
   app.action(ActionIds.cancelAction, onCancelAction(s));
-  app.action(ActionIds.showUser, onShowUser(s));
-  app.action(ActionIds.searchPage, onSearchPage(s));
-  app.action(ActionIds.accessPage, onAccessPage(s));
+  for (const button of QUERY_BUTTONS) app.action(button.actionId, onQueryButton(s, button));
   app.view(CallbackIds.actionModal, onActionForm(s));
   app.view(CallbackIds.lookupModal, onLookupSubmit(s));
   app.shortcut(CallbackIds.lookupUserShortcut, onLookupShortcut(s));

@@ -19,12 +19,3 @@ export const clicked = (args: BlockActionArgs) => {
     responseUrl: body.response_url,
   };
 };
-
-/** Parses a button value; undefined (not an exception) when it is not JSON. */
-export const parseJsonValue = (text: string | undefined): unknown => {
-  try {
-    return JSON.parse(text ?? 'null');
-  } catch {
-    return undefined;
-  }
-};

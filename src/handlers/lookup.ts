@@ -9,19 +9,17 @@ import type {
 import { BlockIds } from '../blocks/ids.js';
 import { lookupModal } from '../blocks/lookup-modal.js';
 import { AppError } from '../errors.js';
-import { requireRight } from '../permissions/denial.js';
+import { queryArgs, runQuery } from '../queries/run.js';
 import { userQuery } from '../queries/users.js';
 import type { Services, SlackUserRef } from '../services.js';
 import type { Reply } from '../slack/reply.js';
 import { replyTo } from '../slack/reply.js';
 import { parseWho, WHO_HELP } from '../users/who.js';
-import { queryContext } from './query-context.js';
 import { guarded, replyVia } from './respond-error.js';
 
 const lookUp = async (s: Services, user: SlackUserRef, who: string, reply: Reply, channelId?: string) => {
-  const actor = await s.actorOf(user);
-  requireRight(actor, userQuery.permission, { channelId }, s.policy);
-  await reply({ ...(await userQuery.run(queryContext(s, actor), [who], who)), replaceOriginal: false });
+  const message = await runQuery(s, await s.actorOf(user), userQuery, queryArgs([who], who), { channelId });
+  await reply({ ...message, replaceOriginal: false });
 };
 
 /** Global shortcut "Look up an Authgear user": a one-field form. */

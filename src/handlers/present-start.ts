@@ -1,8 +1,8 @@
 import type { webApi } from '@slack/bolt';
-import { encodeFormMetadata } from '../actions/payload.js';
 import type { StartOutcome } from '../actions/pipeline.js';
 import type { AnyActionDefinition } from '../actions/types.js';
 import { actionForm } from '../blocks/action-form.js';
+import { actionFormMetadata } from '../blocks/payloads.js';
 import { userPicker } from '../blocks/search.js';
 import { userLabel } from '../blocks/user-card.js';
 import { AppError } from '../errors.js';
@@ -37,7 +37,7 @@ export const presentStart = async (
   if (!io.triggerId || !def.fields) {
     throw new AppError('input.usage', `This needs more input. Usage: \`/authgear ${def.usage}\``);
   }
-  const metadata = encodeFormMetadata({
+  const metadata = actionFormMetadata.encode({
     k: def.key,
     ...(outcome.user ? { u: outcome.user.id } : {}),
     ...(io.responseUrl ? { r: io.responseUrl } : {}),

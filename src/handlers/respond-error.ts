@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RespondFn } from '@slack/bolt';
 import { errorMessage } from '../blocks/messages.js';
 import { asAppError } from '../errors.js';
-import type { AppLogger } from '../logger.js';
+import { type AppLogger, maskedMessage } from '../logger.js';
 import type { Reply, ReplyMessage } from '../slack/reply.js';
 
 /** Bolt's `respond` as our Reply: ephemeral, optionally replacing the message the click came from. */
@@ -38,7 +38,11 @@ export const errorReply = (
 
 const describe = (cause: unknown): Record<string, unknown> =>
   cause instanceof Error
-    ? { type: cause.name, stack: cause.stack?.split('\n').slice(0, 6).join('\n') }
+    ? {
+        type: cause.name,
+        message: maskedMessage(cause),
+        stack: cause.stack?.split('\n').slice(1, 6).join('\n'),
+      }
     : { type: typeof cause };
 
 /** Runs slow work after the ack; any failure reaches the person as a kind message. */

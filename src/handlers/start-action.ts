@@ -1,29 +1,21 @@
-import { z } from 'zod';
+import { startActionValue } from '../blocks/payloads.js';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
 import { onClick } from './click.js';
-import { parseJsonValue } from './interaction.js';
 import { presentStart } from './present-start.js';
-
-const startValue = z.object({
-  k: z.string().min(1).max(64),
-  u: z.string().max(200).optional(),
-  a: z.record(z.string(), z.unknown()).optional(),
-});
 
 /** A card, picker or list button that starts an action: the same pipeline as the slash verb. */
 export const onStartAction = (s: Services) =>
   onClick(s, 'start_action', async (c) => {
-    const parsed = startValue.safeParse(parseJsonValue(c.value));
-    const def = parsed.success ? s.actionsByKey.get(parsed.data.k) : undefined;
-    if (!parsed.success || !def)
-      throw new AppError('input.invalid', 'That button is no longer valid. Start again.');
+    const value = startActionValue.decode(c.value);
+    const def = s.actionsByKey.get(value.k);
+    if (!def) throw new AppError('input.invalid', 'That button is no longer valid. Start again.');
     const outcome = await s.pipeline.start({
       actor: await c.actor(),
       channelId: c.channelId,
       def,
-      userId: parsed.data.u,
-      preset: parsed.data.a,
+      userId: value.u,
+      preset: value.a,
     });
     await presentStart(s, def, outcome, {
       reply: c.reply,

@@ -1,5 +1,5 @@
 import { keyProblem, showKey } from '../access/keys.js';
-import { GROUP_CARD_ACTIONS, ROLE_CARD_ACTIONS } from '../actions/access/index.js';
+import { type AccessCardAction, GROUP_CARD_ACTIONS, ROLE_CARD_ACTIONS } from '../actions/access/index.js';
 import { findByKey } from '../actions/access/lookup.js';
 import {
   type AccessPage,
@@ -11,13 +11,8 @@ import {
   searchGroups,
   searchRoles,
 } from '../authgear/operations/access.js';
-import {
-  type AccessButton,
-  type AccessPageValue,
-  accessList,
-  groupCard,
-  roleCard,
-} from '../blocks/access-cards.js';
+import { type AccessButton, accessList, groupCard, roleCard } from '../blocks/access-cards.js';
+import type { AccessPageValue } from '../blocks/payloads.js';
 import { AppError } from '../errors.js';
 import { grants } from '../permissions/authorize.js';
 import type { ReplyMessage } from '../slack/reply.js';
@@ -71,29 +66,18 @@ const listVerb = (kind: 'group' | 'role'): QueryVerb => {
   };
 };
 
-const LABELS: Record<string, { label: string; style?: 'danger' }> = {
-  'update-group': { label: 'Edit' },
-  'add-group-to-roles': { label: 'Add roles' },
-  'remove-group-from-roles': { label: 'Remove roles' },
-  'add-group-to-users': { label: 'Add members' },
-  'remove-group-from-users': { label: 'Remove members' },
-  'delete-group': { label: 'Delete', style: 'danger' },
-  'update-role': { label: 'Edit' },
-  'add-role-to-groups': { label: 'Add to groups' },
-  'remove-role-from-groups': { label: 'Remove from groups' },
-  'add-role-to-users': { label: 'Give to users' },
-  'remove-role-from-users': { label: 'Take from users' },
-  'delete-role': { label: 'Delete', style: 'danger' },
-};
-
 /** Buttons for the card's actions this viewer may start; a delete carries its whole input (the key). */
-export const accessButtons = (ctx: QueryContext, keys: readonly string[], key: string): AccessButton[] =>
-  keys.flatMap((actionKey) => {
+export const accessButtons = (
+  ctx: QueryContext,
+  cardActions: readonly AccessCardAction[],
+  key: string,
+): AccessButton[] =>
+  cardActions.flatMap(({ key: actionKey, label, style, keyIsInput }) => {
     const def = ctx.actions.find((d) => d.key === actionKey);
-    const look = LABELS[actionKey];
-    if (def === undefined || look === undefined || !grants(ctx.policy, ctx.actor.roles, def.permission))
-      return [];
-    return [{ key: actionKey, ...look, ...(actionKey.startsWith('delete-') ? { preset: { key } } : {}) }];
+    if (def === undefined || !grants(ctx.policy, ctx.actor.roles, def.permission)) return [];
+    return [
+      { key: actionKey, label, ...(style ? { style } : {}), ...(keyIsInput ? { preset: { key } } : {}) },
+    ];
   });
 
 /** `<key> [--after <cursor>]`: the key, and where the page of members starts. */

@@ -185,7 +185,7 @@ export const auditQuery: QueryVerb = {
       {
         first: AUDIT_PAGE_SIZE,
         after: parsed.after ?? null,
-        activityTypes: parsed.types.length > 0 ? parsed.types : null,
+        activityTypes: parsed.types.length > 0 ? [...parsed.types] : null,
         userIDs: user ? [user.id] : null,
         emailAddresses: addresses.emails.length > 0 ? addresses.emails : null,
         phoneNumbers: addresses.phones.length > 0 ? addresses.phones : null,

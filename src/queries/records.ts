@@ -1,3 +1,4 @@
+import { type ActionKey, ActionKeys } from '../actions/keys.js';
 import {
   describeAuthenticator,
   describeIdentity,
@@ -5,18 +6,8 @@ import {
 } from '../actions/user/records/credentials.js';
 import { authorizationsOf } from '../actions/user/records/remove-authorization.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
-import { startActionId } from '../blocks/ids.js';
-import {
-  type Block,
-  button,
-  capBlocks,
-  context,
-  header,
-  LIMITS,
-  safe,
-  section,
-  slackDate,
-} from '../blocks/primitives.js';
+import { startButton } from '../blocks/payloads.js';
+import { type Block, capBlocks, context, header, safe, section, slackDate } from '../blocks/primitives.js';
 import { displayName, userLabel } from '../blocks/user-card.js';
 import { AppError } from '../errors.js';
 import type { ActionName } from '../permissions/actions.js';
@@ -49,24 +40,12 @@ const resolveOne = async (
 
 const isMessage = (x: AuthgearUser | ReplyMessage): x is ReplyMessage => !('standardAttributes' in x);
 
-/** The row button that starts an action on one item; the start-action handler passes `a` into the input. */
-export const rowButton = (
-  label: string,
-  actionKey: string,
-  user: AuthgearUser,
-  a: Record<string, string>,
-) => {
-  const value = JSON.stringify({ k: actionKey, u: user.id, a });
-  return value.length <= LIMITS.buttonValue
-    ? button(label, startActionId(actionKey), value, 'danger')
-    : undefined;
-};
-
 const may = (ctx: QueryContext, action: ActionName): boolean => grants(ctx.policy, ctx.actor.roles, action);
 
 interface Row {
   readonly text: string;
-  readonly remove?: { readonly key: string; readonly a: Record<string, string> };
+  /** The row's Remove button: the action and the item as preset input (the start-action handler passes it on). */
+  readonly remove?: { readonly key: ActionKey; readonly a: Record<string, string> };
 }
 
 const listing = (
@@ -81,7 +60,9 @@ const listing = (
   if (rows.length === 0) blocks.push(section(empty));
   for (const row of rows) {
     const accessory =
-      canRemove && row.remove ? rowButton('Remove', row.remove.key, user, row.remove.a) : undefined;
+      canRemove && row.remove
+        ? startButton('Remove', row.remove.key, { u: user.id, a: row.remove.a }, 'danger')
+        : undefined;
     blocks.push(section(row.text, accessory));
   }
   if (total > rows.length) blocks.push(context([`Showing ${rows.length} of ${total}.`]));
@@ -98,7 +79,7 @@ const identitiesQuery: QueryVerb = {
     if (isMessage(user)) return user;
     const rows = user.identities.nodes.map((i) => ({
       text: `*${describeIdentity(i)}*${loginIdKeyOf(i) ? ' (login ID)' : ''}\nAdded ${slackDate(i.createdAt)} · ID \`${safe(i.id, 200)}\``,
-      remove: { key: 'remove-identity', a: { identityId: i.id } },
+      remove: { key: ActionKeys.removeIdentity, a: { identityId: i.id } },
     }));
     return listing(
       'Identities',
@@ -122,7 +103,7 @@ const mfaQuery: QueryVerb = {
     if (isMessage(user)) return user;
     const rows = user.authenticators.nodes.map((a) => ({
       text: `*${describeAuthenticator(a)}*${a.isDefault ? ' (default)' : ''}\nAdded ${slackDate(a.createdAt)} · ID \`${safe(a.id, 200)}\``,
-      remove: { key: 'remove-authenticator', a: { authenticatorId: a.id } },
+      remove: { key: ActionKeys.removeAuthenticator, a: { authenticatorId: a.id } },
     }));
     return listing(
       'Authenticators',
@@ -147,7 +128,7 @@ const authorizationsQuery: QueryVerb = {
     const rows = all.map((a) => ({
       text: `*${safe(a.clientID, 200)}*\nScopes: ${a.scopes.length ? a.scopes.map((s) => `\`${safe(s, 100)}\``).join(' ') : 'none'}\nGranted ${slackDate(a.createdAt)}`,
       // Authgear keeps one authorization per user and client, so the client ID names it (and reads well).
-      remove: { key: 'remove-authorization', a: { authorizationId: a.clientID } },
+      remove: { key: ActionKeys.removeAuthorization, a: { authorizationId: a.clientID } },
     }));
     return listing(
       'App authorizations',

@@ -1,7 +1,8 @@
+import { ActionKeys } from '../actions/keys.js';
 import { getUserSessions, type SessionNode, sessionsOf } from '../authgear/operations/account-sessions.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
-import { startActionId } from '../blocks/ids.js';
-import { type Block, button, capBlocks, context, safe, section, slackDate } from '../blocks/primitives.js';
+import { startButton } from '../blocks/payloads.js';
+import { type Block, capBlocks, context, safe, section, slackDate } from '../blocks/primitives.js';
 import { userLabel } from '../blocks/user-card.js';
 import { AppError } from '../errors.js';
 import { grants } from '../permissions/authorize.js';
@@ -10,11 +11,6 @@ import type { QueryVerb } from './types.js';
 
 /** Sessions shown in one message (each is a block; Slack allows 50 per message). */
 export const SESSIONS_SHOWN = 40;
-
-/** The value of a session's Revoke button: the `revoke-session` action, its target, and the session as preset input. */
-const REVOKE_SESSION_KEY = 'revoke-session';
-export const revokeButtonValue = (userNodeId: string, sessionId: string): string =>
-  JSON.stringify({ k: REVOKE_SESSION_KEY, u: userNodeId, a: { sessionId } });
 
 const sessionLine = (s: SessionNode): string =>
   [
@@ -38,7 +34,7 @@ export const sessionsMessage = (
       section(
         sessionLine(s),
         canRevoke
-          ? button('Revoke', startActionId(REVOKE_SESSION_KEY), revokeButtonValue(user.id, s.id), 'danger')
+          ? startButton('Revoke', ActionKeys.revokeSession, { u: user.id, a: { sessionId: s.id } }, 'danger')
           : undefined,
       ),
     );

@@ -24,11 +24,15 @@ export interface QueryServices {
   readonly [name: string]: unknown;
 }
 
-/** A read-only slash verb (`user`, `search`, `groups`...): authorized by `permission`, answers one message. */
-export interface QueryVerb {
-  readonly verbs: readonly string[];
+/** A read: authorized by `permission` (in runQuery, never by the caller), answers one message. */
+export interface ReadQuery {
   readonly permission: ActionName;
+  run(ctx: QueryContext, args: readonly string[], rawArgs: string): Promise<ReplyMessage>;
+}
+
+/** A read-only slash verb (`user`, `search`, `groups`...). */
+export interface QueryVerb extends ReadQuery {
+  readonly verbs: readonly string[];
   readonly usage: string;
   readonly description: string;
-  run(ctx: QueryContext, args: readonly string[], rawArgs: string): Promise<ReplyMessage>;
 }

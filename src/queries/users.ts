@@ -8,7 +8,7 @@ import type { Policy } from '../config/policy.js';
 import { AppError } from '../errors.js';
 import { grants } from '../permissions/authorize.js';
 import type { ReplyMessage } from '../slack/reply.js';
-import type { QueryContext, QueryVerb } from './types.js';
+import type { QueryContext, QueryVerb, ReadQuery } from './types.js';
 
 export const SEARCH_PAGE_SIZE = 10;
 const MAX_KEYWORD = 200;
@@ -54,11 +54,7 @@ export const userQuery: QueryVerb = {
   },
 };
 
-export const runSearch = async (
-  ctx: QueryContext,
-  keyword: string,
-  after: string | null,
-): Promise<ReplyMessage> => {
+const runSearch = async (ctx: QueryContext, keyword: string, after: string | null): Promise<ReplyMessage> => {
   const data = await ctx.api.run(searchUsers, { keyword, first: SEARCH_PAGE_SIZE, after }, ctx.auditContext);
   return {
     text: `Search results for ${safe(keyword, 200)}`,
@@ -79,5 +75,21 @@ export const searchQuery: QueryVerb = {
       throw new AppError('input.invalid', `That keyword is too long; use at most ${MAX_KEYWORD} characters.`);
     }
     return runSearch(ctx, keyword, null);
+  },
+};
+
+/** The next page of a search (the Next button): the keyword and the cursor. */
+export const searchPageQuery: ReadQuery = {
+  permission: searchQuery.permission,
+  async run(ctx, [keyword = '', after = '']) {
+    return runSearch(ctx, keyword, after);
+  },
+};
+
+/** One user's card by node ID (View on a search result or picker). */
+export const userByIdQuery: ReadQuery = {
+  permission: userQuery.permission,
+  async run(ctx, [nodeId = '']) {
+    return userCardMessage(ctx, await ctx.users.byNodeId(nodeId, ctx.auditContext));
   },
 };

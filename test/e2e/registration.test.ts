@@ -8,8 +8,10 @@ import { PEOPLE, startTestApp, type TestApp } from '../support/app.js';
 import { projectRoot } from '../support/shared.js';
 
 /**
- * Every ID in blocks/ids.ts and every command and shortcut in manifest.yml reaches a listener: Bolt answers an
- * unhandled request only after its 3 s timeout (404), a handled one at once (200).
+ * Every ID in blocks/ids.ts and every command and shortcut in manifest.yml reaches a listener: Bolt answers a
+ * request no listener acknowledged with 404 (after its 3 s timeout), an acknowledged one with 200. How fast the
+ * ack comes is measured by `npm run bench`, not here; that the ack precedes the Admin API answer is
+ * foundation.test.ts.
  */
 let t: TestApp;
 
@@ -26,15 +28,14 @@ const viewIds = Object.values(CallbackIds).filter((id) => !shortcutIds.has(id));
 
 describe('handler registration', () => {
   it.each([...Object.values(ActionIds), startActionId('disable')])(
-    'acknowledges the button %s at once',
+    'acknowledges the button %s',
     async (actionId) => {
       const res = await t.driver.blockAction({ userId: PEOPLE.nobody, actionId, value: 'x' });
       expect(res.status).toBe(200);
-      expect(res.elapsedMs).toBeLessThan(2000);
     },
   );
 
-  it.each(viewIds)('acknowledges a submission of the view %s at once', async (callbackId) => {
+  it.each(viewIds)('acknowledges a submission of the view %s', async (callbackId) => {
     const res = await t.driver.viewSubmission({
       userId: PEOPLE.nobody,
       callbackId,
@@ -42,7 +43,6 @@ describe('handler registration', () => {
       values: {},
     });
     expect(res.status).toBe(200);
-    expect(res.elapsedMs).toBeLessThan(2000);
   });
 
   it('has a listener for every slash command and shortcut in manifest.yml', async () => {
@@ -61,7 +61,6 @@ describe('handler registration', () => {
               channelId: 'C0GENERAL',
             });
       expect(sent.status).toBe(200);
-      expect(sent.elapsedMs).toBeLessThan(2000);
     }
   });
 });

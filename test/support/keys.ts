@@ -41,3 +41,14 @@ export const signAdminJwt = async (
     .setExpirationTime(iat + (overrides.lifetimeSeconds ?? 60))
     .sign(await importPKCS8(key.privateKeyPem, 'RS256'));
 };
+
+/** The smallest environment `loadConfig` accepts (HTTP mode, a made-up Authgear), plus `extra`. */
+export const minimalEnv = (key: AdminKey, extra: Record<string, string> = {}): Record<string, string> => ({
+  SLACK_BOT_TOKEN: 'xoxb-1',
+  SLACK_SIGNING_SECRET: 's',
+  AUTHGEAR_ENDPOINT: 'http://127.0.0.1:9',
+  AUTHGEAR_PROJECT_ID: 'p',
+  AUTHGEAR_ADMIN_KEY_ID: 'k',
+  AUTHGEAR_ADMIN_PRIVATE_KEY: key.privateKeyPem,
+  ...extra,
+});

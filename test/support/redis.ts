@@ -29,7 +29,8 @@ export const uniquePrefix = (): string => `test-${randomBytes(4).toString('hex')
 const hasRedisServer = (): boolean =>
   spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 
-const freePort = (): Promise<number> =>
+/** A free port on 127.0.0.1 (free when asked; another process may take it later). */
+export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

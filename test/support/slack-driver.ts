@@ -30,6 +30,11 @@ export interface SlackDriverOptions {
   apiAppId?: string;
   /** Clock in ms; the request timestamp is `floor(now() / 1000)`. */
   now?: () => number;
+  /**
+   * Carries the request instead of an HTTP POST to `url` (Socket Mode: see socket-mode-driver.ts); answers
+   * like the HTTP ack would (status, body).
+   */
+  transport?: (body: string, contentType: string) => Promise<{ status: number; body: string }>;
 }
 
 export interface DriverResult {
@@ -179,6 +184,10 @@ export const createSlackDriver = (options: SlackDriverOptions): SlackDriver => {
     if (timestamp !== null) headers['X-Slack-Request-Timestamp'] = String(timestamp);
     if (signature !== null) headers['X-Slack-Signature'] = signature;
     const started = performance.now();
+    if (options.transport) {
+      const answer = await options.transport(body, contentType);
+      return { ...answer, json: parseJson(answer.body), elapsedMs: performance.now() - started };
+    }
     const response = await fetch(url, { method: 'POST', headers, body });
     const text = await response.text();
     const elapsedMs = performance.now() - started;

@@ -87,7 +87,16 @@ describe('manifest.yml contents', () => {
 
   it('asks for exactly the bot scopes the app uses', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ['chat:write', 'commands', 'im:write', 'usergroups:read', 'users:read', 'users:read.email'].sort(),
+      [
+        'channels:read',
+        'chat:write',
+        'commands',
+        'groups:read',
+        'im:write',
+        'usergroups:read',
+        'users:read',
+        'users:read.email',
+      ].sort(),
     );
   });
 

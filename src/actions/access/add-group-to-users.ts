@@ -1,3 +1,4 @@
+import { ActionKeys } from '../keys.js';
 import { defineMemberLinkAction } from './define-member-links.js';
 
-export const addGroupToUsersAction = defineMemberLinkAction('group', true);
+export const addGroupToUsersAction = defineMemberLinkAction(ActionKeys.addGroupToUsers, 'group', true);

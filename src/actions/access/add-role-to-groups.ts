@@ -1,3 +1,4 @@
+import { ActionKeys } from '../keys.js';
 import { defineLinkAction } from './define-links.js';
 
-export const addRoleToGroupsAction = defineLinkAction('role', true);
+export const addRoleToGroupsAction = defineLinkAction(ActionKeys.addRoleToGroups, 'role', true);

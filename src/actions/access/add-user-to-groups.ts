@@ -1,3 +1,4 @@
+import { ActionKeys } from '../keys.js';
 import { defineUserLinkAction } from './define-user-links.js';
 
-export const addUserToGroupsAction = defineUserLinkAction('group', true);
+export const addUserToGroupsAction = defineUserLinkAction(ActionKeys.addUserToGroups, 'group', true);

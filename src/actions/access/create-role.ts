@@ -1,3 +1,4 @@
+import { ActionKeys } from '../keys.js';
 import { defineCreateAction } from './define-create.js';
 
-export const createRoleAction = defineCreateAction('role');
+export const createRoleAction = defineCreateAction(ActionKeys.createRole, 'role');

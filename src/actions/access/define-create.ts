@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { keySchema, showKey } from '../../access/keys.js';
 import { createGroup, createRole, type SavedAccessNode } from '../../authgear/operations/access-mutations.js';
 import { safe } from '../../blocks/primitives.js';
+import type { ActionKey } from '../keys.js';
 import { type ActionDefinition, defineAction } from '../types.js';
 import { withKeyErrors } from './errors.js';
 import { type AccessKind, KINDS } from './kinds.js';
@@ -17,10 +18,13 @@ const inputFor = (kind: AccessKind) =>
 export type CreateAccessActionInput = z.output<ReturnType<typeof inputFor>>;
 
 /** `create-group <key> [name…]` / `create-role …`; with no key, a form with key, name and description. */
-export const defineCreateAction = (kind: AccessKind): ActionDefinition<CreateAccessActionInput> => {
+export const defineCreateAction = (
+  key: ActionKey,
+  kind: AccessKind,
+): ActionDefinition<CreateAccessActionInput> => {
   const k = KINDS[kind];
   return defineAction({
-    key: `create-${kind}`,
+    key,
     verbs: [`create-${kind}`],
     permission: k.permission,
     title: `Create ${k.noun}`,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { keySchema, showKey } from '../../access/keys.js';
 import { getGroupNode, getRoleNode } from '../../authgear/operations/access.js';
 import { deleteGroup, deleteRole } from '../../authgear/operations/access-mutations.js';
+import type { ActionKey } from '../keys.js';
 import { type ActionDefinition, defineAction } from '../types.js';
 import { withKeyErrors } from './errors.js';
 import { type AccessKind, counted, KINDS } from './kinds.js';
@@ -27,10 +28,13 @@ const CONSEQUENCES: Record<AccessKind, readonly string[]> = {
 };
 
 /** `delete-group <key>` / `delete-role <key>`: reads the links first, deletes, and tells what went with it. */
-export const defineDeleteAction = (kind: AccessKind): ActionDefinition<DeleteAccessActionInput> => {
+export const defineDeleteAction = (
+  key: ActionKey,
+  kind: AccessKind,
+): ActionDefinition<DeleteAccessActionInput> => {
   const k = KINDS[kind];
   return defineAction({
-    key: `delete-${kind}`,
+    key,
     verbs: [`delete-${kind}`],
     permission: k.permission,
     title: `Delete ${k.noun}`,
@@ -61,9 +65,10 @@ export const defineDeleteAction = (kind: AccessKind): ActionDefinition<DeleteAcc
       const links = kind === 'group' ? found.roles?.totalCount : found.groups?.totalCount;
       // Authgear gives no member total: count one page of up to 100 ("100+" when it may hold more).
       const nodeVariables = { id: found.id, usersFirst: MEMBER_PAGE, usersAfter: null };
-      const node = (
-        await ctx.api.run(kind === 'group' ? getGroupNode : getRoleNode, nodeVariables, ctx.auditContext)
-      ).node;
+      const { node } =
+        kind === 'group'
+          ? await ctx.api.run(getGroupNode, nodeVariables, ctx.auditContext)
+          : await ctx.api.run(getRoleNode, nodeVariables, ctx.auditContext);
       const members = node !== null && 'users' in node ? node.users : { nodes: [], next: undefined };
       const memberWord = kind === 'group' ? 'member' : 'user';
       const users =

@@ -6,6 +6,7 @@ import {
   removeGroupFromRoles,
   removeRoleFromGroups,
 } from '../../authgear/operations/access-links.js';
+import type { ActionKey } from '../keys.js';
 import { type ActionDefinition, defineAction } from '../types.js';
 import { withKeyErrors } from './errors.js';
 import { type AccessKind, counted, KINDS } from './kinds.js';
@@ -41,13 +42,17 @@ const consequences = (anchor: AccessKind, add: boolean, input: LinkActionInput):
  * `add-role-to-groups <roleKey> <groupKey…>` and its three siblings: one key on one side, a list on the other,
  * and always exactly one mutation, however long the list.
  */
-export const defineLinkAction = (anchor: AccessKind, add: boolean): ActionDefinition<LinkActionInput> => {
+export const defineLinkAction = (
+  key: ActionKey,
+  anchor: AccessKind,
+  add: boolean,
+): ActionDefinition<LinkActionInput> => {
   const a = KINDS[anchor];
   const o = KINDS[a.other];
   const verb = `${add ? 'add' : 'remove'}-${anchor}-${add ? 'to' : 'from'}-${o.plural}`;
   const title = `${add ? 'Add' : 'Remove'} ${a.noun} ${add ? 'to' : 'from'} ${o.plural}`;
   return defineAction({
-    key: verb,
+    key,
     verbs: [verb],
     permission: a.permission,
     title,
@@ -88,10 +93,12 @@ export const defineLinkAction = (anchor: AccessKind, add: boolean): ActionDefini
       await withKeyErrors(named, async () => {
         if (anchor === 'role') {
           const variables = { input: { roleKey: input.key, groupKeys: [...input.keys] } };
-          await ctx.api.run(add ? addRoleToGroups : removeRoleFromGroups, variables, ctx.auditContext);
+          if (add) await ctx.api.run(addRoleToGroups, variables, ctx.auditContext);
+          else await ctx.api.run(removeRoleFromGroups, variables, ctx.auditContext);
         } else {
           const variables = { input: { groupKey: input.key, roleKeys: [...input.keys] } };
-          await ctx.api.run(add ? addGroupToRoles : removeGroupFromRoles, variables, ctx.auditContext);
+          if (add) await ctx.api.run(addGroupToRoles, variables, ctx.auditContext);
+          else await ctx.api.run(removeGroupFromRoles, variables, ctx.auditContext);
         }
       });
       return {

@@ -8,6 +8,7 @@ import {
 } from '../../authgear/operations/access-links.js';
 import { safe } from '../../blocks/primitives.js';
 import { userLabel } from '../../blocks/user-card.js';
+import type { ActionKey } from '../keys.js';
 import { type ActionDefinition, defineAction } from '../types.js';
 import { withKeyErrors } from './errors.js';
 import { type AccessKind, counted, KINDS } from './kinds.js';
@@ -46,6 +47,7 @@ const splitRefs = (v: string | readonly string[] | undefined): string[] =>
  * (each must match one user, else nothing is sent); then one mutation carries every user ID.
  */
 export const defineMemberLinkAction = (
+  key: ActionKey,
   kind: AccessKind,
   add: boolean,
 ): ActionDefinition<MemberLinkActionInput> => {
@@ -53,7 +55,7 @@ export const defineMemberLinkAction = (
   const verb = `${add ? 'add' : 'remove'}-${kind}-${add ? 'to' : 'from'}-users`;
   const title = `${add ? 'Add' : 'Remove'} ${k.noun} ${add ? 'to' : 'from'} users`;
   return defineAction({
-    key: verb,
+    key,
     verbs: [verb],
     permission: k.permission,
     title,
@@ -95,10 +97,12 @@ export const defineMemberLinkAction = (
       await withKeyErrors({ [kind]: [input.key] }, async () => {
         if (kind === 'role') {
           const variables = { input: { roleKey: input.key, userIDs } };
-          await ctx.api.run(add ? addRoleToUsers : removeRoleFromUsers, variables, ctx.auditContext);
+          if (add) await ctx.api.run(addRoleToUsers, variables, ctx.auditContext);
+          else await ctx.api.run(removeRoleFromUsers, variables, ctx.auditContext);
         } else {
           const variables = { input: { groupKey: input.key, userIDs } };
-          await ctx.api.run(add ? addGroupToUsers : removeGroupFromUsers, variables, ctx.auditContext);
+          if (add) await ctx.api.run(addGroupToUsers, variables, ctx.auditContext);
+          else await ctx.api.run(removeGroupFromUsers, variables, ctx.auditContext);
         }
       });
       return {

@@ -3,6 +3,7 @@ import { keySchema, showKey } from '../../access/keys.js';
 import { updateGroup, updateRole } from '../../authgear/operations/access-mutations.js';
 import { safe } from '../../blocks/primitives.js';
 import { AppError } from '../../errors.js';
+import type { ActionKey } from '../keys.js';
 import { type ActionDefinition, defineAction } from '../types.js';
 import { withKeyErrors } from './errors.js';
 import { type AccessKind, KINDS } from './kinds.js';
@@ -47,10 +48,13 @@ const change = (label: string, value: string | undefined, max: number): string[]
  * `update-group <key> <key|name|description> [value…]`: one field at a time from Slack (an empty name or
  * description removes it); the form changes several. Untouched fields are sent as null, removals as "".
  */
-export const defineUpdateAction = (kind: AccessKind): ActionDefinition<UpdateAccessActionInput> => {
+export const defineUpdateAction = (
+  key: ActionKey,
+  kind: AccessKind,
+): ActionDefinition<UpdateAccessActionInput> => {
   const k = KINDS[kind];
   return defineAction({
-    key: `update-${kind}`,
+    key,
     verbs: [`update-${kind}`],
     permission: k.permission,
     title: `Update ${k.noun}`,

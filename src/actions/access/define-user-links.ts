@@ -9,6 +9,7 @@ import {
 import type { AuthgearUser } from '../../authgear/operations/user-fields.js';
 import { userLabel } from '../../blocks/user-card.js';
 import { AppError } from '../../errors.js';
+import type { ActionKey } from '../keys.js';
 import { type ActionDefinition, defineAction, type FieldSpec } from '../types.js';
 import { withKeyErrors } from './errors.js';
 import { type AccessKind, KINDS } from './kinds.js';
@@ -28,6 +29,7 @@ const directKeys = (user: AuthgearUser, kind: AccessKind): Set<string> | undefin
  * be a Slack mention), a list of keys, one mutation. Removing offers the user's current direct links.
  */
 export const defineUserLinkAction = (
+  key: ActionKey,
   kind: AccessKind,
   add: boolean,
 ): ActionDefinition<UserLinkActionInput> => {
@@ -35,7 +37,7 @@ export const defineUserLinkAction = (
   const verb = `${add ? 'add' : 'remove'}-user-${add ? 'to' : 'from'}-${k.plural}`;
   const title = `${add ? 'Add user to' : 'Remove user from'} ${k.plural}`;
   return defineAction({
-    key: verb,
+    key,
     verbs: [verb],
     permission: k.permission,
     title,
@@ -102,10 +104,12 @@ export const defineUserLinkAction = (
       await withKeyErrors({ [kind]: input.keys }, async () => {
         if (kind === 'role') {
           const variables = { input: { userID: input.userId, roleKeys: [...input.keys] } };
-          await ctx.api.run(add ? addUserToRoles : removeUserFromRoles, variables, ctx.auditContext);
+          if (add) await ctx.api.run(addUserToRoles, variables, ctx.auditContext);
+          else await ctx.api.run(removeUserFromRoles, variables, ctx.auditContext);
         } else {
           const variables = { input: { userID: input.userId, groupKeys: [...input.keys] } };
-          await ctx.api.run(add ? addUserToGroups : removeUserFromGroups, variables, ctx.auditContext);
+          if (add) await ctx.api.run(addUserToGroups, variables, ctx.auditContext);
+          else await ctx.api.run(removeUserFromGroups, variables, ctx.auditContext);
         }
       });
       const who = user ? userLabel(user) : 'the user';

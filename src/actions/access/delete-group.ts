@@ -1,3 +1,4 @@
+import { ActionKeys } from '../keys.js';
 import { defineDeleteAction } from './define-delete.js';
 
-export const deleteGroupAction = defineDeleteAction('group');
+export const deleteGroupAction = defineDeleteAction(ActionKeys.deleteGroup, 'group');

@@ -1,3 +1,4 @@
+import { type ActionKey, ActionKeys } from '../keys.js';
 import type { AnyActionDefinition } from '../types.js';
 import { addGroupToRolesAction } from './add-group-to-roles.js';
 import { addGroupToUsersAction } from './add-group-to-users.js';
@@ -40,20 +41,29 @@ export const accessActions: readonly AnyActionDefinition[] = [
   removeGroupFromUsersAction,
 ];
 
-/** Actions a group card or role card offers, by the kind of key they start from (the key is their first argument). */
-export const GROUP_CARD_ACTIONS = [
-  'update-group',
-  'add-group-to-roles',
-  'remove-group-from-roles',
-  'add-group-to-users',
-  'remove-group-from-users',
-  'delete-group',
-] as const;
-export const ROLE_CARD_ACTIONS = [
-  'update-role',
-  'add-role-to-groups',
-  'remove-role-from-groups',
-  'add-role-to-users',
-  'remove-role-from-users',
-  'delete-role',
-] as const;
+/** A button on a group or role card: the action (its key is the card's key) and how the button reads. */
+export interface AccessCardAction {
+  readonly key: ActionKey;
+  readonly label: string;
+  readonly style?: 'danger';
+  /** The card's key is the action's whole input (a delete): the click goes straight to the confirmation. */
+  readonly keyIsInput?: true;
+}
+
+/** Actions a group card or role card offers, in button order. */
+export const GROUP_CARD_ACTIONS: readonly AccessCardAction[] = [
+  { key: ActionKeys.updateGroup, label: 'Edit' },
+  { key: ActionKeys.addGroupToRoles, label: 'Add roles' },
+  { key: ActionKeys.removeGroupFromRoles, label: 'Remove roles' },
+  { key: ActionKeys.addGroupToUsers, label: 'Add members' },
+  { key: ActionKeys.removeGroupFromUsers, label: 'Remove members' },
+  { key: ActionKeys.deleteGroup, label: 'Delete', style: 'danger', keyIsInput: true },
+];
+export const ROLE_CARD_ACTIONS: readonly AccessCardAction[] = [
+  { key: ActionKeys.updateRole, label: 'Edit' },
+  { key: ActionKeys.addRoleToGroups, label: 'Add to groups' },
+  { key: ActionKeys.removeRoleFromGroups, label: 'Remove from groups' },
+  { key: ActionKeys.addRoleToUsers, label: 'Give to users' },
+  { key: ActionKeys.removeRoleFromUsers, label: 'Take from users' },
+  { key: ActionKeys.deleteRole, label: 'Delete', style: 'danger', keyIsInput: true },
+];

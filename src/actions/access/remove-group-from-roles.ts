@@ -1,3 +1,4 @@
+import { ActionKeys } from '../keys.js';
 import { defineLinkAction } from './define-links.js';
 
-export const removeGroupFromRolesAction = defineLinkAction('group', false);
+export const removeGroupFromRolesAction = defineLinkAction(ActionKeys.removeGroupFromRoles, 'group', false);

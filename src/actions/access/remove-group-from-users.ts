@@ -1,3 +1,8 @@
+import { ActionKeys } from '../keys.js';
 import { defineMemberLinkAction } from './define-member-links.js';
 
-export const removeGroupFromUsersAction = defineMemberLinkAction('group', false);
+export const removeGroupFromUsersAction = defineMemberLinkAction(
+  ActionKeys.removeGroupFromUsers,
+  'group',
+  false,
+);

@@ -1,3 +1,8 @@
+import { ActionKeys } from '../keys.js';
 import { defineMemberLinkAction } from './define-member-links.js';
 
-export const removeRoleFromUsersAction = defineMemberLinkAction('role', false);
+export const removeRoleFromUsersAction = defineMemberLinkAction(
+  ActionKeys.removeRoleFromUsers,
+  'role',
+  false,
+);

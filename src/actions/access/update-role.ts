@@ -1,3 +1,4 @@
+import { ActionKeys } from '../keys.js';
 import { defineUpdateAction } from './define-update.js';
 
-export const updateRoleAction = defineUpdateAction('role');
+export const updateRoleAction = defineUpdateAction(ActionKeys.updateRole, 'role');

@@ -1,7 +1,13 @@
-import { z } from 'zod';
+import {
+  ListAuditLogsDocument,
+  type ListAuditLogsQuery,
+  type ListAuditLogsQueryVariables,
+  type AuditLogActivityType as SchemaActivityType,
+} from '../documents/operations.generated.js';
 import { defineOperation } from '../operation.js';
+import { jsonObject, type NodeOf } from './user-fields.js';
 
-/** The values of `AuditLogActivityType` in Authgear's Admin API schema (a unit test keeps them in sync). */
+/** The values of `AuditLogActivityType` in Authgear's Admin API schema (the compiler and a unit test keep them in sync). */
 export const AUDIT_LOG_ACTIVITY_TYPES = [
   'ADMIN_API_MUTATION_ADD_GROUP_TO_ROLES_EXECUTED',
   'ADMIN_API_MUTATION_ADD_GROUP_TO_USERS_EXECUTED',
@@ -132,19 +138,27 @@ export const AUDIT_LOG_ACTIVITY_TYPES = [
   'WHATSAPP_OTP_VERIFIED',
   'WHATSAPP_SENT',
   'WHATSAPP_SUPPRESSED',
-] as const;
+] as const satisfies readonly SchemaActivityType[];
 export type AuditLogActivityType = (typeof AUDIT_LOG_ACTIVITY_TYPES)[number];
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(AUDIT_LOG_ACTIVITY_TYPES);
 export const isAuditLogActivityType = (value: string): value is AuditLogActivityType =>
   KNOWN_TYPES.has(value);
 
+type AuditLogNode = NodeOf<ListAuditLogsQuery['auditLogs']>;
+export type AuditLogsVariables = ListAuditLogsQueryVariables;
+
 /** Message deliveries (EMAIL_SENT, SMS_ERROR, ...): the entry has no user; the address is in its data. */
 const MESSAGE_ENTRY = /^(EMAIL|SMS|WHATSAPP)_(SENT|ERROR|SUPPRESSED)$/;
 
-const deliveryOf = (activityType: string, data: unknown): { recipient?: string; messageType?: string } => {
-  if (!MESSAGE_ENTRY.test(activityType) || typeof data !== 'object' || data === null) return {};
-  const payload = (data as { payload?: unknown }).payload;
+/** What the bot keeps of an entry's `data`: a delivery's recipient and message type, nothing else. */
+export interface Delivery {
+  readonly recipient?: string;
+  readonly messageType?: string;
+}
+
+const deliveryOf = (activityType: string, data: Record<string, unknown>): Delivery => {
+  const payload = MESSAGE_ENTRY.test(activityType) ? data.payload : undefined;
   if (typeof payload !== 'object' || payload === null) return {};
   const { recipient, type } = payload as { recipient?: unknown; type?: unknown };
   return {
@@ -153,87 +167,40 @@ const deliveryOf = (activityType: string, data: unknown): { recipient?: string; 
   };
 };
 
-/**
- * An entry, keeping from `data` only the recipient and message type of a delivery (pkg/api/event/nonblocking
- * email_sent.go: `payload.recipient`); the rest of `data` can hold mutation inputs and is dropped here.
- */
-const auditLogNode = z
-  .object({
-    id: z.string(),
-    activityType: z.string(),
-    createdAt: z.string(),
-    ipAddress: z.string().nullish(),
-    clientID: z.string().nullish(),
-    data: z.unknown().optional(),
-    user: z.object({ id: z.string(), standardAttributes: z.record(z.string(), z.unknown()) }).nullish(),
-  })
-  .transform(({ data, ...entry }) => ({ ...entry, ...deliveryOf(entry.activityType, data) }));
-export type AuditLogEntry = z.output<typeof auditLogNode>;
+/** An entry as the bot uses it: `data` reduced to a delivery's recipient and message type. */
+export type AuditLogEntry = Omit<AuditLogNode, 'data'> & Delivery;
 
-const auditLogsResult = z.object({
-  auditLogs: z
-    .object({
-      totalCount: z.number().nullish(),
-      pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullish() }),
-      edges: z.array(z.object({ cursor: z.string(), node: auditLogNode.nullable() }).nullable()).nullish(),
-    })
-    .nullable(),
-});
-export type AuditLogsData = z.output<typeof auditLogsResult>;
-
-export interface AuditLogsVariables {
-  first: number;
-  after?: string | null;
-  activityTypes?: readonly AuditLogActivityType[] | null;
-  userIDs?: readonly string[] | null;
-  /** Deliveries to these addresses (matched on the entry's recipient, not its user). */
-  emailAddresses?: readonly string[] | null;
-  phoneNumbers?: readonly string[] | null;
-  rangeFrom?: string | null;
-  /** Exclusive; pinned across pages so new entries do not shift the offset cursors. */
-  rangeTo?: string | null;
-  sortDirection: 'ASC' | 'DESC';
+type RawAuditLogs = NonNullable<ListAuditLogsQuery['auditLogs']>;
+export interface AuditLogsData {
+  readonly auditLogs:
+    | (Omit<RawAuditLogs, 'edges'> & {
+        readonly edges: ReadonlyArray<{
+          readonly cursor: string;
+          readonly node: AuditLogEntry | null;
+        } | null> | null;
+      })
+    | null;
 }
 
 /**
- * A page of Authgear's audit log. `data` is reduced to a delivery's recipient and message type as it is parsed
- * (it can carry mutation inputs, and these entries are posted to a channel).
+ * An entry, keeping from `data` only the recipient and message type of a delivery (pkg/api/event/nonblocking
+ * email_sent.go: `payload.recipient`); the rest of `data` can hold mutation inputs, and these entries are posted
+ * to a channel, so it is dropped here. The user's attributes are checked (the lines read them).
  */
-export const listAuditLogs = defineOperation<AuditLogsVariables, AuditLogsData>(
-  'ListAuditLogs',
-  /* GraphQL */ `
-    query ListAuditLogs(
-      $first: Int!
-      $after: String
-      $activityTypes: [AuditLogActivityType!]
-      $userIDs: [ID!]
-      $emailAddresses: [String!]
-      $phoneNumbers: [String!]
-      $rangeFrom: DateTime
-      $rangeTo: DateTime
-      $sortDirection: SortDirection
-    ) {
-      auditLogs(
-        first: $first
-        after: $after
-        activityTypes: $activityTypes
-        userIDs: $userIDs
-        emailAddresses: $emailAddresses
-        phoneNumbers: $phoneNumbers
-        rangeFrom: $rangeFrom
-        rangeTo: $rangeTo
-        sortDirection: $sortDirection
-      ) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
-        edges {
-          cursor
-          node { id activityType createdAt ipAddress clientID data user { id standardAttributes } }
-        }
-      }
-    }
-  `,
-  auditLogsResult,
+const entryOf = ({ data, ...entry }: AuditLogNode): AuditLogEntry => {
+  if (entry.user) jsonObject.parse(entry.user.standardAttributes);
+  return { ...entry, ...deliveryOf(entry.activityType, jsonObject.catch({}).parse(data)) };
+};
+
+/** A page of Authgear's audit log, each entry reduced as `entryOf` says. */
+export const listAuditLogs = defineOperation(
+  ListAuditLogsDocument,
+  ({ auditLogs }): AuditLogsData => ({
+    auditLogs: auditLogs && {
+      ...auditLogs,
+      edges: auditLogs.edges?.map((e) => e && { ...e, node: e.node && entryOf(e.node) }) ?? null,
+    },
+  }),
 );
 
 /** One entry with its cursor, in the order Authgear returned them (null edges and nodes dropped). */

@@ -1,164 +1,64 @@
-import { z } from 'zod';
+import {
+  CreateIdentityDocument,
+  CreateUserDocument,
+  DeleteAuthenticatorDocument,
+  DeleteAuthorizationDocument,
+  DeleteIdentityDocument,
+  GetUserAuthorizationsDocument,
+  type GetUserAuthorizationsQuery,
+  type IdentityDefinition,
+  UpdateIdentityDocument,
+  UpdateUserDocument,
+} from '../documents/operations.generated.js';
 import { defineOperation } from '../operation.js';
-import { connection, identityNode, USER_FIELDS, userSchema } from './user-fields.js';
+import { connectionOf, jsonObject, type NodeOf, readUser } from './user-fields.js';
 
 /** Authgear's `IdentityDefinition` for a login ID (the only kind the Admin API creates). */
-export interface LoginIdDefinition {
+export interface LoginIdDefinition extends IdentityDefinition {
   readonly loginID: { readonly key: 'email' | 'phone' | 'username'; readonly value: string };
 }
 
-const touchedUser = z.object({ id: z.string(), updatedAt: z.string() });
-
-export const createUser = defineOperation<
-  {
-    input: {
-      definition: LoginIdDefinition;
-      password?: string | null;
-      sendPassword?: boolean;
-      setPasswordExpired?: boolean;
-    };
-  },
-  { createUser: { user: z.output<typeof userSchema> } }
->(
-  'CreateUser',
-  /* GraphQL */ `
-    mutation CreateUser($input: CreateUserInput!) {
-      createUser(input: $input) { user { ...UserFields } }
-    }
-    ${USER_FIELDS}
-  `,
-  z.object({ createUser: z.object({ user: userSchema }) }),
-);
-
-/** The attributes as Authgear stored them: it may drop what it does not accept (unconfigured custom ones). */
-const savedUser = touchedUser.extend({
-  standardAttributes: z.record(z.string(), z.unknown()),
-  customAttributes: z.record(z.string(), z.unknown()),
-});
+export const createUser = defineOperation(CreateUserDocument, (data) => ({
+  createUser: { user: readUser(data.createUser.user) },
+}));
 
 /**
  * Replaces the WHOLE attribute objects: callers always read-modify-write (see actions/user/records/attributes.ts)
- * and compare what comes back with what they sent.
+ * and compare the attributes Authgear stored (it may drop unconfigured custom ones) with what they sent.
  */
-export const updateUser = defineOperation<
-  {
-    input: {
-      userID: string;
-      standardAttributes?: Record<string, unknown>;
-      customAttributes?: Record<string, unknown>;
-    };
+export const updateUser = defineOperation(UpdateUserDocument, (data) => ({
+  updateUser: {
+    user: {
+      ...data.updateUser.user,
+      standardAttributes: jsonObject.parse(data.updateUser.user.standardAttributes),
+      customAttributes: jsonObject.parse(data.updateUser.user.customAttributes),
+    },
   },
-  { updateUser: { user: z.output<typeof savedUser> } }
->(
-  'UpdateUser',
-  /* GraphQL */ `
-    mutation UpdateUser($input: UpdateUserInput!) {
-      updateUser(input: $input) { user { id updatedAt standardAttributes customAttributes } }
-    }
-  `,
-  z.object({ updateUser: z.object({ user: savedUser }) }),
-);
+}));
 
-const identityPayload = z.object({ identity: identityNode, user: touchedUser });
-
-export const createIdentity = defineOperation<
-  { input: { userID: string; definition: LoginIdDefinition } },
-  { createIdentity: z.output<typeof identityPayload> }
->(
-  'CreateIdentity',
-  /* GraphQL */ `
-    mutation CreateIdentity($input: CreateIdentityInput!) {
-      createIdentity(input: $input) { identity { id type claims createdAt } user { id updatedAt } }
-    }
-  `,
-  z.object({ createIdentity: identityPayload }),
-);
-
-export const updateIdentity = defineOperation<
-  { input: { userID: string; identityID: string; definition: LoginIdDefinition } },
-  { updateIdentity: z.output<typeof identityPayload> }
->(
-  'UpdateIdentity',
-  /* GraphQL */ `
-    mutation UpdateIdentity($input: UpdateIdentityInput!) {
-      updateIdentity(input: $input) { identity { id type claims createdAt } user { id updatedAt } }
-    }
-  `,
-  z.object({ updateIdentity: identityPayload }),
-);
-
-export const deleteIdentity = defineOperation<
-  { input: { identityID: string } },
-  { deleteIdentity: { user: z.output<typeof touchedUser> } }
->(
-  'DeleteIdentity',
-  /* GraphQL */ `
-    mutation DeleteIdentity($input: DeleteIdentityInput!) {
-      deleteIdentity(input: $input) { user { id updatedAt } }
-    }
-  `,
-  z.object({ deleteIdentity: z.object({ user: touchedUser }) }),
-);
-
-export const deleteAuthenticator = defineOperation<
-  { input: { authenticatorID: string } },
-  { deleteAuthenticator: { user: z.output<typeof touchedUser> } }
->(
-  'DeleteAuthenticator',
-  /* GraphQL */ `
-    mutation DeleteAuthenticator($input: DeleteAuthenticatorInput!) {
-      deleteAuthenticator(input: $input) { user { id updatedAt } }
-    }
-  `,
-  z.object({ deleteAuthenticator: z.object({ user: touchedUser }) }),
-);
-
-export const deleteAuthorization = defineOperation<
-  { input: { authorizationID: string } },
-  { deleteAuthorization: { user: z.output<typeof touchedUser> } }
->(
-  'DeleteAuthorization',
-  /* GraphQL */ `
-    mutation DeleteAuthorization($input: DeleteAuthorizationInput!) {
-      deleteAuthorization(input: $input) { user { id updatedAt } }
-    }
-  `,
-  z.object({ deleteAuthorization: z.object({ user: touchedUser }) }),
-);
-
-export const authorizationNode = z.object({
-  id: z.string(),
-  clientID: z.string(),
-  scopes: z.array(z.string()),
-  createdAt: z.string(),
+/** The new identity's claims are read (the confirmation names the login ID), so they are checked. */
+const withIdentity = <T extends { identity: { claims: Record<string, unknown> } }>(payload: T): T => ({
+  ...payload,
+  identity: { ...payload.identity, claims: jsonObject.parse(payload.identity.claims) },
 });
-export type AuthgearAuthorization = z.output<typeof authorizationNode>;
 
-const authorizationsResult = z.object({
-  node: z.union([
-    z.object({
-      __typename: z.literal('User'),
-      id: z.string(),
-      authorizations: connection(authorizationNode),
-    }),
-    z.object({ __typename: z.string() }),
-    z.null(),
-  ]),
-});
+export const createIdentity = defineOperation(CreateIdentityDocument, (data) => ({
+  createIdentity: withIdentity(data.createIdentity),
+}));
+export const updateIdentity = defineOperation(UpdateIdentityDocument, (data) => ({
+  updateIdentity: withIdentity(data.updateIdentity),
+}));
+export const deleteIdentity = defineOperation(DeleteIdentityDocument);
+export const deleteAuthenticator = defineOperation(DeleteAuthenticatorDocument);
+export const deleteAuthorization = defineOperation(DeleteAuthorizationDocument);
+
+type UserAuthorizations = Extract<
+  NonNullable<GetUserAuthorizationsQuery['node']>,
+  { __typename: 'User' }
+>['authorizations'];
+export type AuthgearAuthorization = NodeOf<UserAuthorizations>;
 
 /** The OAuth authorizations (third-party app consents) a user has granted. */
-export const getUserAuthorizations = defineOperation<{ id: string }, z.output<typeof authorizationsResult>>(
-  'GetUserAuthorizations',
-  /* GraphQL */ `
-    query GetUserAuthorizations($id: ID!) {
-      node(id: $id) {
-        __typename
-        ... on User {
-          id
-          authorizations(first: 50) { totalCount edges { node { id clientID scopes createdAt } } }
-        }
-      }
-    }
-  `,
-  authorizationsResult,
-);
+export const getUserAuthorizations = defineOperation(GetUserAuthorizationsDocument, ({ node }) => ({
+  node: node?.__typename === 'User' ? { ...node, authorizations: connectionOf(node.authorizations) } : node,
+}));

@@ -1,94 +1,77 @@
 import { z } from 'zod';
+import type { UserFieldsFragment } from '../documents/operations.generated.js';
 
-/** The fields of a user the card and every state-dependent action read. Spliced into documents as a fragment. */
-export const USER_FIELDS = /* GraphQL */ `
-  fragment UserFields on User {
-    id
-    createdAt
-    updatedAt
-    lastLoginAt
-    isDisabled
-    disableReason
-    isDeactivated
-    isAnonymized
-    isAnonymous
-    temporarilyDisabledFrom
-    temporarilyDisabledUntil
-    accountValidFrom
-    accountValidUntil
-    deleteAt
-    anonymizeAt
-    standardAttributes
-    customAttributes
-    verifiedClaims { name value }
-    accountLockout { isLocked lockedUntil }
-    identities(first: 50) { totalCount edges { node { id type claims createdAt } } }
-    authenticators(first: 50) { totalCount edges { node { id type kind isDefault claims createdAt } } }
-    sessions(first: 1) { totalCount }
-    groups(first: 20) { totalCount edges { node { id key name } } }
-    roles(first: 20) { totalCount edges { node { id key name } } }
-    effectiveRoles(first: 20) { totalCount edges { node { id key name } } }
-  }
-`;
+/**
+ * The fields of a user the card and every state-dependent action read: the `UserFields` fragment
+ * (documents/user-fields.graphql), typed from Authgear's schema, with its connections flattened to `nodes`.
+ */
 
-const json = z.record(z.string(), z.unknown());
-const connection = <T>(node: z.ZodType<T>) =>
-  z
-    .object({
-      totalCount: z.number().nullish(),
-      edges: z.array(z.object({ node: node.nullable() }).nullable()).nullish(),
-    })
-    .nullish()
-    .transform((c): { totalCount: number; nodes: T[] } => {
-      const nodes = (c?.edges ?? []).flatMap((e) => (e?.node != null ? [e.node] : []));
-      return { totalCount: c?.totalCount ?? nodes.length, nodes };
-    });
+/**
+ * A JSON object scalar (attributes, claims). The schema only says "scalar" and the bot reads keys from it, and
+ * `edit` writes attributes back whole: here a run-time check earns its place.
+ */
+export const jsonObject = z.record(z.string(), z.unknown());
 
-export const keyedNode = z.object({ id: z.string(), key: z.string(), name: z.string().nullish() });
-export type KeyedNode = z.output<typeof keyedNode>;
+/** A connection as Authgear answers it: `totalCount` may be null, and so may edges and nodes. */
+interface RawConnection<N> {
+  readonly totalCount?: number | null;
+  readonly edges?: ReadonlyArray<{ readonly node: N | null } | null> | null;
+}
 
-export const identityNode = z.object({
-  id: z.string(),
-  type: z.string(),
-  claims: json,
-  createdAt: z.string(),
-});
-export const authenticatorNode = z.object({
-  id: z.string(),
-  type: z.string(),
-  kind: z.string(),
-  isDefault: z.boolean(),
-  claims: json,
-  createdAt: z.string(),
-});
+/** A connection as the bot uses it: the nodes that came back, and a count (the nodes' when Authgear gave none). */
+export interface Connection<N> {
+  readonly totalCount: number;
+  readonly nodes: N[];
+}
 
-export const userSchema = z.object({
-  id: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  lastLoginAt: z.string().nullish(),
-  isDisabled: z.boolean(),
-  disableReason: z.string().nullish(),
-  isDeactivated: z.boolean(),
-  isAnonymized: z.boolean(),
-  isAnonymous: z.boolean(),
-  temporarilyDisabledFrom: z.string().nullish(),
-  temporarilyDisabledUntil: z.string().nullish(),
-  accountValidFrom: z.string().nullish(),
-  accountValidUntil: z.string().nullish(),
-  deleteAt: z.string().nullish(),
-  anonymizeAt: z.string().nullish(),
-  standardAttributes: json,
-  customAttributes: json,
-  verifiedClaims: z.array(z.object({ name: z.string(), value: z.string() })),
-  accountLockout: z.object({ isLocked: z.boolean(), lockedUntil: z.string().nullish() }).nullish(),
-  identities: connection(identityNode),
-  authenticators: connection(authenticatorNode),
-  sessions: connection(z.object({ id: z.string() })),
-  groups: connection(keyedNode),
-  roles: connection(keyedNode),
-  effectiveRoles: connection(keyedNode),
+/** The node type of a generated connection type. */
+export type NodeOf<C> = NonNullable<C> extends RawConnection<infer N> ? N : never;
+
+export function connectionOf<N>(c: RawConnection<N> | null | undefined): Connection<N>;
+export function connectionOf<N, M>(
+  c: RawConnection<N> | null | undefined,
+  map: (node: N) => M,
+): Connection<M>;
+export function connectionOf<N, M>(
+  c: RawConnection<N> | null | undefined,
+  map?: (node: N) => M,
+): Connection<N | M> {
+  const raw = (c?.edges ?? []).flatMap((e) => (e?.node != null ? [e.node] : []));
+  const nodes: (N | M)[] = map ? raw.map(map) : raw;
+  return { totalCount: c?.totalCount ?? nodes.length, nodes };
+}
+
+type Fields = UserFieldsFragment;
+export type IdentityNode = NodeOf<Fields['identities']>;
+export type AuthenticatorNode = NodeOf<Fields['authenticators']>;
+export type KeyedNode = NodeOf<Fields['groups']>;
+
+export type AuthgearUser = Omit<
+  Fields,
+  'identities' | 'authenticators' | 'sessions' | 'groups' | 'roles' | 'effectiveRoles'
+> & {
+  readonly identities: Connection<IdentityNode>;
+  readonly authenticators: Connection<AuthenticatorNode>;
+  readonly sessions: { readonly totalCount: number };
+  readonly groups: Connection<KeyedNode>;
+  readonly roles: Connection<KeyedNode>;
+  readonly effectiveRoles: Connection<KeyedNode>;
+};
+
+const withClaims = <N extends { claims: Record<string, unknown> }>(node: N): N => ({
+  ...node,
+  claims: jsonObject.parse(node.claims),
 });
 
-export type AuthgearUser = z.output<typeof userSchema>;
-export { connection };
+/** The user as the bot uses it; throws a ZodError when a JSON scalar is not an object. */
+export const readUser = (f: UserFieldsFragment): AuthgearUser => ({
+  ...f,
+  standardAttributes: jsonObject.parse(f.standardAttributes),
+  customAttributes: jsonObject.parse(f.customAttributes),
+  identities: connectionOf(f.identities, withClaims),
+  authenticators: connectionOf(f.authenticators, withClaims),
+  sessions: { totalCount: f.sessions?.totalCount ?? 0 },
+  groups: connectionOf(f.groups),
+  roles: connectionOf(f.roles),
+  effectiveRoles: connectionOf(f.effectiveRoles),
+});

@@ -1,95 +1,30 @@
-import { z } from 'zod';
+import {
+  GetUserByLoginIDDocument,
+  GetUserNodeDocument,
+  GetUsersByStandardAttributeDocument,
+  SearchUsersDocument,
+  type SearchUsersQuery,
+} from '../documents/operations.generated.js';
 import { defineOperation } from '../operation.js';
-import { USER_FIELDS, userSchema } from './user-fields.js';
-
-const userNodeResult = z.object({
-  node: z.union([
-    userSchema.extend({ __typename: z.literal('User') }),
-    z.object({ __typename: z.string() }),
-    z.null(),
-  ]),
-});
+import { jsonObject, readUser } from './user-fields.js';
 
 /** A user by node ID (`node` answers other types too; the caller checks it is a User). */
-export const getUserNode = defineOperation<{ id: string }, z.output<typeof userNodeResult>>(
-  'GetUserNode',
-  /* GraphQL */ `
-    query GetUserNode($id: ID!) {
-      node(id: $id) { __typename ...UserFields }
-    }
-    ${USER_FIELDS}
-  `,
-  userNodeResult,
-);
+export const getUserNode = defineOperation(GetUserNodeDocument, ({ node }) => ({
+  node: node?.__typename === 'User' ? { ...readUser(node), __typename: node.__typename } : node,
+}));
 
-export const getUsersByStandardAttribute = defineOperation<
-  { attributeName: 'email' | 'phone_number' | 'preferred_username'; attributeValue: string },
-  { getUsersByStandardAttribute: z.output<typeof userSchema>[] }
->(
-  'GetUsersByStandardAttribute',
-  /* GraphQL */ `
-    query GetUsersByStandardAttribute($attributeName: String!, $attributeValue: String!) {
-      getUsersByStandardAttribute(attributeName: $attributeName, attributeValue: $attributeValue) { ...UserFields }
-    }
-    ${USER_FIELDS}
-  `,
-  z.object({ getUsersByStandardAttribute: z.array(userSchema) }),
-);
+export const getUsersByStandardAttribute = defineOperation(GetUsersByStandardAttributeDocument, (data) => ({
+  getUsersByStandardAttribute: data.getUsersByStandardAttribute.map(readUser),
+}));
 
-export const getUserByLoginId = defineOperation<
-  { loginIDKey: string; loginIDValue: string },
-  { getUserByLoginID: z.output<typeof userSchema> | null }
->(
-  'GetUserByLoginID',
-  /* GraphQL */ `
-    query GetUserByLoginID($loginIDKey: String!, $loginIDValue: String!) {
-      getUserByLoginID(loginIDKey: $loginIDKey, loginIDValue: $loginIDValue) { ...UserFields }
-    }
-    ${USER_FIELDS}
-  `,
-  z.object({ getUserByLoginID: userSchema.nullable() }),
-);
+export const getUserByLoginId = defineOperation(GetUserByLoginIDDocument, (data) => ({
+  getUserByLoginID: data.getUserByLoginID && readUser(data.getUserByLoginID),
+}));
 
-const searchResult = z.object({
-  users: z
-    .object({
-      totalCount: z.number().nullish(),
-      pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullish() }),
-      edges: z
-        .array(
-          z
-            .object({
-              cursor: z.string(),
-              node: z
-                .object({
-                  id: z.string(),
-                  standardAttributes: z.record(z.string(), z.unknown()),
-                  isDisabled: z.boolean(),
-                  lastLoginAt: z.string().nullish(),
-                })
-                .nullable(),
-            })
-            .nullable(),
-        )
-        .nullish(),
-    })
-    .nullable(),
+export type SearchUsersData = SearchUsersQuery;
+
+/** Keyword search; each hit's attributes are checked to be an object (the rows read them). */
+export const searchUsers = defineOperation(SearchUsersDocument, (data): SearchUsersData => {
+  for (const edge of data.users?.edges ?? []) if (edge?.node) jsonObject.parse(edge.node.standardAttributes);
+  return data;
 });
-export type SearchUsersData = z.output<typeof searchResult>;
-
-export const searchUsers = defineOperation<
-  { keyword: string; first: number; after?: string | null },
-  SearchUsersData
->(
-  'SearchUsers',
-  /* GraphQL */ `
-    query SearchUsers($keyword: String!, $first: Int!, $after: String) {
-      users(searchKeyword: $keyword, first: $first, after: $after) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
-        edges { cursor node { id standardAttributes isDisabled lastLoginAt } }
-      }
-    }
-  `,
-  searchResult,
-);

@@ -1,5 +1,6 @@
 import type { ApprovalService } from '../../approvals/service.js';
 import { decisionModal, type TextDecision } from '../../blocks/approval-card.js';
+import { approvalIdValue, decisionFormMetadata } from '../../blocks/payloads.js';
 import type { Services } from '../../services.js';
 import { publishHome } from '../app-home.js';
 import { type BlockActionArgs, clicked } from '../interaction.js';
@@ -16,7 +17,7 @@ export const onApprove =
     const c = clicked(args);
     const who = { userId: c.user.id, channelId: c.channelId };
     await decideAndTell(s, args.client, who, 'approval_approve', async () =>
-      approvals.approve(c.value ?? '', await s.actorOf(c.user)),
+      approvals.approve(approvalIdValue.decode(c.value), await s.actorOf(c.user)),
     );
     if (onHome(args)) await publishHome(s, approvals, args.client, c.user);
   };
@@ -28,13 +29,13 @@ export const onTextDecision =
     await args.ack();
     const c = clicked(args);
     const who = { userId: c.user.id, channelId: c.channelId };
-    const id = c.value ?? '';
     await decideAndTell(s, args.client, who, `approval_${kind}_form`, async () => {
+      const id = approvalIdValue.decode(c.value);
       const may = await approvals.mayDecide(id, await s.actorOf(c.user));
       if (!may.ok) return may;
-      const metadata = JSON.stringify({
+      const metadata = decisionFormMetadata.encode({
         id,
-        channelId: c.channelId,
+        ...(c.channelId ? { channelId: c.channelId } : {}),
         ...(onHome(args) ? { home: true } : {}),
       });
       await args.client.views.open({ trigger_id: c.triggerId, view: decisionModal(kind, metadata) });
@@ -50,7 +51,7 @@ export const onCancelRequest =
     const c = clicked(args);
     const who = { userId: c.user.id, channelId: c.channelId };
     await decideAndTell(s, args.client, who, 'approval_cancel', async () =>
-      approvals.cancel(c.value ?? '', await s.actorOf(c.user)),
+      approvals.cancel(approvalIdValue.decode(c.value), await s.actorOf(c.user)),
     );
     if (onHome(args)) await publishHome(s, approvals, args.client, c.user);
   };

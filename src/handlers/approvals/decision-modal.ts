@@ -1,18 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { z } from 'zod';
 import type { ApprovalService } from '../../approvals/service.js';
 import { decisionText, type TextDecision } from '../../blocks/approval-card.js';
+import { decisionFormMetadata } from '../../blocks/payloads.js';
 import type { Services } from '../../services.js';
 import { publishHome } from '../app-home.js';
-import { parseJsonValue } from '../interaction.js';
 import { decideAndTell } from './tell.js';
-
-const metadataSchema = z.object({
-  id: z.string(),
-  channelId: z.string().optional(),
-  /** Opened from the App Home tab: redraw it after the decision. */
-  home: z.boolean().optional(),
-});
 
 /**
  * A decision form's submit (Reject with a reason, Approve with a comment): the right is checked again, then the
@@ -27,16 +19,15 @@ export const onTextDecisionSubmit =
     client,
   }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const meta = metadataSchema.safeParse(parseJsonValue(view.private_metadata));
-    const who = { userId: body.user.id, channelId: meta.success ? meta.data.channelId : undefined };
+    const meta = decisionFormMetadata.safeDecode(view.private_metadata);
+    const who = { userId: body.user.id, channelId: meta?.channelId };
     const text = decisionText(kind, view.state.values);
     await decideAndTell(s, client, who, `approval_${kind}_modal`, async () => {
-      if (!meta.success) return { ok: false, message: 'This form is out of date. Open the request again.' };
+      if (!meta) return { ok: false, message: decisionFormMetadata.stale };
       const actor = await s.actorOf({ id: body.user.id, teamId: body.user.team_id, name: body.user.name });
       return kind === 'reject'
-        ? approvals.reject(meta.data.id, actor, text)
-        : approvals.approve(meta.data.id, actor, text);
+        ? approvals.reject(meta.id, actor, text)
+        : approvals.approve(meta.id, actor, text);
     });
-    if (meta.success && meta.data.home)
-      await publishHome(s, approvals, client, { id: body.user.id, teamId: body.user.team_id });
+    if (meta?.home) await publishHome(s, approvals, client, { id: body.user.id, teamId: body.user.team_id });
   };

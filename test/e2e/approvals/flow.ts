@@ -76,6 +76,30 @@ export const click = (c: Cluster, userId: string, actionId: string, id: string, 
     channelId: CHANNELS.approvals,
   });
 
+/**
+ * 50 concurrent Approve clicks on approval `id`, spread over three admins and over the instances; resolves once the
+ * card says done and the execution is audited (the caller checks that it ran exactly once).
+ */
+export const approveFiftyTimes = async (
+  c: Cluster,
+  id: string,
+  approvers: readonly string[],
+): Promise<void> => {
+  await Promise.all(
+    Array.from({ length: 50 }, (_, i) =>
+      click(
+        c,
+        approvers[i % approvers.length] ?? PEOPLE.admin,
+        'approval_approve',
+        id,
+        i % c.instances.length,
+      ),
+    ),
+  );
+  await waitFor(() => lastCardText(c).includes('done'), { timeoutMs: 10_000 });
+  await waitFor(() => c.audit.some((e) => e.approvalId === id && e.type === 'executed'));
+};
+
 export const lastCardText = (c: Cluster): string =>
   JSON.stringify(c.slack.callsTo('chat.update').at(-1)?.args ?? {});
 

@@ -75,7 +75,7 @@ describe('a secret-producing action behind an approval', () => {
     expect(elsewhere.filter((call) => pattern.test(JSON.stringify(call.args)))).toEqual([]);
     expect(c.slack.responses.filter((r) => pattern.test(JSON.stringify(r.body)))).toEqual([]);
     expect(pattern.test(JSON.stringify(c.audit))).toBe(false);
-    expect(pattern.test(c.instances.flatMap((i) => i.logs).join('\n'))).toBe(false);
+    expect(c.instances.flatMap((i) => i.logs).filter((l) => pattern.test(l))).toEqual([]);
     expect(pattern.test(await redisDump())).toBe(false);
   });
 });

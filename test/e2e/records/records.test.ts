@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encodeFormMetadata } from '../../../src/actions/payload.js';
+import { actionFormMetadata } from '../../../src/blocks/payloads.js';
 import { encodeNodeId, type FakeUser } from '../../fakes/authgear/index.js';
 import { PEOPLE, startTestApp, type TestApp } from '../../support/app.js';
 import { waitFor } from '../../support/wait.js';
@@ -103,7 +103,7 @@ describe('/authgear edit', () => {
     const res = await t.driver.viewSubmission({
       userId: PEOPLE.support,
       callbackId: 'action_modal',
-      privateMetadata: encodeFormMetadata({ k: 'edit', u: aliceNode }),
+      privateMetadata: actionFormMetadata.encode({ k: 'edit', u: aliceNode }),
       values: {
         name: { name: { type: 'plain_text_input', value: 'Alice Liddell' } },
         birthdate: { birthdate: { type: 'plain_text_input', value: 'next tuesday' } },
@@ -123,7 +123,7 @@ describe('/authgear edit', () => {
     const res = await t.driver.viewSubmission({
       userId: PEOPLE.support,
       callbackId: 'action_modal',
-      privateMetadata: encodeFormMetadata({
+      privateMetadata: actionFormMetadata.encode({
         k: 'edit',
         u: aliceNode,
         r: t.slack.responseUrl('edit-conflict'),

@@ -49,6 +49,8 @@ export interface RecordedRequest {
   variables: Record<string, unknown>;
   jwt: { header: ProtectedHeaderParameters; claims: JWTPayload };
   at: Date;
+  /** The JSON body the fake answered (`{ data, errors }`), set once the request was served. */
+  answer?: unknown;
 }
 
 export interface RejectedRequest {
@@ -75,8 +77,12 @@ export interface AuthgearFake {
   /** Requests refused with 403, with the reason (for debugging JWT problems). */
   rejections: RejectedRequest[];
   setLatency(ms: number): void;
+  /** Holds every request from now on, unanswered, until `release()` (to test what happens before an answer). */
+  hold(): { release(): void; readonly waiting: () => number };
   /** The next request fails this way instead of being served (queue: one failure per call). */
   failNext(failure: FakeFailure): void;
+  /** Calls `listener` with each recorded request once it is answered (the demo's Admin API panel); returns an unsubscribe. */
+  onAnswered(listener: (request: RecordedRequest) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -122,34 +128,33 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
   const requests: RecordedRequest[] = [];
   const rejections: RejectedRequest[] = [];
   const failures: FakeFailure[] = [];
+  const listeners = new Set<(request: RecordedRequest) => void>();
   let latencyMs = 0;
+  let held: Promise<void> | undefined;
+  let waiting = 0;
 
+  /** The HTTP status and JSON body Authgear answers a GraphQL request with. */
   const runGraphQL = async (
-    res: ServerResponse,
     body: GraphQLRequestBody,
     auditContext: Record<string, unknown> | null,
-  ): Promise<void> => {
+  ): Promise<{ status: number; body: unknown }> => {
     let document: DocumentNode;
     try {
       document = parse(body.query);
     } catch (e) {
-      sendJson(res, 200, {
-        data: null,
-        errors: [e instanceof GraphQLError ? e.toJSON() : { message: 'syntax error' }],
-      });
-      return;
+      return {
+        status: 200,
+        body: { data: null, errors: [e instanceof GraphQLError ? e.toJSON() : { message: 'syntax error' }] },
+      };
     }
     const fields = mutationFieldCount(document, body.operationName);
     if (fields > MAX_MUTATION_FIELDS) {
       const message = `too many mutation fields in one request: got ${fields}, limit is ${MAX_MUTATION_FIELDS}`;
-      sendJson(res, 400, apiErrorBody('BadRequest', 'BadRequest', message, 400));
-      return;
+      return { status: 400, body: apiErrorBody('BadRequest', 'BadRequest', message, 400) };
     }
     const errors = validate(fakeSchema(), document);
-    if (errors.length > 0) {
-      sendJson(res, 200, { data: null, errors: errors.map((e) => e.toJSON()) });
-      return;
-    }
+    if (errors.length > 0)
+      return { status: 200, body: { data: null, errors: errors.map((e) => e.toJSON()) } };
     const context: FakeContext = { store, config: store.config, auditContext };
     const snapshot = store.snapshot();
     const result = await execute({
@@ -176,11 +181,18 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
       },
     });
     if (result.errors !== undefined && result.errors.length > 0) store.restore(snapshot);
-    sendJson(res, 200, formatErrors(result));
+    return { status: 200, body: formatErrors(result) };
   };
+
+  const UNEXPECTED = { data: null, errors: [{ message: 'unexpected error' }] };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    if (held) {
+      waiting++;
+      await held;
+      waiting--;
+    }
     const pending = failures[0];
     const failure =
       pending?.kind === 'unexpected' && pending.operation !== undefined ? undefined : failures.shift();
@@ -194,7 +206,7 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
       return;
     }
     if (failure?.kind === 'unexpected') {
-      sendJson(res, 200, { data: null, errors: [{ message: 'unexpected error' }] });
+      sendJson(res, 200, UNEXPECTED);
       return;
     }
     if (req.method !== 'POST' || req.url?.split('?')[0] !== ADMIN_GRAPHQL_PATH) {
@@ -226,19 +238,24 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
       sendJson(res, 400, apiErrorBody('BadRequest', 'InvalidJSON', 'invalid request body', 400));
       return;
     }
-    requests.push({ ...body, jwt: { header: jwt.header, claims: jwt.claims }, at: now() });
-    const waiting = failures[0];
-    if (waiting?.kind === 'unexpected' && waiting.operation === body.operationName) {
+    const recorded: RecordedRequest = { ...body, jwt: { header: jwt.header, claims: jwt.claims }, at: now() };
+    requests.push(recorded);
+    const next = failures[0];
+    let answer: { status: number; body: unknown };
+    if (next?.kind === 'unexpected' && next.operation === body.operationName) {
       failures.shift();
-      sendJson(res, 200, { data: null, errors: [{ message: 'unexpected error' }] });
-      return;
+      answer = { status: 200, body: UNEXPECTED };
+    } else {
+      const claim = jwt.claims.audit_context;
+      const auditContext =
+        typeof claim === 'object' && claim !== null && !Array.isArray(claim)
+          ? (claim as Record<string, unknown>)
+          : null;
+      answer = await runGraphQL(body, auditContext);
     }
-    const claim = jwt.claims.audit_context;
-    const auditContext =
-      typeof claim === 'object' && claim !== null && !Array.isArray(claim)
-        ? (claim as Record<string, unknown>)
-        : null;
-    await runGraphQL(res, body, auditContext);
+    recorded.answer = JSON.parse(JSON.stringify(answer.body));
+    for (const listener of listeners) listener(recorded);
+    sendJson(res, answer.status, answer.body);
   };
 
   const server = createServer((req, res) => {
@@ -260,8 +277,24 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
     setLatency: (ms) => {
       latencyMs = ms;
     },
+    hold: () => {
+      let release = () => {};
+      held = new Promise<void>((resolve) => {
+        release = () => {
+          held = undefined;
+          resolve();
+        };
+      });
+      return { release: () => release(), waiting: () => waiting };
+    },
     failNext: (f) => {
       failures.push(f);
+    },
+    onAnswered: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

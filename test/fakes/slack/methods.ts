@@ -2,6 +2,7 @@
  * Web API method handlers of the Slack fake. Response shapes follow the examples in Slack's OpenAPI spec
  * (`../shared/slack/slack-api-specs/web-api/slack_web_openapi_v2.json`).
  */
+import type { Channels } from './conversations.js';
 import type { Directory } from './directory.js';
 import type { Json } from './recorder.js';
 
@@ -24,6 +25,7 @@ export interface MethodContext {
   dmChannelFor(userId: string): string;
   messages: Map<string, Json>;
   views: Map<string, Json>;
+  channels: Channels;
 }
 
 export type MethodHandler = (args: Json, ctx: MethodContext) => Json;
@@ -200,6 +202,11 @@ const authTest: MethodHandler = (_args, ctx) => ({
   is_enterprise_install: false,
 });
 
+const conversationsInfo: MethodHandler = (args, ctx) =>
+  str(args.channel)
+    ? ctx.channels.info(str(args.channel) ?? '', ctx.identity.botUserId)
+    : fail('channel_not_found');
+
 const teamInfo: MethodHandler = (_args, ctx) => ({
   ok: true,
   team: {
@@ -219,6 +226,7 @@ export const methodHandlers: Readonly<Record<string, MethodHandler>> = {
   'chat.delete': remove,
   'chat.getPermalink': getPermalink,
   'conversations.open': conversationsOpen,
+  'conversations.info': conversationsInfo,
   'views.open': viewsOpen,
   'views.push': viewsPush,
   'views.update': viewsUpdate,

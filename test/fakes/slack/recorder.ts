@@ -41,6 +41,11 @@ export interface BlockKitViolation {
   at: number;
 }
 
+/** What a listener hears: each call or response_url post, once it has been answered. */
+export type RecordedEvent =
+  | { readonly kind: 'call'; readonly call: RecordedCall }
+  | { readonly kind: 'response'; readonly response: RecordedResponse };
+
 export interface Recorder {
   readonly calls: RecordedCall[];
   readonly responses: RecordedResponse[];
@@ -58,6 +63,12 @@ export interface Recorder {
   responsesTo(id: string): RecordedResponse[];
   /** Forget calls, responses and violations (seeds and armed faults are handled by the fake's clear()). */
   clear(): void;
+  /** Keeps `call` (used by the server) and tells the listeners. */
+  recordCall(call: RecordedCall): void;
+  /** Keeps `response` (used by the server) and tells the listeners. */
+  recordResponse(response: RecordedResponse): void;
+  /** Calls `listener` after each recorded call or response (the demo's live page); returns an unsubscribe. */
+  subscribe(listener: (event: RecordedEvent) => void): () => void;
 }
 
 const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update']);
@@ -66,6 +77,10 @@ export const createRecorder = (): Recorder => {
   const calls: RecordedCall[] = [];
   const responses: RecordedResponse[] = [];
   const violations: BlockKitViolation[] = [];
+  const listeners = new Set<(event: RecordedEvent) => void>();
+  const tell = (event: RecordedEvent) => {
+    for (const listener of listeners) listener(event);
+  };
   return {
     calls,
     responses,
@@ -85,6 +100,20 @@ export const createRecorder = (): Recorder => {
       calls.length = 0;
       responses.length = 0;
       violations.length = 0;
+    },
+    recordCall: (call) => {
+      calls.push(call);
+      tell({ kind: 'call', call });
+    },
+    recordResponse: (response) => {
+      responses.push(response);
+      tell({ kind: 'response', response });
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
   };
 };

@@ -5,11 +5,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkCallBlocks, checkResponseBlocks, invalidBlocksResponse } from './block-checks.js';
+import { type Channels, createChannels, type SeedChannel } from './conversations.js';
 import { createDirectory, type SeedUser } from './directory.js';
 import { createFaults, type FailNextOptions, type Fault, type RateLimitOptions } from './faults.js';
 import { InvalidJsonError, parseArgs, readRawBody, tokenOf } from './http-body.js';
 import { type FakeIdentity, type MethodContext, methodHandlers } from './methods.js';
 import { createRecorder, type Json, type Recorder } from './recorder.js';
+import { createSocketModeFake, type SocketModeFake } from './socket-mode.js';
 
 export interface SlackFakeOptions extends Partial<FakeIdentity> {
   /** When set, only this bot token is accepted (others answer `invalid_auth`); otherwise any non-empty token. */
@@ -20,6 +22,8 @@ export interface SlackFakeOptions extends Partial<FakeIdentity> {
   now?: () => number;
   users?: SeedUser[];
   usergroups?: Record<string, string[]>;
+  /** Channels conversations.info knows (with members, to say whether the bot is in them). */
+  channels?: SeedChannel[];
 }
 
 export interface SlackFake extends Recorder {
@@ -36,6 +40,9 @@ export interface SlackFake extends Recorder {
   failNext(method: string, options: FailNextOptions): void;
   addUser(user: SeedUser): void;
   addUsergroup(id: string, userIds: string[]): void;
+  addChannel(channel: SeedChannel): void;
+  /** Socket Mode: apps.connections.open, the WebSocket link and envelope delivery (see socket-mode.ts). */
+  readonly socketMode: SocketModeFake;
   /** Forgets calls, responses, violations and armed faults; keeps seeded users and groups. */
   clear(): void;
   close(): Promise<void>;
@@ -91,6 +98,10 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
   const directory = createDirectory(identity.teamId);
   for (const user of users) directory.addUser(user);
   for (const [id, members] of Object.entries(usergroups)) directory.addUsergroup(id, members);
+  const channels: Channels = createChannels();
+  for (const channel of options.channels ?? []) channels.add(channel);
+  let base = '';
+  const socketMode = createSocketModeFake({ appId: identity.appId, baseUrl: () => base });
 
   let seq = 0;
   let responseSeq = 0;
@@ -103,10 +114,13 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     dmChannelFor,
     messages: new Map(),
     views: new Map(),
+    channels,
   };
 
   const answerApi = (method: string, args: Json, token: string, at: number): Answer => {
     if (token === '') return { status: 200, body: { ok: false, error: 'not_authed' } };
+    // The app-level token (xapp-…), not the bot token, opens Socket Mode connections.
+    if (method === 'apps.connections.open') return { status: 200, body: socketMode.open(token) };
     if (requiredToken !== undefined && token !== requiredToken) {
       return { status: 200, body: { ok: false, error: 'invalid_auth' } };
     }
@@ -140,7 +154,7 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     delete args.token;
     const at = now();
     const answer = answerApi(method, args, token, at);
-    recorder.calls.push({
+    recorder.recordCall({
       method,
       args,
       token,
@@ -164,7 +178,7 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     const problems = checkResponseBlocks(body);
     if (problems)
       recorder.violations.push({ method: 'response_url', ...problems, args: body, responseId: id, at });
-    recorder.responses.push({ id, body, at, ok: problems === undefined });
+    recorder.recordResponse({ id, body, at, ok: problems === undefined });
     return problems
       ? { status: 400, body: invalidBlocksResponse(problems.errors) }
       : { status: 200, body: { ok: true } };
@@ -190,8 +204,9 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
+  server.on('upgrade', socketMode.handleUpgrade);
   const { port } = server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${port}`;
+  base = `http://127.0.0.1:${port}`;
 
   return {
     ...recorder,
@@ -204,14 +219,18 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     failNext: faults.failNext,
     addUser: directory.addUser,
     addUsergroup: directory.addUsergroup,
+    addChannel: channels.add,
+    socketMode,
     clear: () => {
       recorder.clear();
       faults.clear();
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await socketMode.close();
+      await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      });
+    },
   };
 };

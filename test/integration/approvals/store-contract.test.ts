@@ -5,8 +5,10 @@ import { createMemoryApprovalStore } from '../../../src/approvals/memory-store.j
 import { type ApprovalRequest, newApprovalRecord } from '../../../src/approvals/record.js';
 import { connectRedis, createRedisApprovalStore } from '../../../src/approvals/redis-store.js';
 import type { ApprovalStore } from '../../../src/approvals/store.js';
+import { connectRedisTarget } from '../../../src/redis/client.js';
 import { approvalRequest } from '../../support/approvals.js';
 import { type PrivateRedis, startPrivateRedis, uniquePrefix } from '../../support/redis.js';
+import { hasRedisCli, type RedisClusterServer, startRedisCluster } from '../../support/redis-cluster.js';
 
 const T0 = new Date('2030-01-01T00:00:00.000Z');
 const at = (ms: number): Date => new Date(T0.getTime() + ms);
@@ -27,11 +29,17 @@ const request = (overrides: Partial<ApprovalRequest> = {}): ApprovalRequest =>
 let server: PrivateRedis;
 const connections: Redis[] = [];
 
+// The same contract on a real 3-master Redis Cluster when redis-cli is there to build one.
+const withCluster = hasRedisCli();
+let cluster: RedisClusterServer | undefined;
+
 beforeAll(async () => {
   server = await startPrivateRedis();
-});
+  if (withCluster) cluster = await startRedisCluster();
+}, 60_000);
 afterAll(async () => {
   await server.stop();
+  await cluster?.stop();
 });
 
 const implementations: Array<[string, () => ApprovalStore]> = [
@@ -44,6 +52,18 @@ const implementations: Array<[string, () => ApprovalStore]> = [
       return createRedisApprovalStore({ redis, prefix: uniquePrefix() });
     },
   ],
+  ...(withCluster
+    ? ([
+        [
+          'redis cluster',
+          () => {
+            const redis = connectRedisTarget({ kind: 'cluster', nodes: cluster?.nodes ?? [] });
+            if (!redis) throw new Error('no cluster client');
+            return createRedisApprovalStore({ redis, prefix: uniquePrefix(), readyWaitMs: 5000 });
+          },
+        ],
+      ] satisfies Array<[string, () => ApprovalStore]>)
+    : []),
 ];
 
 describe.each(implementations)('%s approval store', (_name, makeStore) => {

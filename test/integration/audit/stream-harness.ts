@@ -1,10 +1,10 @@
 /** Fakes and a shared fake clock for the Authgear audit-log stream tests (and the bench). */
-import type { Redis } from 'ioredis';
 import { createAuditWebClient } from '../../../src/audit/delivery.js';
 import { type AuditStream, type AuditStreamOptions, createAuditStream } from '../../../src/audit/stream.js';
 import { type AdminApi, createAdminApi } from '../../../src/authgear/client.js';
 import { createTokenSource } from '../../../src/authgear/jwt.js';
 import { createLogger } from '../../../src/logger.js';
+import type { RedisClient } from '../../../src/redis/client.js';
 import { type AuthgearFake, startAuthgearFake } from '../../fakes/authgear/index.js';
 import { type SlackFake, startSlackFake } from '../../fakes/slack/index.js';
 import { makeAdminKey } from '../../support/keys.js';
@@ -18,7 +18,7 @@ export interface StreamHarness {
   readonly api: AdminApi;
   readonly clock: { now(): number; sleep(ms: number): Promise<void>; readonly sleeps: number[] };
   /** A stream on the fakes with the shared clock; `overrides` win. */
-  stream(overrides?: Partial<AuditStreamOptions> & { redis?: Redis | undefined }): AuditStream;
+  stream(overrides?: Partial<AuditStreamOptions> & { redis?: RedisClient | undefined }): AuditStream;
   /** Adds `count` entries just after the clock's now, numbered from `from` (client ID `e<n>`); moves the clock past them. */
   seed(from: number, count: number, activityType?: (n: number) => string): void;
   /** Entry numbers in the order Slack accepted them. */

@@ -4,22 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { buildSchema, GraphQLEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_LOG_ACTIVITY_TYPES } from '../../../src/authgear/operations/audit-logs.js';
-import { isAppError } from '../../../src/errors.js';
+import { type ErrorCode, isAppError } from '../../../src/errors.js';
 import { nextPageCommand, parseAuditArgs } from '../../../src/queries/audit.js';
+import { expectAppErrorCode } from '../../support/errors.js';
 
 const schemaPath = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../../../shared/authgear/admin-api.graphql',
 );
-
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return isAppError(error) ? error.code : 'not-an-app-error';
-  }
-  return undefined;
-};
 
 describe('audit log activity types', () => {
   it.runIf(existsSync(schemaPath))("match the AuditLogActivityType enum of Authgear's schema", () => {
@@ -73,14 +65,14 @@ describe('parseAuditArgs', () => {
     }
   });
 
-  it.each([
+  it.each<[string[], ErrorCode]>([
     [['--since', 'yesterday'], 'input.invalid'],
     [['--since'], 'input.usage'],
     [['--verbose'], 'input.usage'],
     [['--after', 'no spaces<>'], 'input.invalid'],
     [['--until', 'yesterday'], 'input.invalid'],
   ])('refuses %j with %s', (args, code) => {
-    expect(codeOf(() => parseAuditArgs(args))).toBe(code);
+    expectAppErrorCode(() => parseAuditArgs(args), code);
   });
 
   it('builds a next-page command, with the first page’s end pinned, that parses back to the same filters', () => {

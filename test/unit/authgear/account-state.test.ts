@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { accountState, canEnable, scheduledWindow } from '../../../src/authgear/account-state.js';
 import { statusLines } from '../../../src/blocks/user-card.js';
-import { makeAuthgearUser } from '../../support/authgear-user.js';
+import { makeUser } from '../../support/authgear-user.js';
 
 const now = new Date('2026-03-01T12:00:00.000Z');
-const u = makeAuthgearUser;
+const u = makeUser;
 
 describe('accountState: what Authgear computes, in the Portal’s order', () => {
   it.each([

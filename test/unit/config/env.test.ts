@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config/env.js';
+import { ENV_VARIABLES, loadConfig } from '../../../src/config/env.js';
 import { AppError } from '../../../src/errors.js';
 import { makeAdminKey } from '../../support/keys.js';
 
@@ -29,7 +30,9 @@ describe('loadConfig', () => {
     const c = loadConfig(valid);
     expect(c.authgear.endpoint).toBe('https://myapp.authgear.cloud');
     expect(c.port).toBe(3000);
-    expect(c.redis).toEqual({ url: undefined, prefix: 'authgear-slack:' });
+    expect(c.redis).toEqual({ url: undefined, prefix: 'authgear-slack:', target: { kind: 'none' } });
+    expect(c.healthPort).toBe(3000);
+    expect(c.shutdownGraceMs).toBe(25_000);
     expect(c.policyFile).toBe('./policy.yaml');
     expect(c.slack.apiUrl).toBeUndefined();
     expect(Object.isFrozen(c)).toBe(true);
@@ -70,13 +73,74 @@ describe('loadConfig', () => {
     ['a bad endpoint', { AUTHGEAR_ENDPOINT: 'not a url' }, 'AUTHGEAR_ENDPOINT'],
     ['a bad log level', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     ['a key that is not PEM', { AUTHGEAR_ADMIN_PRIVATE_KEY: 'hello' }, 'PEM'],
+    ['a bad health port', { HEALTH_PORT: '70000' }, 'HEALTH_PORT'],
+    ['a negative grace period', { SHUTDOWN_GRACE_MS: '-1' }, 'SHUTDOWN_GRACE_MS'],
+    ['a bad sentinel list', { REDIS_SENTINELS: 'a:1,nope', REDIS_SENTINEL_NAME: 'm' }, '"nope"'],
+    ['sentinels without a master name', { REDIS_SENTINELS: 'a:26379' }, 'REDIS_SENTINEL_NAME'],
+    ['a cluster node without a port', { REDIS_CLUSTER_NODES: '10.0.0.1' }, 'REDIS_CLUSTER_NODES'],
+    [
+      'two Redis targets at once',
+      { REDIS_URL: 'redis://r:6379', REDIS_CLUSTER_NODES: 'r:7000' },
+      'set only one of REDIS_URL, REDIS_CLUSTER_NODES',
+    ],
   ])('refuses %s', (_name, override, expected) => {
     expect(problemsOf({ ...valid, ...override })).toContain(expected);
+  });
+
+  it.each([
+    [{ REDIS_URL: 'redis://r:6379/2' }, { kind: 'url', url: 'redis://r:6379/2' }],
+    [
+      { REDIS_SENTINELS: 's1:26379, [::1]:26380', REDIS_SENTINEL_NAME: 'mymaster' },
+      {
+        kind: 'sentinel',
+        name: 'mymaster',
+        sentinels: [
+          { host: 's1', port: 26379 },
+          { host: '::1', port: 26380 },
+        ],
+      },
+    ],
+    [
+      { REDIS_CLUSTER_NODES: 'c1:7000,c2:7001' },
+      {
+        kind: 'cluster',
+        nodes: [
+          { host: 'c1', port: 7000 },
+          { host: 'c2', port: 7001 },
+        ],
+      },
+    ],
+  ])('reads the Redis target from %j', (override, target) => {
+    expect(loadConfig({ ...valid, ...override }).redis.target).toEqual(target);
+  });
+
+  it('serves health on PORT unless HEALTH_PORT is set, and reads the grace period', () => {
+    const c = loadConfig({ ...valid, PORT: '8080', HEALTH_PORT: '9090', SHUTDOWN_GRACE_MS: '5000' });
+    expect([c.port, c.healthPort, c.shutdownGraceMs]).toEqual([8080, 9090, 5000]);
+    expect(loadConfig({ ...valid, PORT: '8080' }).healthPort).toBe(8080);
   });
 
   it('adds the trailing slash the Web API client expects to SLACK_API_URL', () => {
     expect(loadConfig({ ...valid, SLACK_API_URL: 'http://127.0.0.1:9/api' }).slack.apiUrl).toBe(
       'http://127.0.0.1:9/api/',
     );
+  });
+
+  it('treats blank variables as unset, as an empty line in a .env file means', () => {
+    const c = loadConfig({ ...valid, PORT: '', HEALTH_PORT: ' ', SHUTDOWN_GRACE_MS: '', REDIS_URL: '' });
+    expect([c.port, c.healthPort, c.shutdownGraceMs, c.redis.target.kind]).toEqual([
+      3000,
+      3000,
+      25_000,
+      'none',
+    ]);
+  });
+
+  it.each(['.env.example', 'README.md'])('%s names every variable the bot reads', (file) => {
+    const text = readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8');
+    const missing = ENV_VARIABLES.filter((name) =>
+      file === '.env.example' ? !new RegExp(`^${name}=`, 'm').test(text) : !text.includes(`\`${name}\``),
+    );
+    expect(missing).toEqual([]);
   });
 });

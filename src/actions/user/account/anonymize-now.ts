@@ -1,9 +1,10 @@
 import { anonymizeUser } from '../../../authgear/operations/account.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { labelOf, noChange, targetOf, type UserOnlyInput, userOnly } from './shared.js';
 
 export const anonymizeNowAction = defineAction<UserOnlyInput>({
-  key: 'anonymize-now',
+  key: ActionKeys.anonymizeNow,
   verbs: ['anonymize-now'],
   permission: 'user.anonymize',
   title: 'Anonymize user now',

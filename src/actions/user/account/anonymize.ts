@@ -1,9 +1,10 @@
 import { scheduleAccountAnonymization } from '../../../authgear/operations/account.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { labelOf, noChange, targetOf, type UserOnlyInput, userOnly } from './shared.js';
 
 export const anonymizeAction = defineAction<UserOnlyInput>({
-  key: 'anonymize',
+  key: ActionKeys.anonymize,
   verbs: ['anonymize'],
   permission: 'user.anonymize',
   title: 'Schedule anonymization',

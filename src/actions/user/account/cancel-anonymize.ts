@@ -1,9 +1,10 @@
 import { unscheduleAccountAnonymization } from '../../../authgear/operations/account.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { labelOf, noChange, targetOf, type UserOnlyInput, userOnly, whenText } from './shared.js';
 
 export const cancelAnonymizeAction = defineAction<UserOnlyInput>({
-  key: 'cancel-anonymize',
+  key: ActionKeys.cancelAnonymize,
   verbs: ['cancel-anonymize'],
   permission: 'user.anonymize',
   title: 'Cancel anonymization',

@@ -1,9 +1,10 @@
 import { unscheduleAccountDeletion } from '../../../authgear/operations/account.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { labelOf, noChange, targetOf, type UserOnlyInput, userOnly, whenText } from './shared.js';
 
 export const cancelDeleteAction = defineAction<UserOnlyInput>({
-  key: 'cancel-delete',
+  key: ActionKeys.cancelDelete,
   verbs: ['cancel-delete'],
   permission: 'user.delete',
   title: 'Cancel deletion',

@@ -1,6 +1,7 @@
 import { scheduledWindow } from '../../../authgear/account-state.js';
 import { setDisabledStatus } from '../../../authgear/operations/account.js';
 import { AppError } from '../../../errors.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { labelOf, noChange, targetOf, type UserOnlyInput, userOnly, whenText } from './shared.js';
 
@@ -13,7 +14,7 @@ import { labelOf, noChange, targetOf, type UserOnlyInput, userOnly, whenText } f
 export const PAST_WINDOW = { from: '1970-01-01T00:00:00Z', until: '1970-01-01T00:00:01Z' } as const;
 
 export const cancelDisableAction = defineAction<UserOnlyInput>({
-  key: 'cancel-disable',
+  key: ActionKeys.cancelDisable,
   verbs: ['cancel-disable'],
   permission: 'user.enable',
   title: 'Cancel scheduled disable',

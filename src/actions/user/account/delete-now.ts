@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deleteUser } from '../../../authgear/operations/account.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { joinArgs, labelOf, optionalReason, quoted, targetOf, userIdSchema } from './shared.js';
 
@@ -7,7 +8,7 @@ const deleteNowInput = z.object({ userId: userIdSchema, reason: optionalReason }
 export type DeleteNowInput = z.output<typeof deleteNowInput>;
 
 export const deleteNowAction = defineAction<DeleteNowInput>({
-  key: 'delete-now',
+  key: ActionKeys.deleteNow,
   verbs: ['delete-now'],
   permission: 'user.delete',
   title: 'Delete user now',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scheduleAccountDeletion } from '../../../authgear/operations/account.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { joinArgs, labelOf, noChange, optionalReason, quoted, targetOf, userIdSchema } from './shared.js';
 
@@ -7,7 +8,7 @@ const deleteInput = z.object({ userId: userIdSchema, reason: optionalReason });
 export type DeleteInput = z.output<typeof deleteInput>;
 
 export const deleteAction = defineAction<DeleteInput>({
-  key: 'delete',
+  key: ActionKeys.delete,
   verbs: ['delete'],
   permission: 'user.delete',
   title: 'Schedule deletion',

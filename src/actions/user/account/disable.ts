@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountState } from '../../../authgear/account-state.js';
 import { setDisabledStatus } from '../../../authgear/operations/account.js';
 import { AppError, ValidationError } from '../../../errors.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import {
   joinArgs,
@@ -58,7 +59,7 @@ const windowText = (i: DisableInput): string =>
     : '';
 
 export const disableAction = defineAction<DisableInput>({
-  key: 'disable',
+  key: ActionKeys.disable,
   verbs: ['disable'],
   permission: 'user.disable',
   title: 'Disable user',

@@ -1,11 +1,12 @@
 import { accountState, canEnable, scheduledWindow } from '../../../authgear/account-state.js';
 import { setDisabledStatus } from '../../../authgear/operations/account.js';
 import { AppError } from '../../../errors.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { labelOf, noChange, targetOf, type UserOnlyInput, userOnly, whenText } from './shared.js';
 
 export const enableAction = defineAction<UserOnlyInput>({
-  key: 'enable',
+  key: ActionKeys.enable,
   verbs: ['enable'],
   permission: 'user.enable',
   title: 'Enable user',

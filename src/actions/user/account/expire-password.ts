@@ -1,9 +1,10 @@
 import { setPasswordExpired } from '../../../authgear/operations/account-credentials.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { labelOf, noChange, targetOf, type UserOnlyInput, userOnly } from './shared.js';
 
 export const expirePasswordAction = defineAction<UserOnlyInput>({
-  key: 'expire-password',
+  key: ActionKeys.expirePassword,
   verbs: ['expire-password'],
   permission: 'user.reset_password',
   title: 'Expire password',

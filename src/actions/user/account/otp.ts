@@ -3,6 +3,7 @@ import { generateOOBOTPCode } from '../../../authgear/operations/account-credent
 import type { AuthgearUser } from '../../../authgear/operations/user-fields.js';
 import { safe } from '../../../blocks/primitives.js';
 import { AppError } from '../../../errors.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { emailOf, labelOf, phoneOf, targetOf, userIdSchema } from './shared.js';
 
@@ -37,7 +38,7 @@ const purposeText = (input: OtpInput): string =>
   input.purpose === 'VERIFICATION' ? 'verification' : 'login';
 
 export const otpAction = defineAction<OtpInput>({
-  key: 'otp',
+  key: ActionKeys.otp,
   verbs: ['otp'],
   permission: 'user.otp',
   title: 'One-time code',

@@ -3,6 +3,7 @@ import { resetPassword } from '../../../authgear/operations/account-credentials.
 import type { AuthgearUser } from '../../../authgear/operations/user-fields.js';
 import { safe } from '../../../blocks/primitives.js';
 import { ValidationError } from '../../../errors.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { generatePassword } from './password.js';
 import { checked, labelOf, loginIdOf, targetOf, textValue, userIdSchema } from './shared.js';
@@ -35,7 +36,7 @@ const canSend = (user: AuthgearUser | undefined): boolean =>
   user === undefined || loginIdOf(user, 'email') !== undefined;
 
 export const resetPasswordAction = defineAction<ResetPasswordInput>({
-  key: 'reset-password',
+  key: ActionKeys.resetPassword,
   verbs: ['reset-password'],
   permission: 'user.reset_password',
   title: 'Reset password',

@@ -3,6 +3,7 @@ import { decodeNodeId } from '../../../authgear/node-id.js';
 import { getUserSessions, revokeSession, sessionsOf } from '../../../authgear/operations/account-sessions.js';
 import { safe } from '../../../blocks/primitives.js';
 import { AppError } from '../../../errors.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { labelOf, targetOf, userIdSchema } from './shared.js';
 
@@ -23,7 +24,7 @@ const revokeSessionInput = z.object({
 export type RevokeSessionInput = z.output<typeof revokeSessionInput>;
 
 export const revokeSessionAction = defineAction<RevokeSessionInput>({
-  key: 'revoke-session',
+  key: ActionKeys.revokeSession,
   verbs: ['revoke-session'],
   permission: 'user.revoke_sessions',
   title: 'Revoke session',

@@ -2,6 +2,7 @@ import { sendResetPasswordMessage } from '../../../authgear/operations/account-c
 import type { AuthgearUser } from '../../../authgear/operations/user-fields.js';
 import { safe } from '../../../blocks/primitives.js';
 import { AppError } from '../../../errors.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { labelOf, loginIdOf, targetOf, type UserOnlyInput, userOnly } from './shared.js';
 
@@ -23,7 +24,7 @@ const requireLoginId = (user: AuthgearUser): string => {
 };
 
 export const sendResetAction = defineAction<UserOnlyInput>({
-  key: 'send-reset',
+  key: ActionKeys.sendReset,
   verbs: ['send-reset'],
   permission: 'user.send_reset',
   title: 'Send password reset',

@@ -1,9 +1,10 @@
 import { revokeAllSessions } from '../../../authgear/operations/account-sessions.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { labelOf, noChange, targetOf, type UserOnlyInput, userOnly } from './shared.js';
 
 export const signoutAction = defineAction<UserOnlyInput>({
-  key: 'signout',
+  key: ActionKeys.signout,
   verbs: ['signout'],
   permission: 'user.revoke_sessions',
   title: 'Sign out everywhere',

@@ -1,9 +1,10 @@
 import { resetAccountLockout } from '../../../authgear/operations/account.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { labelOf, noChange, targetOf, type UserOnlyInput, userOnly } from './shared.js';
 
 export const unlockAction = defineAction<UserOnlyInput>({
-  key: 'unlock',
+  key: ActionKeys.unlock,
   verbs: ['unlock'],
   permission: 'user.disable',
   title: 'Unlock account',

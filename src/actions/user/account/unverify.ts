@@ -1,3 +1,4 @@
+import { ActionKeys } from '../../keys.js';
 import { verificationAction } from './verification.js';
 
-export const unverifyAction = verificationAction(false);
+export const unverifyAction = verificationAction(ActionKeys.unverify, false);

@@ -13,6 +13,7 @@ import {
 } from '../../../authgear/operations/account.js';
 import type { AuthgearUser } from '../../../authgear/operations/user-fields.js';
 import { AppError, ValidationError } from '../../../errors.js';
+import { ActionKeys } from '../../keys.js';
 import { type ActionDefinition, defineAction } from '../../types.js';
 import { labelOf, noChange, targetOf, textValue, userIdSchema, whenText } from './shared.js';
 
@@ -97,7 +98,7 @@ type PeriodInput = z.output<typeof periodInput>;
 const PERIOD_USAGE = 'valid-period <who> [from|-] [until|-]';
 
 export const validPeriodAction: ActionDefinition<PeriodInput> = defineAction<PeriodInput>({
-  key: 'valid-period',
+  key: ActionKeys.validPeriod,
   verbs: ['valid-period'],
   permission: 'user.valid_period',
   title: 'Set valid period',
@@ -183,7 +184,7 @@ const defineBoundAction = (bound: Bound) => {
     until: isFrom ? (user?.accountValidUntil ?? null) : value,
   });
   return defineAction<Input>({
-    key: verb,
+    key: isFrom ? ActionKeys.validFrom : ActionKeys.validUntil,
     verbs: [verb],
     permission: 'user.valid_period',
     title: isFrom ? 'Set valid from' : 'Set valid until',

@@ -3,6 +3,7 @@ import { setVerifiedStatus } from '../../../authgear/operations/account-credenti
 import type { AuthgearUser } from '../../../authgear/operations/user-fields.js';
 import { safe } from '../../../blocks/primitives.js';
 import { AppError } from '../../../errors.js';
+import type { ActionKey } from '../../keys.js';
 import { type ActionDefinition, defineAction } from '../../types.js';
 import {
   emailOf,
@@ -48,11 +49,14 @@ const requireValue = (input: VerificationInput, user: AuthgearUser): string => {
 };
 
 /** `verify` (isVerified = true) or `unverify` (false): one setVerifiedStatus mutation. */
-export const verificationAction = (verified: boolean): ActionDefinition<VerificationInput> => {
+export const verificationAction = (
+  key: ActionKey,
+  verified: boolean,
+): ActionDefinition<VerificationInput> => {
   const verb = verified ? 'verify' : 'unverify';
   const state = verified ? 'verified' : 'unverified';
   return defineAction<VerificationInput>({
-    key: verb,
+    key,
     verbs: [verb],
     permission: 'user.verify',
     title: verified ? 'Mark as verified' : 'Mark as unverified',

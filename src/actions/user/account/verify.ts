@@ -1,3 +1,4 @@
+import { ActionKeys } from '../../keys.js';
 import { verificationAction } from './verification.js';
 
-export const verifyAction = verificationAction(true);
+export const verifyAction = verificationAction(ActionKeys.verify, true);

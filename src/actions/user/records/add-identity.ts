@@ -4,6 +4,7 @@ import type { AuthgearProject } from '../../../authgear/project.js';
 import { safe } from '../../../blocks/primitives.js';
 import { userLabel } from '../../../blocks/user-card.js';
 import { AppError } from '../../../errors.js';
+import { ActionKeys } from '../../keys.js';
 import { type ActionDefinition, defineAction } from '../../types.js';
 import { loginIdKeyOf } from './credentials.js';
 import {
@@ -26,7 +27,7 @@ const USAGE = 'add-identity <who> <email|phone|username>';
 /** `add-identity`, offering only the login ID keys the project has turned on. */
 export const makeAddIdentityAction = (project: AuthgearProject): ActionDefinition<AddIdentityInput> =>
   defineAction({
-    key: 'add-identity',
+    key: ActionKeys.addIdentity,
     verbs: ['add-identity'],
     permission: 'user.identities',
     title: 'Add login ID',

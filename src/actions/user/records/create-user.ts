@@ -4,6 +4,7 @@ import type { AuthgearProject } from '../../../authgear/project.js';
 import { context, safe } from '../../../blocks/primitives.js';
 import { userLabel } from '../../../blocks/user-card.js';
 import { AppError } from '../../../errors.js';
+import { ActionKeys } from '../../keys.js';
 import { type ActionDefinition, defineAction } from '../../types.js';
 import {
   type LoginIdKey,
@@ -35,7 +36,7 @@ const KEY_NAMES: Record<LoginIdKey, string> = { email: 'email', phone: 'phone nu
 /** `create-user`, offering only the login ID keys the project has turned on. */
 export const makeCreateUserAction = (project: AuthgearProject): ActionDefinition<CreateUserInput> =>
   defineAction({
-    key: 'create-user',
+    key: ActionKeys.createUser,
     verbs: ['create-user'],
     permission: 'user.create',
     targetsUser: false,

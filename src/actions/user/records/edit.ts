@@ -4,6 +4,7 @@ import { getUserNode } from '../../../authgear/operations/users.js';
 import { safe } from '../../../blocks/primitives.js';
 import { userLabel } from '../../../blocks/user-card.js';
 import { AppError } from '../../../errors.js';
+import { ActionKeys } from '../../keys.js';
 import { type ActionContext, defineAction } from '../../types.js';
 import {
   describeEdits,
@@ -74,7 +75,7 @@ const changeLines = (edits: EditsBySection): string[] =>
   );
 
 export const editAction = defineAction({
-  key: 'edit',
+  key: ActionKeys.edit,
   verbs: ['edit'],
   permission: 'user.edit',
   versioned: true,

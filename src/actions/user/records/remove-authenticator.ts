@@ -3,6 +3,7 @@ import { deleteAuthenticator } from '../../../authgear/operations/records.js';
 import { safe } from '../../../blocks/primitives.js';
 import { userLabel } from '../../../blocks/user-card.js';
 import { AppError } from '../../../errors.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { describeAuthenticator, findAuthenticator } from './credentials.js';
 
@@ -18,7 +19,7 @@ const input = z.object({
 const USAGE = 'remove-authenticator <who> <authenticator ID>';
 
 export const removeAuthenticatorAction = defineAction({
-  key: 'remove-authenticator',
+  key: ActionKeys.removeAuthenticator,
   verbs: ['remove-authenticator'],
   permission: 'user.mfa',
   title: 'Remove authenticator',

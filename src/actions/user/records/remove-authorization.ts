@@ -7,6 +7,7 @@ import {
 import { safe } from '../../../blocks/primitives.js';
 import { userLabel } from '../../../blocks/user-card.js';
 import { AppError } from '../../../errors.js';
+import { ActionKeys } from '../../keys.js';
 import { type ActionContext, defineAction } from '../../types.js';
 
 const input = z.object({
@@ -32,7 +33,7 @@ export const authorizationsOf = async (
 };
 
 export const removeAuthorizationAction = defineAction({
-  key: 'remove-authorization',
+  key: ActionKeys.removeAuthorization,
   verbs: ['remove-authorization'],
   permission: 'user.authorizations',
   title: 'Remove app authorization',

@@ -4,6 +4,7 @@ import type { AuthgearUser } from '../../../authgear/operations/user-fields.js';
 import { safe } from '../../../blocks/primitives.js';
 import { userLabel } from '../../../blocks/user-card.js';
 import { AppError } from '../../../errors.js';
+import { ActionKeys } from '../../keys.js';
 import type { FieldSpec } from '../../types.js';
 import { defineAction } from '../../types.js';
 import { describeIdentity, findIdentity, identityValue, loginIdKeyOf } from './credentials.js';
@@ -31,7 +32,7 @@ export const identityField = (user: AuthgearUser | undefined, label: string): Fi
 });
 
 export const removeIdentityAction = defineAction({
-  key: 'remove-identity',
+  key: ActionKeys.removeIdentity,
   verbs: ['remove-identity'],
   permission: 'user.identities',
   title: 'Remove identity',

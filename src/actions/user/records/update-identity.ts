@@ -4,6 +4,7 @@ import type { AuthgearUser } from '../../../authgear/operations/user-fields.js';
 import { safe } from '../../../blocks/primitives.js';
 import { userLabel } from '../../../blocks/user-card.js';
 import { AppError, ValidationError } from '../../../errors.js';
+import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import {
   describeIdentity,
@@ -54,7 +55,7 @@ const target = (i: Input, user: AuthgearUser): { identity: UserIdentity; key: Lo
 };
 
 export const updateIdentityAction = defineAction({
-  key: 'update-identity',
+  key: ActionKeys.updateIdentity,
   verbs: ['update-identity'],
   permission: 'user.identities',
   title: 'Change login ID',

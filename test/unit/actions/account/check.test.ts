@@ -1,23 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { AnyActionDefinition } from '../../../../src/actions/types.js';
 import { accountActions } from '../../../../src/actions/user/account/index.js';
 import type { AuthgearUser } from '../../../../src/authgear/operations/user-fields.js';
-import { AppError } from '../../../../src/errors.js';
-import { makeUser, NOW } from './user-fixture.js';
+import type { ErrorCode } from '../../../../src/errors.js';
+import { makeUser } from '../../../support/authgear-user.js';
+import { expectAppErrorCode } from '../../../support/errors.js';
+
+const NOW = new Date('2025-06-01T12:00:00.000Z');
 
 const byKey = (key: string): AnyActionDefinition => {
   const def = accountActions.find((d) => d.key === key);
   if (def === undefined) throw new Error(`no action ${key}`);
   return def;
-};
-
-const codeOf = (fn: () => void): string | undefined => {
-  try {
-    fn();
-    return undefined;
-  } catch (e) {
-    return e instanceof AppError ? e.code : 'not-an-app-error';
-  }
 };
 
 const id = 'VXNlcjp1MQ';
@@ -30,7 +24,7 @@ const noPhone: Partial<AuthgearUser> = {
 };
 
 describe('account actions: read-first state checks', () => {
-  it.each<[string, string, Record<string, unknown>, Partial<AuthgearUser>, string | undefined]>([
+  it.each<[string, string, Record<string, unknown>, Partial<AuthgearUser>, ErrorCode | undefined]>([
     ['disable', 'an active user passes', { reason: 'r' }, {}, undefined],
     ['disable', 'a disabled user is no change', { reason: 'r' }, disabled, 'state.no_change'],
     [
@@ -79,7 +73,7 @@ describe('account actions: read-first state checks', () => {
       'signout',
       'a user without sessions is no change',
       {},
-      { sessions: { totalCount: 0, nodes: [] } },
+      { sessions: { totalCount: 0 } },
       'state.no_change',
     ],
     ['verify', 'an unverified email passes', { claim: 'email' }, { verifiedClaims: [] }, undefined],
@@ -120,6 +114,6 @@ describe('account actions: read-first state checks', () => {
   ])('%s: %s', (key, _label, raw, overrides, expected) => {
     const def = byKey(key);
     const input = def.input.parse({ ...raw, userId: id });
-    expect(codeOf(() => def.check?.(input, makeUser(overrides), NOW))).toBe(expected);
+    expectAppErrorCode(() => def.check?.(input, makeUser(overrides), NOW), expected);
   });
 });

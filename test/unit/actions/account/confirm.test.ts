@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyActionDefinition } from '../../../../src/actions/types.js';
 import { accountActions } from '../../../../src/actions/user/account/index.js';
-import { makeUser } from './user-fixture.js';
+import { makeUser } from '../../../support/authgear-user.js';
 
 const userId = 'VXNlcjp1MQ';
 const SAMPLE: Record<string, Record<string, unknown>> = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { indexActions } from '../../../../src/actions/registry.js';
 import { accountActions } from '../../../../src/actions/user/account/index.js';
 import { isActionName } from '../../../../src/permissions/actions.js';
-import { makeUser } from './user-fixture.js';
+import { makeUser } from '../../../support/authgear-user.js';
 
 const EXPECTED: Record<string, string> = {
   disable: 'user.disable',
@@ -35,9 +35,9 @@ const shownFor = (overrides: Parameters<typeof makeUser>[0]) =>
     .map((d) => d.key);
 
 describe('account action list', () => {
-  it('holds every account action once, with unique keys and verbs', () => {
+  it('holds every account action once, with unique keys and verbs, the pinned ones included', () => {
     expect(() => indexActions(accountActions)).not.toThrow();
-    expect(accountActions.map((d) => d.key).sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(accountActions.map((d) => d.key)).toEqual(expect.arrayContaining(Object.keys(EXPECTED)));
   });
 
   it.each(Object.entries(EXPECTED))('%s needs the %s permission', (key, permission) => {
@@ -98,7 +98,7 @@ describe('account action list', () => {
   });
 
   it('hides Sign out everywhere without sessions and shows Unlock only when locked', () => {
-    expect(shownFor({ sessions: { totalCount: 0, nodes: [] } })).not.toContain('signout');
+    expect(shownFor({ sessions: { totalCount: 0 } })).not.toContain('signout');
     expect(shownFor({})).not.toContain('unlock');
     expect(shownFor({ accountLockout: { isLocked: true, lockedUntil: null } })).toContain('unlock');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionNode } from '../../../../src/authgear/operations/account-sessions.js';
 import { sessionsMessage } from '../../../../src/queries/sessions.js';
-import { makeUser } from './user-fixture.js';
+import { makeUser } from '../../../support/authgear-user.js';
 
 const session = (id: string, overrides: Partial<SessionNode> = {}): SessionNode => ({
   id,

@@ -6,7 +6,7 @@ import {
   validPeriodAction,
 } from '../../../../src/actions/user/account/valid-period.js';
 import { AppError } from '../../../../src/errors.js';
-import { makeUser } from './user-fixture.js';
+import { makeUser } from '../../../support/authgear-user.js';
 
 const USAGE = 'valid-period <who> [from|-] [until|-]';
 const NOW = new Date('2026-03-01T12:00:00.000Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFieldErrors } from '../../../../src/actions/payload.js';
+import { toFieldErrors } from '../../../../src/actions/field-errors.js';
 import { makeCreateUserAction } from '../../../../src/actions/user/records/create-user.js';
 import { generatePassword } from '../../../../src/actions/user/records/password.js';
 import { AppError } from '../../../../src/errors.js';

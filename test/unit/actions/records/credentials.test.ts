@@ -5,7 +5,8 @@ import { removeAuthorizationAction } from '../../../../src/actions/user/records/
 import { removeIdentityAction } from '../../../../src/actions/user/records/remove-identity.js';
 import { updateIdentityAction } from '../../../../src/actions/user/records/update-identity.js';
 import { AppError } from '../../../../src/errors.js';
-import { loginIdentity, makeUser, totp } from './fixtures.js';
+import { loginIdentity, makeUser, totp } from '../../../support/authgear-user.js';
+import { expectAppErrorCode } from '../../../support/errors.js';
 
 const addIdentityAction = makeAddIdentityAction({ loginIdKeys: ['email', 'phone', 'username'] });
 const NOW = new Date('2026-03-01T00:00:00Z');
@@ -15,15 +16,6 @@ const user = makeUser({
   identities: { totalCount: 2, nodes: [email, username] },
   authenticators: { totalCount: 1, nodes: [totp('Work phone')] },
 });
-
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-    return undefined;
-  } catch (e) {
-    return e instanceof AppError ? e.code : 'not-an-app-error';
-  }
-};
 
 describe('add-identity on a project with email and phone login IDs only', () => {
   const limited = makeAddIdentityAction({ loginIdKeys: ['email', 'phone'] });
@@ -35,7 +27,7 @@ describe('add-identity on a project with email and phone login IDs only', () => 
 
   it('refuses a username in words before sending anything', () => {
     const input = limited.input.parse({ userId: user.id, loginIdKey: 'username', loginId: 'alice2' });
-    expect(codeOf(() => limited.check?.(input, user, NOW))).toBe('input.invalid');
+    expectAppErrorCode(() => limited.check?.(input, user, NOW), 'input.invalid');
   });
 });
 
@@ -50,7 +42,7 @@ describe('add-identity', () => {
 
   it('says there is nothing to do when the user already has that login ID', () => {
     const input = { userId: user.id, loginIdKey: 'email' as const, loginId: 'ALICE@example.com' };
-    expect(codeOf(() => addIdentityAction.check?.(input, user, NOW))).toBe('state.no_change');
+    expectAppErrorCode(() => addIdentityAction.check?.(input, user, NOW), 'state.no_change');
   });
 
   it('confirms naming the target and the new login ID', () => {
@@ -58,7 +50,7 @@ describe('add-identity', () => {
       { userId: user.id, loginIdKey: 'phone', loginId: '+15551234567' },
       user,
     );
-    expect(c.target).toBe('Alice Liddell &lt;alice@example.com&gt;');
+    expect(c.target).toBe('Alice &lt;alice@example.com&gt;');
     expect(c.consequences).toEqual(['The user can also sign in with the phone number +15551234567.']);
   });
 });
@@ -69,7 +61,7 @@ describe('update-identity', () => {
       identityId: 'alice',
       loginId: 'alice2',
     });
-    expect(codeOf(() => updateIdentityAction.fromArgs?.(['alice']))).toBe('input.usage');
+    expectAppErrorCode(() => updateIdentityAction.fromArgs?.(['alice']), 'input.usage');
   });
 
   it('checks the new value against the kind of the identity, on the loginId block', () => {
@@ -84,7 +76,7 @@ describe('update-identity', () => {
 
   it('refuses an identity the user does not have', () => {
     const input = { userId: user.id, identityId: 'bob@example.com', loginId: 'x@example.com' };
-    expect(codeOf(() => updateIdentityAction.check?.(input, user, NOW))).toBe('input.invalid');
+    expectAppErrorCode(() => updateIdentityAction.check?.(input, user, NOW), 'input.invalid');
   });
 
   it('confirms old and new values', () => {
@@ -95,17 +87,18 @@ describe('update-identity', () => {
 
 describe('remove-identity', () => {
   it('finds the identity by node ID or by login value', () => {
-    expect(
-      codeOf(() => removeIdentityAction.check?.({ userId: user.id, identityId: email.id }, user, NOW)),
-    ).toBe(undefined);
-    expect(
-      codeOf(() =>
-        removeIdentityAction.check?.({ userId: user.id, identityId: 'Alice@Example.com' }, user, NOW),
-      ),
-    ).toBe(undefined);
-    expect(
-      codeOf(() => removeIdentityAction.check?.({ userId: user.id, identityId: 'zzz' }, user, NOW)),
-    ).toBe('input.invalid');
+    expectAppErrorCode(
+      () => removeIdentityAction.check?.({ userId: user.id, identityId: email.id }, user, NOW),
+      undefined,
+    );
+    expectAppErrorCode(
+      () => removeIdentityAction.check?.({ userId: user.id, identityId: 'Alice@Example.com' }, user, NOW),
+      undefined,
+    );
+    expectAppErrorCode(
+      () => removeIdentityAction.check?.({ userId: user.id, identityId: 'zzz' }, user, NOW),
+      'input.invalid',
+    );
   });
 
   it('offers the identities in its form, keyed by the input field', () => {
@@ -134,11 +127,10 @@ describe('remove-authenticator', () => {
   const id = a?.id ?? '';
 
   it('refuses an authenticator the user does not have', () => {
-    expect(
-      codeOf(() =>
-        removeAuthenticatorAction.check?.({ userId: user.id, authenticatorId: 'nope' }, user, NOW),
-      ),
-    ).toBe('input.invalid');
+    expectAppErrorCode(
+      () => removeAuthenticatorAction.check?.({ userId: user.id, authenticatorId: 'nope' }, user, NOW),
+      'input.invalid',
+    );
   });
 
   it('confirms naming the authenticator', () => {
@@ -151,7 +143,7 @@ describe('remove-authenticator', () => {
 describe('remove-authorization', () => {
   it('needs exactly one authorization reference', () => {
     expect(removeAuthorizationAction.fromArgs?.(['portal'])).toEqual({ authorizationId: 'portal' });
-    expect(codeOf(() => removeAuthorizationAction.fromArgs?.([]))).toBe('input.usage');
+    expectAppErrorCode(() => removeAuthorizationAction.fromArgs?.([]), 'input.usage');
   });
 
   it('confirms as dangerous and escapes the reference', () => {

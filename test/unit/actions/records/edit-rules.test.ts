@@ -5,8 +5,7 @@ import {
   ownedValues,
 } from '../../../../src/actions/user/records/edit-rules.js';
 import { AppError } from '../../../../src/errors.js';
-import { conn } from '../../../support/authgear-user.js';
-import { loginIdentity, makeUser } from './fixtures.js';
+import { conn, loginIdentity, makeUser } from '../../../support/authgear-user.js';
 
 const user = makeUser({
   identities: conn([

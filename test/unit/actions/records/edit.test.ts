@@ -1,22 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { toFieldErrors } from '../../../../src/actions/payload.js';
+import { toFieldErrors } from '../../../../src/actions/field-errors.js';
 import { editAction } from '../../../../src/actions/user/records/edit.js';
-import { AppError } from '../../../../src/errors.js';
-import { makeUser } from './fixtures.js';
+import { makeUser } from '../../../support/authgear-user.js';
+import { expectAppErrorCode } from '../../../support/errors.js';
 
-const user = makeUser({ updatedAt: '2026-03-01T10:00:00.000Z' });
+const user = makeUser({
+  updatedAt: '2026-03-01T10:00:00.000Z',
+  standardAttributes: { email: 'alice@example.com', name: 'Alice Liddell', given_name: 'Alice' },
+  customAttributes: { department: 'Support' },
+});
 const NOW = new Date('2026-03-01T11:00:00Z');
 
 const parse = (raw: Record<string, unknown>) => editAction.input.safeParse({ ...raw, userId: user.id });
-
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-    return undefined;
-  } catch (e) {
-    return e instanceof AppError ? e.code : 'not-an-app-error';
-  }
-};
 
 describe('edit: slash arguments', () => {
   it('reads name=value pairs with spaces into flat input keys', () => {
@@ -34,7 +29,7 @@ describe('edit: slash arguments', () => {
   });
 
   it('answers with usage when the text is not key=value', () => {
-    expect(codeOf(() => editAction.fromArgs?.(['Alice']))).toBe('input.usage');
+    expectAppErrorCode(() => editAction.fromArgs?.(['Alice']), 'input.usage');
   });
 });
 
@@ -105,17 +100,17 @@ describe('edit: checks before anything is sent', () => {
 
   it('stops with state.conflict when the user changed after the form was opened', () => {
     const i = input({ name: 'Bob', expectedUpdatedAt: '2026-02-01T00:00:00.000Z' });
-    expect(codeOf(() => editAction.check?.(i, user, NOW))).toBe('state.conflict');
+    expectAppErrorCode(() => editAction.check?.(i, user, NOW), 'state.conflict');
   });
 
   it('stops with state.no_change when every value is already set', () => {
     const i = input({ name: 'Alice Liddell', given_name: 'Alice', family_name: '' });
-    expect(codeOf(() => editAction.check?.(i, user, NOW))).toBe('state.no_change');
+    expectAppErrorCode(() => editAction.check?.(i, user, NOW), 'state.no_change');
   });
 
   it('lets a real change through', () => {
     const i = input({ name: 'Bob', expectedUpdatedAt: user.updatedAt });
-    expect(codeOf(() => editAction.check?.(i, user, NOW))).toBeUndefined();
+    expectAppErrorCode(() => editAction.check?.(i, user, NOW), undefined);
   });
 });
 

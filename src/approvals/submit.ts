@@ -1,0 +1,90 @@
+/**
+ * The pipeline's approval gate, request side: park an action that needs a second person, post its card to the
+ * approvals channel and audit the request. Decisions on the card live in service.ts.
+ */
+import type { AnyActionDefinition } from '../actions/types.js';
+import { approvalCard } from '../blocks/approval-card.js';
+import { escapeText } from '../blocks/primitives.js';
+import { userLabel } from '../blocks/user-card.js';
+import type { Policy } from '../config/policy.js';
+import { AppError } from '../errors.js';
+import type { WebClient } from '../services.js';
+import type { ApprovalGate, GateRequest } from './gate.js';
+import { newApprovalId } from './ids.js';
+import type { Notifier } from './notify.js';
+import { newApprovalRecord } from './record.js';
+import type { ApprovalStore } from './store.js';
+
+export interface ApprovalGateDeps {
+  readonly store: ApprovalStore;
+  readonly client: WebClient;
+  readonly policy: Policy;
+  readonly notify: Notifier;
+  readonly now: () => Date;
+}
+
+/** The refusal when the policy wants a reason and none was given, saying how to give one. */
+export const missingReasonError = (def: AnyActionDefinition): AppError => {
+  if (!/reason/i.test(def.usage))
+    return new AppError(
+      'input.invalid',
+      `This action needs approval and a reason, but \`${def.verbs[0] ?? def.key}\` takes no reason. ` +
+        `Ask an admin to check \`require_reason\` for \`${def.permission}\` in the policy.`,
+    );
+  const usage = def.usage.replace(/\[(reason[^\]]*)\]/i, '<$1>');
+  return new AppError(
+    'input.invalid',
+    `This action needs approval, and the approvers need a reason. Run it again with the reason after the target: \`/authgear ${escapeText(usage)}\`.`,
+  );
+};
+
+export const createApprovalGate = ({
+  store,
+  client,
+  policy,
+  notify,
+  now,
+}: ApprovalGateDeps): ApprovalGate => ({
+  rule(def) {
+    const rule = policy.approvals[def.permission];
+    return { needed: rule !== undefined, requireReason: rule?.requireReason ?? false };
+  },
+
+  async submit(req: GateRequest) {
+    const rule = policy.approvals[req.def.permission];
+    if (!rule) return { kind: 'proceed' };
+    const channel = policy.channels.approvals;
+    if (!channel) throw new AppError('config.invalid', 'Approvals need an approvals channel in the policy.');
+    if (rule.requireReason && !req.reason?.trim()) throw missingReasonError(req.def);
+    const record = await store.create(
+      newApprovalRecord(
+        {
+          action: req.def.permission,
+          actionKey: req.def.key,
+          input: req.input,
+          ...(req.user ? { target: { userId: req.user.id, label: userLabel(req.user) } } : {}),
+          summary: req.def.summary(req.input, req.user),
+          requester: {
+            userId: req.actor.userId,
+            ...(req.actor.teamId ? { teamId: req.actor.teamId } : {}),
+            ...(req.actor.name ? { name: req.actor.name } : {}),
+          },
+          ...(req.reason ? { reason: req.reason } : {}),
+          approverRoles: [...rule.approvers],
+          required: rule.required,
+        },
+        { id: newApprovalId(), now: now(), ttlMs: rule.expiresInMs },
+      ),
+    );
+    const posted = await client.chat.postMessage({ channel, ...approvalCard(record) });
+    const card = posted.channel && posted.ts ? await notify.cardOf(posted.channel, posted.ts) : undefined;
+    if (card) await store.setCard(record.id, card);
+    await notify.audit('requested', card ? { ...record, card } : record, req.actor, { reason: req.reason });
+    const needed = rule.required === 1 ? 'an approver' : `${rule.required} approvers`;
+    return {
+      kind: 'pending',
+      approvalId: record.id,
+      message: `Sent for approval to <#${channel}> (needs ${needed}). You'll get a DM when it is decided.`,
+    };
+  },
+});

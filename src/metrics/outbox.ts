@@ -1,0 +1,13 @@
+import type { AuditOutbox } from '../audit/outbox.js';
+import type { Metrics } from './metrics.js';
+
+/** Reads the outbox's depth and its oldest event's age at each scrape. */
+export const watchOutbox = (metrics: Metrics, outbox: AuditOutbox, now: () => number = Date.now): void => {
+  metrics.onCollect(async () => {
+    const [oldest] = await outbox.peek(1);
+    const depth = outbox.depth ? await outbox.depth() : oldest ? 1 : 0;
+    metrics.outboxDepth.set(depth);
+    const at = oldest ? Date.parse(oldest.event.at) : Number.NaN;
+    metrics.outboxOldestAge.set(Number.isNaN(at) ? 0 : Math.max(0, (now() - at) / 1000));
+  });
+};

@@ -1,0 +1,134 @@
+/** `npm run check` against the fakes: the CLI as an init step runs it (exit code, one line per check). */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, DEFAULT_POLICY, type Fakes, startFakes } from '../../support/app.js';
+import { type PrivateRedis, startPrivateRedis } from '../../support/redis.js';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+let fakes: Fakes;
+let redis: PrivateRedis;
+let dir: string;
+let env: Record<string, string>;
+
+/** Runs `src/check.ts` as `npm run check` runs dist/check.js, in a directory without a .env file. */
+const runCheck = (overrides: Record<string, string> = {}) =>
+  new Promise<{ code: number | null; out: string }>((resolve) => {
+    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'src/check.ts')], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', ...env, ...overrides },
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+
+beforeAll(async () => {
+  fakes = await startFakes();
+  redis = await startPrivateRedis();
+  const bot = fakes.slack.identity.botUserId;
+  fakes.slack.addChannel({ id: CHANNELS.approvals, name: 'approvals', members: [bot, 'U0ADMIN'] });
+  fakes.slack.addChannel({ id: CHANNELS.audit, name: 'audit', members: [bot] });
+  dir = mkdtempSync(path.join(tmpdir(), 'authgear-slack-check-'));
+  writeFileSync(path.join(dir, 'policy.yaml'), DEFAULT_POLICY);
+  const c = fakes.config;
+  env = {
+    SLACK_BOT_TOKEN: c.slack.botToken,
+    SLACK_SIGNING_SECRET: c.slack.signingSecret ?? '',
+    SLACK_API_URL: c.slack.apiUrl ?? '',
+    AUTHGEAR_ENDPOINT: c.authgear.endpoint,
+    AUTHGEAR_PROJECT_ID: c.authgear.projectId,
+    AUTHGEAR_ADMIN_KEY_ID: c.authgear.keyId,
+    AUTHGEAR_ADMIN_PRIVATE_KEY: c.authgear.privateKeyPem,
+    REDIS_URL: redis.url,
+  };
+});
+afterAll(async () => {
+  await fakes.close();
+  await redis.stop();
+});
+
+describe('npm run check', () => {
+  it('passes against the fakes, one line per check, exit 0', async () => {
+    const { code, out } = await runCheck();
+    const lines = out.trim().split('\n');
+    expect(lines.map((l) => l.split(':')[0])).toEqual([
+      '✔ configuration',
+      '✔ policy',
+      '✔ slack auth.test',
+      `✔ channel ${CHANNELS.approvals} (approvals)`,
+      `✔ channel ${CHANNELS.audit} (audit)`,
+      '✔ authgear admin api',
+      '✔ redis',
+      'all 7 checks passed',
+    ]);
+    expect(code).toBe(0);
+    expect(fakes.slack.callsTo('conversations.info').map((c) => c.args.channel)).toEqual(
+      expect.arrayContaining([CHANNELS.approvals, CHANNELS.audit]),
+    );
+    expect(fakes.authgear.requests.at(-1)?.operationName).toBe('HealthProbe');
+  });
+
+  it('names the missing channel membership when the bot is not in the audit channel, exit 1', async () => {
+    fakes.slack.addChannel({ id: CHANNELS.audit, name: 'audit', members: ['U0ADMIN'] });
+    try {
+      const { code, out } = await runCheck();
+      expect(code).toBe(1);
+      expect(out).toContain(
+        `✖ channel ${CHANNELS.audit} (audit): the bot is not a member of #audit: invite it with /invite @authgear`,
+      );
+      expect(out).toContain(`✔ channel ${CHANNELS.approvals} (approvals)`);
+      expect(out).toContain('1 of 7 checks failed');
+    } finally {
+      fakes.slack.addChannel({
+        id: CHANNELS.audit,
+        name: 'audit',
+        members: [fakes.slack.identity.botUserId],
+      });
+    }
+  });
+
+  it('fails each broken dependency on its own line: unknown channel, Authgear key, Redis down', async () => {
+    const { code, out } = await runCheck({
+      POLICY_FILE: writePolicy(DEFAULT_POLICY.replace(CHANNELS.approvals, 'C0MISSING')),
+      AUTHGEAR_ADMIN_KEY_ID: 'not-the-key',
+      REDIS_URL: 'redis://127.0.0.1:1',
+    });
+    expect(code).toBe(1);
+    expect(out).toContain('✖ channel C0MISSING (approvals): not found');
+    expect(out).toMatch(/✖ authgear admin api: Authgear refused the bot's Admin API key/);
+    expect(out).toMatch(/✖ redis: /);
+    expect(out).toContain('✔ slack auth.test');
+    expect(out).toContain('3 of 7 checks failed');
+  });
+
+  it('says Slack refused the bot token and skips the channel checks that need it', async () => {
+    const { code, out } = await runCheck({ SLACK_API_URL: `${fakes.slack.url}/nowhere` });
+    expect(code).toBe(1);
+    expect(out).toMatch(/✖ slack auth.test: Slack refused the bot token/);
+    expect(out).not.toContain('channel C0');
+  });
+
+  it('stops at the configuration when it is invalid, listing every problem', async () => {
+    const { code, out } = await runCheck({ AUTHGEAR_ENDPOINT: 'not a url', SLACK_BOT_TOKEN: '' });
+    expect(code).toBe(1);
+    expect(out).toContain('✖ configuration: Invalid configuration');
+    expect(out).toContain('AUTHGEAR_ENDPOINT');
+    expect(out).toContain('SLACK_BOT_TOKEN');
+    expect(out.trim().split('\n').at(-1)).toBe('1 of 1 checks failed');
+  });
+});
+
+const writePolicy = (text: string): string => {
+  const file = path.join(dir, `policy-${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(file, text);
+  return file;
+};
