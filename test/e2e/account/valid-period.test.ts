@@ -2,6 +2,7 @@
  * The account valid period and scheduled temporary disables, end to end (FACTS.md: outside the period the user
  * reads `isDisabled: true` and re-enabling fails; a window in the future reads `false`).
  */
+import { parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryApprovalStore } from '../../../src/approvals/memory-store.js';
 import { encodeNodeId, type FakeUserSeed } from '../../fakes/authgear/index.js';
@@ -14,6 +15,47 @@ import { buttonsOf, mutationsSince, runConfirmed } from './flow.js';
 const DAY = 86_400_000;
 const iso = (days: number) => new Date(Date.now() + days * DAY).toISOString();
 const text = (v: unknown) => JSON.stringify(v);
+
+/** A document as Authgear parses it: whitespace and layout do not count, every selection and variable does. */
+const normalized = (document: string) => print(parse(document));
+const sent = (run: { mutations: readonly { query: string; variables: unknown }[] }) =>
+  run.mutations.map((r) => ({ document: normalized(r.query), variables: r.variables }));
+
+/** The exact documents the bot must send (written here, not taken from the bot). */
+const DOCUMENTS = {
+  SetAccountValidPeriod: `
+    mutation SetAccountValidPeriod($userID: ID!, $accountValidFrom: DateTime, $accountValidUntil: DateTime) {
+      setAccountValidPeriod(
+        input: { userID: $userID, accountValidFrom: $accountValidFrom, accountValidUntil: $accountValidUntil }
+      ) { user { id } }
+    }`,
+  SetAccountValidFrom: `
+    mutation SetAccountValidFrom($userID: ID!, $accountValidFrom: DateTime) {
+      setAccountValidFrom(input: { userID: $userID, accountValidFrom: $accountValidFrom }) { user { id } }
+    }`,
+  SetAccountValidUntil: `
+    mutation SetAccountValidUntil($userID: ID!, $accountValidUntil: DateTime) {
+      setAccountValidUntil(input: { userID: $userID, accountValidUntil: $accountValidUntil }) { user { id } }
+    }`,
+  SetDisabledStatus: `
+    mutation SetDisabledStatus(
+      $userID: ID!
+      $isDisabled: Boolean!
+      $reason: String
+      $temporarilyDisabledFrom: DateTime
+      $temporarilyDisabledUntil: DateTime
+    ) {
+      setDisabledStatus(
+        input: {
+          userID: $userID
+          isDisabled: $isDisabled
+          reason: $reason
+          temporarilyDisabledFrom: $temporarilyDisabledFrom
+          temporarilyDisabledUntil: $temporarilyDisabledUntil
+        }
+      ) { user { id } }
+    }`,
+} as const;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -59,15 +101,15 @@ describe('a user outside the account valid period', () => {
   it('valid-period sets both bounds with one mutation, and the user can sign in again', async () => {
     const { user, email, nodeId } = seed({ accountValidUntil: iso(-2) });
     const run = await runConfirmed(t, PEOPLE.admin, `valid-period ${email} 2020-01-01 2099-12-31`);
-    expect(run.mutations.map((r) => [r.operationName, r.variables])).toEqual([
-      [
-        'SetAccountValidPeriod',
-        {
+    expect(sent(run)).toEqual([
+      {
+        document: normalized(DOCUMENTS.SetAccountValidPeriod),
+        variables: {
           userID: nodeId,
           accountValidFrom: '2020-01-01T00:00:00.000Z',
           accountValidUntil: '2099-12-31T00:00:00.000Z',
         },
-      ],
+      },
     ]);
     expect(text(run.result)).toContain('is now valid from 2020-01-01 00:00 UTC until 2099-12-31 00:00 UTC');
     expect(t.authgear.store.status(user).isDisabled).toBe(false);
@@ -77,11 +119,22 @@ describe('a user outside the account valid period', () => {
   it.each([
     ['valid-until', 'clear', 'SetAccountValidUntil', { accountValidUntil: null }],
     ['valid-from', '2021-06-01', 'SetAccountValidFrom', { accountValidFrom: '2021-06-01T00:00:00.000Z' }],
-  ])('%s %s sends %s with only that bound', async (verb, arg, operation, variables) => {
+  ] as const)('%s %s sends %s with only that bound', async (verb, arg, operation, variables) => {
     const { email, nodeId } = seed({ accountValidFrom: iso(-10), accountValidUntil: iso(-1) });
     const run = await runConfirmed(t, PEOPLE.admin, `${verb} ${email} ${arg}`);
-    expect(run.mutations.map((r) => [r.operationName, r.variables])).toEqual([
-      [operation, { userID: nodeId, ...variables }],
+    expect(sent(run)).toEqual([
+      { document: normalized(DOCUMENTS[operation]), variables: { userID: nodeId, ...variables } },
+    ]);
+  });
+
+  it('valid-period with `-` and `clear` sends null for the open bounds', async () => {
+    const { email, nodeId } = seed({ accountValidFrom: iso(-10), accountValidUntil: iso(-1) });
+    const run = await runConfirmed(t, PEOPLE.admin, `valid-period ${email} - 2099-01-01T09:30Z`);
+    expect(sent(run)).toEqual([
+      {
+        document: normalized(DOCUMENTS.SetAccountValidPeriod),
+        variables: { userID: nodeId, accountValidFrom: null, accountValidUntil: '2099-01-01T09:30:00.000Z' },
+      },
     ]);
   });
 
@@ -117,16 +170,16 @@ describe('a temporary disable in the future', () => {
     expect(labels(body)).not.toContain('Enable');
 
     const run = await runConfirmed(t, PEOPLE.admin, `cancel-disable ${email}`);
-    expect(run.mutations.map((r) => [r.operationName, r.variables])).toEqual([
-      [
-        'SetDisabledStatus',
-        {
+    expect(sent(run)).toEqual([
+      {
+        document: normalized(DOCUMENTS.SetDisabledStatus),
+        variables: {
           userID: nodeId,
           isDisabled: true,
           temporarilyDisabledFrom: '1970-01-01T00:00:00Z',
           temporarilyDisabledUntil: '1970-01-01T00:00:01Z',
         },
-      ],
+      },
     ]);
     expect(text(run.result)).toContain('scheduled disable');
     const stored = t.authgear.store.user(user.id);
