@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNodeId } from '../../fakes/authgear/index.js';
 import { PEOPLE, startTestApp, type TestApp } from '../../support/app.js';
-import { waitFor } from '../../support/wait.js';
+import { formShown } from '../../support/views.js';
 import { mutationsSince, runConfirmed } from './flow.js';
 
 let t: TestApp;
@@ -34,10 +34,7 @@ describe('reset-password send', () => {
       actionId: 'start_action:reset-password',
       value: JSON.stringify({ k: 'reset-password', u: encodeNodeId('User', user?.id ?? '') }),
     });
-    const open = await waitFor(() => t.slack.calls.slice(calls).find((c) => c.method === 'views.open'), {
-      message: 'views.open',
-    });
-    const view = text(open.args);
+    const view = text(await formShown(t.slack, calls));
     expect(view).toContain('"value":"generate"');
     expect(view).not.toContain('"value":"send"');
     expect(view).toContain('this user has none');
