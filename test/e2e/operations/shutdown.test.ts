@@ -210,8 +210,8 @@ describe('SIGTERM with a slow Admin API', () => {
 
     // Both actions ran once, to the end.
     expect(mutations('setDisabledStatus')).toHaveLength(disablesBefore + 2);
-    expect(authgear.store.user(leaving.id)?.isDisabled).toBe(true);
-    expect(authgear.store.user(back.id)?.isDisabled).toBe(false);
+    expect(authgear.store.user(leaving.id)?.isIndefinitelyDisabled).toBe(true);
+    expect(authgear.store.user(back.id)?.isIndefinitelyDisabled).toBe(false);
     expect(await recordState(bot.prefix, id)).toBe('executed');
     // The requester heard of each: a DM for the approved one, the confirm's response_url for the other.
     const dm = JSON.stringify(slack.messagesIn(slack.dmChannelFor(PEOPLE.support)).map((m) => m.args));
