@@ -17,6 +17,7 @@ import { createAdminApi } from './authgear/client.js';
 import { createTokenSource } from './authgear/jwt.js';
 import type { Config } from './config/env.js';
 import type { Policy } from './config/policy.js';
+import { createGrants, type GrantOptions, type Grants } from './grants/setup.js';
 import { registerApprovalHandlers } from './handlers/approvals/index.js';
 import { registerHandlers } from './handlers/index.js';
 import { createOperations } from './health/operations.js';
@@ -56,6 +57,8 @@ export interface AppDeps {
     readonly leaseMs?: number;
     readonly sweepIntervalMs?: number;
   };
+  /** Time-boxed grants: the schedule (Redis in production; memory by default, single instance) and timings. */
+  readonly grants?: GrantOptions;
   /** `/readyz` timings: how long a report is reused and how long a probe may take (defaults 5000 / 2000 ms). */
   readonly readiness?: { readonly cacheMs?: number; readonly timeoutMs?: number };
 }
@@ -65,6 +68,8 @@ export interface BuiltApp {
   readonly services: Services;
   /** The approval service when `deps.approvals` was given (its sweeper runs between start and stop). */
   readonly approvals: ApprovalService | undefined;
+  /** Time-boxed grants: what the actions use, and the worker the schedule loop runs (between start and stop). */
+  readonly grants: Grants;
   readonly metrics: Metrics;
   readonly readiness: Readiness;
   /**
@@ -147,7 +152,8 @@ export const createApp = (deps: AppDeps): BuiltApp => {
         })
       : undefined;
   const actorOf = createActorResolver(policy, directory);
-  const execution = createExecution({ api, users, audit, now });
+  const grants = createGrants({ options: deps.grants, api, audit, client: app.client, policy, logger, now });
+  const execution = createExecution({ api, users, audit, now, policy, grants: grants.ledger });
   const approvals = deps.approvals
     ? createApprovalService({
         store: deps.approvals.store,
@@ -173,7 +179,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     audit,
     logger,
     now,
-    extras: { ...(approvals ? { approvals } : {}) },
+    extras: { ...(approvals ? { approvals } : {}), grants: grants.ledger },
     actorOf,
   };
   const gate: ApprovalGate = approvals ?? noApprovalGate;
@@ -205,10 +211,12 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     app,
     services,
     approvals,
+    grants,
     metrics,
     readiness,
     async start(port, host) {
       sweeper?.start();
+      grants.scheduler.start();
       delivery?.start();
       stream?.start();
       if (socketMode) {
@@ -230,6 +238,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     async stop() {
       readiness.markShuttingDown();
       await sweeper?.stop();
+      await grants.scheduler.stop();
       await stream?.stop();
       await delivery?.flush(5000);
       await delivery?.stop();

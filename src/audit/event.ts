@@ -12,6 +12,8 @@ export const AUDIT_EVENT_TYPES = [
   'failed',
   'unknown',
   'denied',
+  /** A time-boxed grant's access was taken back before its time (Revoke now). */
+  'revoked',
 ] as const;
 
 const optional = z.string().optional();

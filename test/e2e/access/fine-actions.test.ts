@@ -68,6 +68,8 @@ describe('approval rules per action', () => {
     await click(c, PEOPLE.admin, 'approval_approve', legacy.id);
     await waitFor(() => c.audit.some((e) => e.approvalId === legacy.id && e.type === 'executed'));
     expect(c.authgear.store.group('legacy_team')).toBeUndefined();
-    expect(c.audit.find((e) => e.approvalId === legacy.id && e.type === 'approved')?.action).toBe('group.manage');
+    expect(c.audit.find((e) => e.approvalId === legacy.id && e.type === 'approved')?.action).toBe(
+      'group.manage',
+    );
   });
 });

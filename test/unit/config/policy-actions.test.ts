@@ -25,16 +25,17 @@ describe('fine action names and their aliases', () => {
     );
   });
 
-  it.each([
-    ['group.create'],
-    ['group.update'],
-    ['group.delete'],
-    ['group.members'],
-  ] as const)('lets an old group.manage policy still do %s', (action) => {
-    const p = parsePolicyText('roles:\n  ops: { actions: [group.manage] }\n');
-    expect(authorize(actor('U1', ['ops']), action, {}, p)).toEqual({ ok: true });
-    expect(authorize(actor('U1', ['ops']), 'role.delete', {}, p)).toEqual({ ok: false, reason: 'not_granted' });
-  });
+  it.each([['group.create'], ['group.update'], ['group.delete'], ['group.members']] as const)(
+    'lets an old group.manage policy still do %s',
+    (action) => {
+      const p = parsePolicyText('roles:\n  ops: { actions: [group.manage] }\n');
+      expect(authorize(actor('U1', ['ops']), action, {}, p)).toEqual({ ok: true });
+      expect(authorize(actor('U1', ['ops']), 'role.delete', {}, p)).toEqual({
+        ok: false,
+        reason: 'not_granted',
+      });
+    },
+  );
 
   it('grants deletes alone without the rest of group management', () => {
     const p = parsePolicyText('roles:\n  ops: { actions: [group.delete] }\n');
@@ -48,9 +49,17 @@ approvals:
   group.delete: { approvers: [lead], required: 2, expires_in: 24h }
   group.manage: { approvers: [admin], required: 1, expires_in: 4h }
 `);
-    expect(p.approvals['group.create']).toMatchObject({ approvers: ['admin'], required: 1, expiresInMs: 14_400_000 });
+    expect(p.approvals['group.create']).toMatchObject({
+      approvers: ['admin'],
+      required: 1,
+      expiresInMs: 14_400_000,
+    });
     expect(p.approvals['group.members']).toMatchObject({ approvers: ['admin'], required: 1 });
-    expect(p.approvals['group.delete']).toMatchObject({ approvers: ['lead'], required: 2, expiresInMs: 86_400_000 });
+    expect(p.approvals['group.delete']).toMatchObject({
+      approvers: ['lead'],
+      required: 2,
+      expiresInMs: 86_400_000,
+    });
     expect(p.approvals['role.delete']).toBeUndefined();
     expect(authorizeApprover(actor('U2', ['lead']), 'group.delete', 'U1', p)).toEqual({ ok: true });
     expect(authorizeApprover(actor('U2', ['lead']), 'group.create', 'U1', p)).toEqual({
