@@ -3,6 +3,7 @@ import { createExecution } from './actions/execute.js';
 import { createPipeline } from './actions/pipeline.js';
 import { ALL_ACTIONS, indexActions } from './actions/registry.js';
 import type { AnyActionDefinition } from './actions/types.js';
+import { createAlertStream } from './alerts/stream.js';
 import { type ApprovalGate, noApprovalGate } from './approvals/gate.js';
 import { type ApprovalService, createApprovalService } from './approvals/service.js';
 import type { ApprovalStore } from './approvals/store.js';
@@ -151,6 +152,18 @@ export const createApp = (deps: AppDeps): BuiltApp => {
           logger: logger.child({ component: 'audit-stream' }),
         })
       : undefined;
+  const alerts: AuditStream | undefined =
+    policy.alerts.length > 0
+      ? createAlertStream({
+          api,
+          redis: deps.redis,
+          prefix: config.redis.prefix,
+          client: auditClient(),
+          rules: policy.alerts,
+          intervalMs: policy.auditStream.intervalMs,
+          logger: logger.child({ component: 'alerts' }),
+        })
+      : undefined;
   const actorOf = createActorResolver(policy, directory);
   const grants = createGrants({ options: deps.grants, api, audit, client: app.client, policy, logger, now });
   const execution = createExecution({ api, users, audit, now, policy, grants: grants.ledger });
@@ -219,6 +232,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
       grants.scheduler.start();
       delivery?.start();
       stream?.start();
+      alerts?.start();
       if (socketMode) {
         // Liveness answers while the socket connects; readiness says whether Slack auth.test succeeded.
         healthServer = await startHealthServer(port ?? config.healthPort, routes, host);
@@ -240,6 +254,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
       await sweeper?.stop();
       await grants.scheduler.stop();
       await stream?.stop();
+      await alerts?.stop();
       await delivery?.flush(5000);
       await delivery?.stop();
       await app.stop();

@@ -11,6 +11,7 @@ import {
   type PolicyActionName,
 } from '../permissions/actions.js';
 import { duration } from './duration.js';
+import { type AlertRule, alertsSchema, toAlertRules } from './policy-alerts.js';
 import { type GrantPolicy, grantsSchema, toGrantPolicy } from './policy-grants.js';
 import { didYouMean } from './suggest.js';
 
@@ -87,6 +88,7 @@ const policySchema = z
       })
       .default({}),
     grants: grantsSchema.optional(),
+    alerts: alertsSchema.optional(),
     audit_stream: z
       .object({
         enabled: z.boolean().default(false),
@@ -121,6 +123,8 @@ export interface Policy {
   readonly approvals: Partial<Record<ActionName, ApprovalRule>>;
   /** Time-boxed grants: the longest duration, per-target limits and the reminder. */
   readonly grants: GrantPolicy;
+  /** Authgear audit-log entries posted as alerts, with buttons for what to do. */
+  readonly alerts: readonly AlertRule[];
   readonly auditStream: {
     readonly enabled: boolean;
     readonly activityTypes: readonly string[];
@@ -209,7 +213,8 @@ export const parsePolicy = (document: unknown, source = 'policy file'): Policy =
   }
   const p = parsed.data;
   const { map, problems } = resolveRoles(p);
-  const all = [...referenceProblems(p), ...problems];
+  const alerts = toAlertRules(p.alerts, p.channels.audit);
+  const all = [...referenceProblems(p), ...problems, ...alerts.problems];
   if (all.length > 0) throw new AppError('policy.invalid', `Invalid ${source}:\n${all.join('\n')}`);
 
   const userRoles = new Map<string, string[]>();
@@ -226,6 +231,7 @@ export const parsePolicy = (document: unknown, source = 'policy file'): Policy =
     usergroupRoles,
     approvals,
     grants: toGrantPolicy(p.grants),
+    alerts: alerts.rules,
     auditStream: {
       enabled: p.audit_stream?.enabled ?? false,
       activityTypes: p.audit_stream?.activity_types ?? [],

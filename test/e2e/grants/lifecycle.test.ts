@@ -54,7 +54,8 @@ describe('a grant through its life', () => {
 
     c.advance(2 * HOUR - 15 * MINUTE);
     const reminder = await waitFor(
-      () => dmsTo(c, PEOPLE.support).find((m) => text(m).includes('ends in') && text(m).includes(dee.roleKey)),
+      () =>
+        dmsTo(c, PEOPLE.support).find((m) => text(m).includes('ends in') && text(m).includes(dee.roleKey)),
       { message: 'the reminder DM' },
     );
     expect(text(reminder)).toContain('Extend by 2h');
@@ -102,8 +103,12 @@ describe('a grant through its life', () => {
     await grantApproved(fay.email, fay.roleKey, '3h');
     expect(await liveGrants(c, fay.nodeId)).toHaveLength(2);
     c.advance(HOUR + MINUTE);
-    await waitFor(() => grantEvents(c, fay.email, 'expired').length === 1, { message: 'the first grant to end' });
-    expect(grantEvents(c, fay.email, 'expired')[0]?.summary).toContain('another grant of the same access runs on');
+    await waitFor(() => grantEvents(c, fay.email, 'expired').length === 1, {
+      message: 'the first grant to end',
+    });
+    expect(grantEvents(c, fay.email, 'expired')[0]?.summary).toContain(
+      'another grant of the same access runs on',
+    );
     expect(fay.holds()).toBe(true);
     expect(removals(c, fay.roleKey)).toHaveLength(0);
     c.advance(2 * HOUR);
@@ -131,9 +136,9 @@ describe('a grant through its life', () => {
     expect(text(await slash(c, PEOPLE.support, `grant ${hal.email} role:${hal.roleKey}`))).toContain(
       'Say for how long',
     );
-    expect(c.fakes.slack.messagesIn(CHANNELS.approvals).filter((m) => text(m.args).includes(hal.email))).toEqual(
-      [],
-    );
+    expect(
+      c.fakes.slack.messagesIn(CHANNELS.approvals).filter((m) => text(m.args).includes(hal.email)),
+    ).toEqual([]);
   });
 
   it('refuses to grant for a while what the user already holds for good, which the end would take away', async () => {

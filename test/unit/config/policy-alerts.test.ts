@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { AlertLogEntry } from '../../../src/authgear/operations/audit-logs.js';
+import { alertMessage } from '../../../src/blocks/alert.js';
+import { parsePolicyText } from '../../../src/config/policy.js';
+import type { AppError } from '../../../src/errors.js';
+import { checkMessageBlocks } from '../../support/block-kit.js';
+
+const problems = (yaml: string): string => {
+  try {
+    parsePolicyText(yaml);
+  } catch (e) {
+    return (e as AppError).userMessage;
+  }
+  throw new Error('expected the policy to be refused');
+};
+
+describe('alerts policy', () => {
+  it('reads rules with their channel (the audit channel by default) and all three buttons by default', () => {
+    const p = parsePolicyText(`
+channels: { audit: C0AUDIT }
+roles: {}
+alerts:
+  - { name: Blocked, activity_types: [AUTHENTICATION_BLOCKED] }
+  - { name: New country, activity_types: [USER_AUTHENTICATED], when: new_country, channel: C0SEC, actions: [show_user] }
+`);
+    expect(p.alerts).toEqual([
+      {
+        name: 'Blocked',
+        activityTypes: ['AUTHENTICATION_BLOCKED'],
+        channel: 'C0AUDIT',
+        actions: ['show_user', 'revoke_sessions', 'disable'],
+        when: undefined,
+      },
+      {
+        name: 'New country',
+        activityTypes: ['USER_AUTHENTICATED'],
+        channel: 'C0SEC',
+        actions: ['show_user'],
+        when: 'new_country',
+      },
+    ]);
+  });
+
+  it('names an unknown activity type with the closest ones, and a rule with nowhere to post', () => {
+    const message = problems(`
+roles: {}
+alerts:
+  - { name: Typo, activity_types: [USER_AUTHENTICATD] }
+  - { name: Nowhere, activity_types: [USER_DISABLED] }
+`);
+    expect(message).toContain(
+      'Authgear has no audit log type "USER_AUTHENTICATD". Did you mean "USER_AUTHENTICATED"',
+    );
+    expect(message).toContain('alerts[0].activity_types[0]');
+  });
+
+  it('refuses a rule with no channel when there is no audit channel either', () => {
+    expect(
+      problems('roles: {}\nalerts:\n  - { name: Nowhere, activity_types: [USER_DISABLED] }\n'),
+    ).toContain('alerts[0].channel');
+  });
+});
+
+describe('alert message', () => {
+  const entry: AlertLogEntry = {
+    id: 'QXVkaXRMb2c6MQ',
+    activityType: 'AUTHENTICATION_BLOCKED',
+    createdAt: '2030-01-01T00:00:00Z',
+    ipAddress: '203.0.113.9 <!here>',
+    clientID: null,
+    country: 'NL',
+    user: { id: 'VXNlcjox', standardAttributes: { email: 'eve@example.com' } },
+  };
+
+  it('says what, who and where, escaped, with the rule buttons for the user', () => {
+    const message = alertMessage({ name: 'Blocked *sign-in*', actions: ['show_user', 'disable'] }, entry);
+    expect(checkMessageBlocks(message.blocks)).toEqual([]);
+    const text = JSON.stringify(message);
+    expect(text).toContain('eve@example.com');
+    expect(text).toContain('country NL');
+    expect(text).not.toContain('<!here>');
+    expect(text).toContain('start_action:disable');
+    expect(text).not.toContain('start_action:signout');
+  });
+
+  it('offers no buttons for an entry about no user', () => {
+    const message = alertMessage({ name: 'Blocked', actions: ['show_user'] }, { ...entry, user: null });
+    expect(checkMessageBlocks(message.blocks)).toEqual([]);
+    expect(message.blocks.some((b) => b.type === 'actions')).toBe(false);
+    expect(message.text).toContain('no user');
+  });
+});
