@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AlertLogEntry } from '../../../src/authgear/operations/audit-logs.js';
 import { alertMessage } from '../../../src/blocks/alert.js';
 import { parsePolicyText } from '../../../src/config/policy.js';
 import type { AppError } from '../../../src/errors.js';
 import { checkMessageBlocks } from '../../support/block-kit.js';
+import { projectRoot } from '../../support/shared.js';
 
 const problems = (yaml: string): string => {
   try {
@@ -88,5 +91,27 @@ describe('alert message', () => {
     expect(checkMessageBlocks(message.blocks)).toEqual([]);
     expect(message.blocks.some((b) => b.type === 'actions')).toBe(false);
     expect(message.text).toContain('no user');
+  });
+});
+
+describe("the README's examples", () => {
+  const readme = readFileSync(resolve(projectRoot, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+
+  it('parses the time-boxed access example', () => {
+    const example = blocks.find((b) => b.includes('grants:')) ?? '';
+    const p = parsePolicyText(example);
+    expect(p.grants.maxDurationMs).toBe(8 * 3_600_000);
+    expect(p.grants.targets?.get('role:support_lead')).toBe(4 * 3_600_000);
+    expect(p.approvals['user.grant']?.approvers).toEqual(['admin']);
+  });
+
+  it('parses the alerts example beside an audit channel', () => {
+    const example = blocks.find((b) => b.startsWith('alerts:')) ?? '';
+    const p = parsePolicyText(`channels: { audit: C0AUDIT }\nroles: {}\n${example}`);
+    expect(p.alerts.map((a) => [a.name, a.channel, a.when])).toEqual([
+      ['Sign-in blocked', 'C0SECURITY', undefined],
+      ['Sign-in from a new country', 'C0AUDIT', 'new_country'],
+    ]);
   });
 });
