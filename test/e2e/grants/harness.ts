@@ -15,6 +15,7 @@ import type { GrantStore } from '../../../src/grants/store.js';
 import { connectRedis } from '../../../src/redis/client.js';
 import { encodeNodeId, type RecordedRequest } from '../../fakes/authgear/index.js';
 import { CHANNELS, type Fakes, type Instance, PEOPLE, startFakes, startInstance } from '../../support/app.js';
+import { openHomeTab } from '../../support/home.js';
 import { waitFor } from '../../support/wait.js';
 import { buttonsOf, confirmValueOf } from '../account/flow.js';
 
@@ -246,23 +247,6 @@ export const dmsTo = (c: GrantCluster, userId: string): Json[] =>
 /** Lets `ms` of real time pass (only where a test's subject is real time: a 2 s grant). */
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Opens `userId`'s App Home (an app_home_opened event, signed like Slack) and returns the view published. */
-export const openHomeOf = async (c: GrantCluster, userId: string): Promise<Json> => {
-  const before = c.fakes.slack.callsTo('views.publish').length;
-  const body = {
-    type: 'event_callback',
-    team_id: 'T0TEST',
-    api_app_id: 'A0TEST',
-    event: { type: 'app_home_opened', user: userId, channel: 'D0HOME', tab: 'home', event_ts: '1.1' },
-    event_id: `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
-    event_time: Math.floor(Date.now() / 1000),
-  };
-  await driverOf(c, 0).send(JSON.stringify(body), 'application/json');
-  const call = await waitFor(() =>
-    c.fakes.slack
-      .callsTo('views.publish')
-      .slice(before)
-      .find((x) => x.args.user_id === userId),
-  );
-  return call.args.view as Json;
-};
+/** Opens `userId`'s App Home and returns the view published. */
+export const openHomeOf = (c: GrantCluster, userId: string): Promise<Json> =>
+  openHomeTab(driverOf(c, 0), c.fakes.slack, userId);

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicyText } from '../../../src/config/policy.js';
 import { closestNames, didYouMean, editDistance } from '../../../src/config/suggest.js';
-import type { AppError } from '../../../src/errors.js';
 import { ACTION_ALIASES, ACTION_NAMES } from '../../../src/permissions/actions.js';
 import { allowedActions, authorize, authorizeApprover } from '../../../src/permissions/authorize.js';
-
-const problems = (yaml: string): string => {
-  try {
-    parsePolicyText(yaml);
-  } catch (e) {
-    expect((e as AppError).code).toBe('policy.invalid');
-    return (e as AppError).userMessage;
-  }
-  throw new Error('expected the policy to be refused');
-};
+import { policyProblems } from '../../support/policy.js';
 
 const actor = (userId: string, roles: string[]) => ({ userId, roles });
 
@@ -76,13 +66,13 @@ approvals:
   });
 
   it('names an unknown action in a role with the closest names, and its path', () => {
-    const message = problems('roles:\n  ops: { actions: [user.view, group.delet] }\n');
+    const message = policyProblems('roles:\n  ops: { actions: [user.view, group.delet] }\n');
     expect(message).toContain('unknown action "group.delet". Did you mean "group.delete"');
     expect(message).toContain('roles.ops.actions[1]');
   });
 
   it('names an unknown action under approvals with a suggestion, and its path', () => {
-    const message = problems(
+    const message = policyProblems(
       'roles: { admin: { actions: ["*"] } }\napprovals:\n  user.grnt: { approvers: [admin] }\n',
     );
     expect(message).toContain('unknown action "user.grnt". Did you mean "user.grant"');
@@ -90,7 +80,7 @@ approvals:
   });
 
   it('lists every name when nothing typed is close to one', () => {
-    expect(problems('roles:\n  ops: { actions: [launch_rockets] }\n')).toContain(
+    expect(policyProblems('roles:\n  ops: { actions: [launch_rockets] }\n')).toContain(
       'Expected one of: *, user.view',
     );
   });
@@ -144,7 +134,9 @@ grants:
   });
 
   it('refuses a target that is neither role:<key> nor group:<key>, and a bad duration', () => {
-    const message = problems('roles: {}\ngrants:\n  max_duration: forever\n  targets:\n    admin: 1h\n');
+    const message = policyProblems(
+      'roles: {}\ngrants:\n  max_duration: forever\n  targets:\n    admin: 1h\n',
+    );
     expect(message).toContain('"admin" is not a grant target');
     expect(message).toContain('grants.max_duration');
   });

@@ -4,18 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { AlertLogEntry } from '../../../src/authgear/operations/audit-logs.js';
 import { alertMessage } from '../../../src/blocks/alert.js';
 import { parsePolicyText } from '../../../src/config/policy.js';
-import type { AppError } from '../../../src/errors.js';
 import { checkMessageBlocks } from '../../support/block-kit.js';
+import { policyProblems } from '../../support/policy.js';
 import { projectRoot } from '../../support/shared.js';
-
-const problems = (yaml: string): string => {
-  try {
-    parsePolicyText(yaml);
-  } catch (e) {
-    return (e as AppError).userMessage;
-  }
-  throw new Error('expected the policy to be refused');
-};
 
 describe('alerts policy', () => {
   it('reads rules with their channel (the audit channel by default) and all three buttons by default', () => {
@@ -45,7 +36,7 @@ alerts:
   });
 
   it('names an unknown activity type with the closest ones, and a rule with nowhere to post', () => {
-    const message = problems(`
+    const message = policyProblems(`
 roles: {}
 alerts:
   - { name: Typo, activity_types: [USER_AUTHENTICATD] }
@@ -59,7 +50,7 @@ alerts:
 
   it('refuses a rule with no channel when there is no audit channel either', () => {
     expect(
-      problems('roles: {}\nalerts:\n  - { name: Nowhere, activity_types: [USER_DISABLED] }\n'),
+      policyProblems('roles: {}\nalerts:\n  - { name: Nowhere, activity_types: [USER_DISABLED] }\n'),
     ).toContain('alerts[0].channel');
   });
 });
