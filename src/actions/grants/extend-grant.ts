@@ -7,14 +7,14 @@ import { defineAction } from '../types.js';
 import {
   checkDuration,
   checkKey,
-  durationField,
   durationSchema,
   ledgerOf,
   limitFor,
+  reasonSchema,
   runningOf,
   TARGET_USAGE,
-  targetFields,
   targetSchema,
+  timedArgs,
 } from './shared.js';
 
 const input = z
@@ -24,7 +24,7 @@ const input = z
     grantId: z.string().max(100).optional(),
     ...targetSchema,
     durationMs: durationSchema,
-    reason: z.string().trim().max(500, { error: 'Keep the reason under 500 characters.' }).optional(),
+    reason: reasonSchema,
   })
   .superRefine(checkKey);
 
@@ -40,12 +40,7 @@ export const extendGrantAction = defineAction({
   usage: `extend-grant <who> ${TARGET_USAGE} by <duration> [reason]`,
   description: 'move the end of a running grant later (asked and approved like a new grant)',
   input,
-  fromArgs: (args) => {
-    const [ref, ...rest] = args;
-    const at = rest[0]?.toLowerCase() === 'by' || rest[0]?.toLowerCase() === 'for' ? 1 : 0;
-    const reason = rest.slice(at + 1).join(' ');
-    return { ...targetFields(ref), durationMs: durationField(rest[at]), ...(reason ? { reason } : {}) };
-  },
+  fromArgs: (args) => timedArgs(args, ['by', 'for']),
   check: (i, _user, _now, policy) => {
     if (policy) checkDuration(policy, i);
   },

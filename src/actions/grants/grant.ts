@@ -13,10 +13,11 @@ import {
   durationField,
   durationSchema,
   ledgerOf,
+  reasonSchema,
   runningOf,
   TARGET_USAGE,
-  targetFields,
   targetSchema,
+  timedArgs,
 } from './shared.js';
 
 const input = z
@@ -24,7 +25,7 @@ const input = z
     userId: z.string({ error: 'Name the user.' }),
     ...targetSchema,
     durationMs: durationSchema,
-    reason: z.string().trim().max(500, { error: 'Keep the reason under 500 characters.' }).optional(),
+    reason: reasonSchema,
   })
   .superRefine(checkKey);
 export type GrantInput = z.output<typeof input>;
@@ -42,13 +43,7 @@ export const grantAction = defineAction({
   description: 'give a role or group that is taken back automatically when the time is up',
   cardButton: { label: 'Grant for a while' },
   input,
-  fromArgs: (args) => {
-    if (args.length === 0) return 'modal';
-    const [ref, ...rest] = args;
-    const at = rest[0]?.toLowerCase() === 'for' ? 1 : 0;
-    const reason = rest.slice(at + 1).join(' ');
-    return { ...targetFields(ref), durationMs: durationField(rest[at]), ...(reason ? { reason } : {}) };
-  },
+  fromArgs: (args) => (args.length === 0 ? 'modal' : timedArgs(args, ['for'])),
   fields: () => [
     {
       kind: 'select',

@@ -28,6 +28,20 @@ export const targetSchema = {
   key: z.string({ error: 'Say what to give: `role:<key>` or `group:<key>`.' }).trim(),
 };
 
+export const reasonSchema = z
+  .string()
+  .trim()
+  .max(500, { error: 'Keep the reason under 500 characters.' })
+  .optional();
+
+/** `role:<key> [for|by] <duration> [reason…]` → raw fields (zod names what is missing or wrong). */
+export const timedArgs = (args: readonly string[], keywords: readonly string[]): Record<string, unknown> => {
+  const [ref, ...rest] = args;
+  const at = keywords.includes(rest[0]?.toLowerCase() ?? '') ? 1 : 0;
+  const reason = rest.slice(at + 1).join(' ');
+  return { ...targetFields(ref), durationMs: durationField(rest[at]), ...(reason ? { reason } : {}) };
+};
+
 export const durationSchema = z
   .number({ error: 'Say for how long, such as `2h` or `30m`.' })
   .int()
