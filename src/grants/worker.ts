@@ -93,22 +93,24 @@ export const createGrantWorker = (deps: GrantWorkerDeps) => {
     }
   };
 
-  const endSummary = (r: GrantRecord, covered?: GrantRecord): string => {
+  const endSummary = (r: GrantRecord): string => {
     const what = `${accessText(r)} for ${r.user.label}`;
-    if (r.ended?.how === 'covered' || covered)
-      return `Grant of ${what} ended; another grant of the same access runs on, so nothing was taken back`;
-    if (r.ended?.how === 'gone')
-      return `Grant of ${what} ended; the user or the ${r.target.kind} no longer exists`;
     const late = r.attempts ? ` after ${r.attempts} failed attempt(s)` : '';
-    if (r.early?.why === 'failed') return `Grant of ${what} did not go through; cleaned up${late}`;
-    if (r.early?.why === 'revoke') return `Grant of ${what} revoked early${late}`;
-    return `Grant of ${what} expired after ${durationText(r.exp - r.createdAt)}; access taken back${late}`;
+    const how =
+      r.ended?.how === 'covered'
+        ? 'another grant of the same access runs on, so nothing was taken back'
+        : r.ended?.how === 'gone'
+          ? `the user or the ${r.target.kind} no longer exists`
+          : `access taken back${late}`;
+    if (r.early?.why === 'failed') return `Grant of ${what} did not go through; cleaned up: ${how}`;
+    if (r.early?.why === 'revoke') return `Grant of ${what} revoked early; ${how}`;
+    return `Grant of ${what} expired after ${durationText(r.exp - r.createdAt)}; ${how}`;
   };
 
   const auditOutcome = async (outcome: FinishOutcome): Promise<void> => {
     if (outcome.kind !== 'done') return;
     for (const r of outcome.ended) {
-      const type = r.early?.why === 'revoke' && r.ended?.how === 'revoked' ? 'revoked' : 'expired';
+      const type = r.early?.why === 'revoke' ? 'revoked' : 'expired';
       await audit(type, r, endSummary(r));
     }
     for (const r of outcome.overdue) {
