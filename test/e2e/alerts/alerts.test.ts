@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryApprovalStore } from '../../../src/approvals/memory-store.js';
+import { ListAuditLogAlertsDocument } from '../../../src/authgear/documents/operations.generated.js';
 import { encodeNodeId } from '../../fakes/authgear/index.js';
 import { CHANNELS, PEOPLE, startTestApp, type TestApp } from '../../support/app.js';
 import { waitFor } from '../../support/wait.js';
@@ -142,6 +143,13 @@ describe('alerts', () => {
     expect(all).not.toContain('again-jp');
     expect(t.slack.messagesIn(SECURITY).filter((m) => text(m.args).includes('new-br'))).toHaveLength(1);
     expect(t.everythingSlackSaw()).not.toContain('never-posted');
+    const polled = t.authgear.requests.filter((r) => r.operationName === 'ListAuditLogAlerts').at(-1);
+    expect(polled?.query).toBe(ListAuditLogAlertsDocument.text);
+    expect(polled?.variables).toMatchObject({
+      first: 50,
+      activityTypes: ['AUTHENTICATION_BLOCKED', 'USER_AUTHENTICATED'],
+      sortDirection: 'ASC',
+    });
   });
 
   it('asks for approval when Disable is clicked on an alert, as the policy wants', async () => {

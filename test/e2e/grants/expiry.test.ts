@@ -3,6 +3,10 @@
  * Authgear is down at expiry (retried until done). Every replica has its own connection to one Redis.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AddUserToRolesDocument,
+  RemoveUserFromRolesDocument,
+} from '../../../src/authgear/documents/operations.generated.js';
 import { PEOPLE } from '../../support/app.js';
 import { type PrivateRedis, startPrivateRedis, uniquePrefix } from '../../support/redis.js';
 import { waitFor } from '../../support/wait.js';
@@ -60,6 +64,20 @@ describe('grant expiry', () => {
     await sleep(1000); // every replica's loop has run several passes since
     expect(removals(g, alice.roleKey)).toHaveLength(1);
     expect(grantEvents(g, alice.email, 'expired')).toHaveLength(1);
+    // The exact documents and variables Authgear received: one add at the grant, one remove at the end.
+    const sent = g.fakes.authgear.requests.filter((r) => JSON.stringify(r.variables).includes(alice.roleKey));
+    expect(sent.map((r) => [r.operationName, r.query, r.variables])).toEqual([
+      [
+        'AddUserToRoles',
+        AddUserToRolesDocument.text,
+        { input: { userID: alice.nodeId, roleKeys: [alice.roleKey] } },
+      ],
+      [
+        'RemoveUserFromRoles',
+        RemoveUserFromRolesDocument.text,
+        { input: { userID: alice.nodeId, roleKeys: [alice.roleKey] } },
+      ],
+    ]);
     expect(grantEvents(g, alice.email, 'executed').map((e) => e.actionKey)).toEqual(['grant']);
     expect(await liveGrants(g, alice.nodeId)).toEqual([]);
   });

@@ -97,6 +97,25 @@ describe('a grant through its life', () => {
     expect(text(await slash(c, PEOPLE.admin, `grants ${eve.email}`))).toContain('No grants are running');
   });
 
+  it('extends and revokes by slash verb: extend-grant moves the end, revoke-grant ends every running grant', async () => {
+    const kim = freshUserAndRole(c, 'kim');
+    await grantApproved(kim.email, kim.roleKey, '1h');
+    const [before] = await liveGrants(c, kim.nodeId);
+    expect(
+      text(await run(c, PEOPLE.support, `extend-grant ${kim.email} role:${kim.roleKey} by 30m still on it`)),
+    ).toContain('Sent for approval');
+    await approveLatest(c);
+    expect((await liveGrants(c, kim.nodeId))[0]?.exp).toBe((before?.exp ?? 0) + 30 * MINUTE);
+    const answer = await run(c, PEOPLE.support, `revoke-grant ${kim.email} role:${kim.roleKey}`);
+    expect(text(answer)).toContain('Revoked');
+    expect(kim.holds()).toBe(false);
+    const sent = removals(c, kim.roleKey);
+    expect(sent.map((r) => r.variables)).toEqual([
+      { input: { userID: kim.nodeId, roleKeys: [kim.roleKey] } },
+    ]);
+    expect(await liveGrants(c, kim.nodeId)).toEqual([]);
+  });
+
   it('keeps access at the first of two overlapping grants ending, and takes it back at the second', async () => {
     const fay = freshUserAndRole(c, 'fay');
     await grantApproved(fay.email, fay.roleKey, '1h');
