@@ -8,6 +8,7 @@ import type { AuditLogEntry } from '../authgear/operations/audit-logs.js';
 import { auditLogStreamMessage, auditLogStreamText } from '../blocks/audit-log.js';
 import type { Block } from '../blocks/primitives.js';
 import type { AppLogger } from '../logger.js';
+import { channelProblem } from '../slack/errors.js';
 import { classifyPostFailure } from './slack-failure.js';
 
 export interface StreamPosterOptions {
@@ -73,9 +74,11 @@ export const createStreamPoster = (options: StreamPosterOptions): StreamPoster =
             continue;
           }
           failures += 1;
+          const code = failure.kind === 'other' ? failure.code : 'blocks';
+          const problem = channelProblem(code, channel);
           logger.error(
-            { slackError: failure.kind === 'other' ? failure.code : 'blocks', failures },
-            'audit stream post failed',
+            { slackError: code, failures },
+            problem ? `audit stream post refused: ${problem}` : 'audit stream post failed',
           );
           if (failures >= maxFailures) return false;
           await pause(backoffMs);

@@ -14,7 +14,7 @@ import {
   isAuditLogActivityType,
   listAuditLogs,
 } from '../authgear/operations/audit-logs.js';
-import { MAX_LOG_ENTRIES_PER_MESSAGE } from '../blocks/audit-log.js';
+import { auditLogEntriesThatFit, MAX_LOG_ENTRIES_PER_MESSAGE } from '../blocks/audit-log.js';
 import { type AppLogger, errorFields } from '../logger.js';
 import type { RedisClient } from '../redis/client.js';
 import { createLockKeeper, heldLock } from './lock.js';
@@ -96,6 +96,8 @@ export interface LogStreamSource<E extends AuditLogEntry> {
   readonly fetchPage: (query: AuditPageQuery) => Promise<AuditLogPage<E>>;
   /** Builds the delivery once. It answers true once a page's new entries were delivered (else they come again). */
   readonly makeDeliver: (io: DeliveryIo) => (entries: readonly E[]) => Promise<boolean>;
+  /** How many of the new entries one delivery takes (default all of them); the rest come in the next step. */
+  readonly fits?: (entries: readonly E[]) => number;
 }
 
 export type LogStreamOptions = Omit<AuditStreamOptions, 'client' | 'channel' | 'minIntervalMs'>;
@@ -118,6 +120,7 @@ export const createAuditStream = (options: AuditStreamOptions): AuditStream =>
       });
       return (entries) => poster.post(entries);
     },
+    fits: auditLogEntriesThatFit,
   });
 
 /** One poller across replicas over Authgear's audit log, delivering each new entry once in order (see the top). */
@@ -169,7 +172,10 @@ export const createLogStream = <E extends AuditLogEntry>(
   const loadState = async (): Promise<StreamState | undefined> => {
     const stored = await store.load();
     if (stored && stored.types === filterKey) return stored;
-    const next = stored ? reanchor(stored, filterKey) : anchorAt(new Date(now()).toISOString(), filterKey);
+    // Authgear keeps `createdAt` in whole seconds: anchoring mid-second would put the rest of this second's
+    // entries before the anchor, so the stream starts at the beginning of the current second.
+    const start = new Date(Math.floor(now() / 1000) * 1000).toISOString();
+    const next = stored ? reanchor(stored, filterKey) : anchorAt(start, filterKey);
     return (await store.save(next, lock)) ? next : undefined;
   };
 
@@ -195,16 +201,21 @@ export const createLogStream = <E extends AuditLogEntry>(
       const last = edges.at(-1);
       if (!last) return { ...result, caughtUp: true };
       const skip = new Set(state.skip);
-      const fresh: E[] = edges
-        .map((e) => e.entry)
-        .filter((e) => !(skip.has(e.id) && e.createdAt === state?.since));
+      const unseen = edges.filter((e) => !(skip.has(e.entry.id) && e.entry.createdAt === state?.since));
+      // One delivery per step: a source may take only the start of a page (the audit channel: what fits in one
+      // message), and the cursor moves exactly there (the next step reads on from it), so nothing is skipped or
+      // repeated.
+      const entries = unseen.map((e) => e.entry);
+      const fits = unseen.length === 0 ? 0 : (source.fits?.(entries) ?? unseen.length);
+      const upTo = fits < unseen.length ? (unseen[fits - 1] ?? last) : last;
+      const fresh: E[] = entries.slice(0, fits);
       if (fresh.length > 0) {
         if (!(await deliver(fresh))) return result; // not delivered: the next poll tries again
         result.delivered += fresh.length;
         result.messages += 1;
       }
-      const more = page.hasNextPage;
-      const advanced = advance(state, last.cursor, fresh);
+      const more = upTo !== last || page.hasNextPage;
+      const advanced = advance(state, upTo.cursor, fresh);
       const next = more ? advanced : reanchor(advanced);
       if (!(await store.save(next, lock))) {
         logger.warn('audit stream: lock lost while delivering; another replica continues');

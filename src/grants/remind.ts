@@ -13,5 +13,5 @@ export const createReminder =
       now: now().getTime(),
       extendMs: Math.min(record.durationMs, limit),
     });
-    await replyTo(client, { dmUserId: record.requester.userId })(message);
+    await replyTo(client, { userId: record.requester.userId })(message);
   };

@@ -44,6 +44,7 @@ let t: TestApp;
 
 beforeAll(async () => {
   t = await startTestApp({ policy: POLICY, deps: { approvals: { store: createMemoryApprovalStore() } } });
+  t.slack.addChannel({ id: SECURITY, name: 'security' });
   // The stream anchors at its first poll: wait for it, so the entries below are new to it.
   await waitFor(() => t.authgear.requests.some((r) => r.operationName === 'ListAuditLogAlerts'), {
     message: 'the first alerts poll',
@@ -167,8 +168,13 @@ describe('alerts', () => {
       value: String(disable?.value),
       channelId: CHANNELS.audit,
     });
-    const opened = await waitFor(() =>
-      t.slack.callsTo('views.open').find((c) => text(c.args).includes('suspect@example.com')),
+    // The form opens at once (loading) and shows its fields once the user is read (views.update).
+    const opened = await waitFor(
+      () =>
+        [...t.slack.callsTo('views.open'), ...t.slack.callsTo('views.update')].find((c) =>
+          text(c.args).includes('suspect@example.com'),
+        ),
+      { message: 'the Disable form' },
     );
     const view = opened.args.view as { private_metadata: string };
     const submitted = await t.driver.viewSubmission({
