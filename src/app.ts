@@ -3,6 +3,7 @@ import { createExecution } from './actions/execute.js';
 import { createPipeline } from './actions/pipeline.js';
 import { allActions, indexActions } from './actions/registry.js';
 import type { AnyActionDefinition } from './actions/types.js';
+import { createAlertStream } from './alerts/stream.js';
 import { type ApprovalGate, noApprovalGate } from './approvals/gate.js';
 import { type ApprovalService, createApprovalService } from './approvals/service.js';
 import type { ApprovalStore } from './approvals/store.js';
@@ -17,6 +18,7 @@ import { createAdminApi } from './authgear/client.js';
 import { createTokenSource } from './authgear/jwt.js';
 import type { Config } from './config/env.js';
 import type { Policy } from './config/policy.js';
+import { createGrants, type GrantOptions, type Grants } from './grants/setup.js';
 import { registerApprovalHandlers } from './handlers/approvals/index.js';
 import { registerHandlers } from './handlers/index.js';
 import { createOperations } from './health/operations.js';
@@ -58,6 +60,8 @@ export interface AppDeps {
     readonly leaseMs?: number;
     readonly sweepIntervalMs?: number;
   };
+  /** Time-boxed grants: the schedule (Redis in production; memory by default, single instance) and timings. */
+  readonly grants?: GrantOptions;
   /** `/readyz` timings: how long a report is reused and how long a probe may take (defaults 5000 / 2000 ms). */
   readonly readiness?: { readonly cacheMs?: number; readonly timeoutMs?: number };
 }
@@ -67,6 +71,8 @@ export interface BuiltApp {
   readonly services: Services;
   /** The approval service when `deps.approvals` was given (its sweeper runs between start and stop). */
   readonly approvals: ApprovalService | undefined;
+  /** Time-boxed grants: what the actions use, and the worker the schedule loop runs (between start and stop). */
+  readonly grants: Grants;
   readonly metrics: Metrics;
   readonly readiness: Readiness;
   /**
@@ -168,8 +174,21 @@ export const createApp = (deps: AppDeps): BuiltApp => {
           logger: logger.child({ component: 'audit-stream' }),
         })
       : undefined;
+  const alerts: AuditStream | undefined =
+    policy.alerts.length > 0
+      ? createAlertStream({
+          api,
+          redis: deps.redis,
+          prefix: config.redis.prefix,
+          client: auditClient(),
+          rules: policy.alerts,
+          intervalMs: policy.auditStream.intervalMs,
+          logger: logger.child({ component: 'alerts' }),
+        })
+      : undefined;
   const actorOf = createActorResolver(policy, directory);
-  const execution = createExecution({ api, users, audit, now });
+  const grants = createGrants({ options: deps.grants, api, audit, client: app.client, policy, logger, now });
+  const execution = createExecution({ api, users, audit, now, policy, grants: grants.ledger });
   const approvals = deps.approvals
     ? createApprovalService({
         store: deps.approvals.store,
@@ -195,7 +214,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     audit,
     logger,
     now,
-    extras: { ...(approvals ? { approvals } : {}) },
+    extras: { ...(approvals ? { approvals } : {}), grants: grants.ledger },
     actorOf,
   };
   const gate: ApprovalGate = approvals ?? noApprovalGate;
@@ -227,12 +246,15 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     app,
     services,
     approvals,
+    grants,
     metrics,
     readiness,
     async start(port, host) {
       sweeper?.start();
+      grants.scheduler.start();
       delivery?.start();
       stream?.start();
+      alerts?.start();
       if (socketMode) {
         // Liveness answers while the socket connects; readiness says whether Slack auth.test succeeded.
         healthServer = await startHealthServer(port ?? config.healthPort, routes, host);
@@ -254,7 +276,9 @@ export const createApp = (deps: AppDeps): BuiltApp => {
       readiness.markShuttingDown();
       work.close();
       await sweeper?.stop();
+      await grants.scheduler.stop();
       await stream?.stop();
+      await alerts?.stop();
       if (work.inFlight() > 0)
         logger.info({ inFlight: work.inFlight(), graceMs }, 'waiting for requests in flight');
       const drained = await work.drain(graceMs);

@@ -6,6 +6,7 @@ import { loadDotEnv, processEnv } from './config/dotenv.js';
 import { loadConfig } from './config/env.js';
 import { loadPolicyFile } from './config/policy.js';
 import { isAppError } from './errors.js';
+import { createRedisGrantStore } from './grants/redis-store.js';
 import { createLogger, maskedMessage } from './logger.js';
 import { connectRedisTarget, describeTarget } from './redis/client.js';
 
@@ -21,7 +22,7 @@ const main = async (): Promise<void> => {
   });
   if (redis === undefined) {
     logger.warn(
-      'No Redis is configured (REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES): approvals and the audit outbox live in memory, so run a single instance only',
+      'No Redis is configured (REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES): approvals, the audit outbox and the grant schedule live in memory, so run a single instance only; a restart forgets pending approvals and the revokes of running grants',
     );
   }
   const onCorrupt = (id: string) => logger.error({ id }, 'a stored record could not be read and was skipped');
@@ -38,6 +39,18 @@ const main = async (): Promise<void> => {
     policy,
     logger,
     approvals: { store },
+    ...(redis
+      ? {
+          grants: {
+            store: createRedisGrantStore({
+              redis,
+              prefix,
+              onCorruptRecord: (e) =>
+                logger.error({ code: e.code, ...e.details }, 'a grant record could not be read'),
+            }),
+          },
+        }
+      : {}),
     ...(redis ? { redis } : {}),
     ...(redis ? { auditOutbox: createRedisOutbox({ redis, prefix, onCorruptEntry: onCorrupt }) } : {}),
   });

@@ -5,7 +5,9 @@ import { AuthgearError, noReasonMessage } from '../authgear/errors.js';
 import type { AuditContext } from '../authgear/jwt.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import { userLabel } from '../blocks/user-card.js';
+import type { Policy } from '../config/policy.js';
 import { AppError, asAppError } from '../errors.js';
+import type { GrantLedger } from '../grants/ledger.js';
 import type { Actor } from '../permissions/authorize.js';
 import type { UserResolver } from '../users/resolve.js';
 import type { ActionResult, AnyActionDefinition } from './types.js';
@@ -31,6 +33,9 @@ export interface ExecutionDeps {
   readonly users: UserResolver;
   readonly audit: AuditSink;
   readonly now: () => Date;
+  /** The policy as it is now: limits are checked again at execution (an approval may run hours later). */
+  readonly policy?: Policy;
+  readonly grants?: GrantLedger;
 }
 
 /** Extra fields of an action's audit event; `user` and `input` give the target and the summary. */
@@ -95,12 +100,12 @@ export const createExecution = (deps: ExecutionDeps) => {
       const userId = typeof input.userId === 'string' ? input.userId : undefined;
       if (!loaded && def.targetsUser !== false && userId)
         user = await deps.users.byNodeId(userId, auditContextOf(actor));
-      def.check?.(input, user, now());
+      def.check?.(input, user, now(), deps.policy);
       const about = { user, input, approvalId: approval?.id, approvalLink: approval?.link };
       // No unaudited change: the mutation runs only once its "executing" event is queued (else audit.unavailable).
       await acceptAudit(deps.audit, eventOf('executing', actor, def, about));
       const result = await def.execute(
-        { api: deps.api, actor, auditContext: auditContextOf(actor), now: now() },
+        { api: deps.api, actor, auditContext: auditContextOf(actor), now: now(), grants: deps.grants },
         input,
         user,
       );

@@ -132,7 +132,7 @@ export const createPipeline = (deps: PipelineDeps) => {
     if (def.versioned && user && raw.expectedUpdatedAt === undefined)
       raw = { ...raw, expectedUpdatedAt: user.updatedAt };
     const input = parseInput(def, raw, user);
-    def.check?.(input, user, now());
+    def.check?.(input, user, now(), deps.policy);
     return { kind: 'confirm', user, input };
   };
 
@@ -165,7 +165,7 @@ export const createPipeline = (deps: PipelineDeps) => {
         ? await deps.users.byNodeId(userId, auditContextOf(req.actor))
         : undefined;
     const input = parseInput(def, payload.i, user);
-    def.check?.(input, user, now());
+    def.check?.(input, user, now(), deps.policy);
     const reason = typeof input.reason === 'string' ? input.reason : undefined;
     const gate = await deps.gate.submit({ def, input, user, actor: req.actor, reason });
     if (gate.kind === 'pending') {

@@ -1,5 +1,6 @@
 import { type AuthgearProject, DEFAULT_PROJECT } from '../authgear/project.js';
 import { accessActions } from './access/index.js';
+import { grantActions } from './grants/index.js';
 import type { AnyActionDefinition } from './types.js';
 import { userActionsFor } from './user/index.js';
 
@@ -7,6 +8,7 @@ import { userActionsFor } from './user/index.js';
 export const allActions = (project: AuthgearProject): readonly AnyActionDefinition[] => [
   ...userActionsFor(project),
   ...accessActions,
+  ...grantActions,
 ];
 
 /** Every action for Authgear's default project configuration (login IDs: email only). */

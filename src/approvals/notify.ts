@@ -4,7 +4,7 @@ import type { AuditEventType, AuditSink } from '../audit/event.js';
 import { approvalCard } from '../blocks/approval-card.js';
 import type { Block } from '../blocks/primitives.js';
 import { type AppLogger, errorFields } from '../logger.js';
-import { isActionName } from '../permissions/actions.js';
+import { isPolicyActionName } from '../permissions/actions.js';
 import type { WebClient } from '../services.js';
 import { cannotPostError } from '../slack/errors.js';
 import { replyTo } from '../slack/reply.js';
@@ -111,7 +111,7 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
       actor: { userId: string; name?: string | undefined },
       extra: { reason?: string | undefined; errorCode?: string | undefined } = {},
     ): Promise<void> {
-      if (!isActionName(record.action)) return;
+      if (!isPolicyActionName(record.action)) return;
       await audit.record({
         id: randomUUID(),
         type,

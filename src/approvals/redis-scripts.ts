@@ -9,10 +9,10 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ReplyError } from 'ioredis';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { RedisClient } from '../redis/client.js';
+import { evalScript } from '../redis/script.js';
 import { type ApprovalRecord, corruptRecord, parseApprovalRecord } from './record.js';
 
 const scriptFiles = {
@@ -35,9 +35,6 @@ const scripts = new Map<ScriptName, { lua: string; sha: string }>(
   }),
 );
 
-const isNoScript = (error: unknown): boolean =>
-  error instanceof ReplyError && error instanceof Error && error.message.startsWith('NOSCRIPT');
-
 export interface ScriptReply {
   outcome: string;
   reason: string;
@@ -47,10 +44,7 @@ export interface ScriptReply {
 
 const scriptReplySchema = z.array(z.string()).min(3);
 
-/**
- * Runs a transition on the record of approval `id` stored at `key`: EVALSHA (one round trip), falling back to EVAL
- * when Redis does not have the script cached (first use, restart, failover); EVAL caches it for next time.
- */
+/** Runs a transition on the record of approval `id` stored at `key` (EVALSHA, or EVAL when not cached). */
 export const runScript = async (
   redis: RedisClient,
   name: ScriptName,
@@ -60,13 +54,7 @@ export const runScript = async (
 ): Promise<ScriptReply> => {
   const script = scripts.get(name);
   if (!script) throw new AppError('internal', `Unknown approvals script ${name}.`);
-  let raw: unknown;
-  try {
-    raw = await redis.evalsha(script.sha, 1, key, ...args);
-  } catch (error) {
-    if (!isNoScript(error)) throw error;
-    raw = await redis.eval(script.lua, 1, key, ...args);
-  }
+  const raw = await evalScript(redis, { name, ...script }, [key], args);
   const parsed = scriptReplySchema.safeParse(raw);
   if (!parsed.success) throw new AppError('internal', 'Unexpected reply from the approvals store.');
   const [outcome = '', reason = '', flag = '', ...flat] = parsed.data;

@@ -5,9 +5,9 @@
  *   `${prefix}approvals:open`             zset id → next deadline (expiry while pending, lease while executing)
  *   `${prefix}approvals:requester:<user>` zset id → createdAt
  */
-import { ReplyError } from 'ioredis';
 import { AppError } from '../errors.js';
-import { type RedisClient, waitUntilReady } from '../redis/client.js';
+import type { RedisClient } from '../redis/client.js';
+import { createRedisGuard } from '../redis/guard.js';
 import { newClaimToken } from './ids.js';
 import { type ApprovalRecord, approvalIdSchema, parseApprovalRecord } from './record.js';
 import {
@@ -36,31 +36,6 @@ export interface RedisApprovalStoreOptions {
   onCorruptRecord?: (error: AppError) => void;
 }
 
-const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|READONLY|CLUSTERDOWN|TRYAGAIN|TIMEOUT)\b/;
-
-const unavailable = (cause: unknown): AppError =>
-  new AppError('store.unavailable', 'Approvals are unavailable for a moment. Please try again shortly.', {
-    cause,
-  });
-
-/** Maps a Redis failure: a script or data error is ours ('internal'); anything about reaching Redis is not. */
-const storeError = (error: unknown): AppError => {
-  if (error instanceof AppError) return error;
-  if (error instanceof ReplyError && error instanceof Error && !TRANSIENT_REPLY.test(error.message)) {
-    return new AppError('internal', 'The approvals store rejected a command.', { cause: error });
-  }
-  return unavailable(error);
-};
-
-/** Resolves once the client is ready, or rejects with store.unavailable after `waitMs`. */
-const readyWithin = (redis: RedisClient, waitMs: number): Promise<void> => {
-  if (redis.status === 'end') return Promise.reject(unavailable(new Error('Redis connection closed')));
-  if (redis.status === 'wait') void redis.connect().catch(() => undefined);
-  return waitUntilReady(redis, waitMs).catch((error: unknown) => {
-    throw unavailable(error);
-  });
-};
-
 export const createRedisApprovalStore = ({
   redis,
   prefix,
@@ -72,25 +47,11 @@ export const createRedisApprovalStore = ({
   const openKey = `${prefix}approvals:open`;
   const requesterKey = (userId: string): string => `${prefix}approvals:requester:${userId}`;
   const retention = String(retentionMs);
-
-  // Calls arriving while the client (re)connects share one wait.
-  let pendingReady: Promise<void> | undefined;
-  const ready = (): Promise<void> => {
-    if (redis.status === 'ready') return Promise.resolve();
-    pendingReady ??= readyWithin(redis, readyWaitMs).finally(() => {
-      pendingReady = undefined;
-    });
-    return pendingReady;
-  };
-
-  const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      await ready();
-      return await work();
-    } catch (error) {
-      throw storeError(error);
-    }
-  };
+  const guarded = createRedisGuard(redis, {
+    readyWaitMs,
+    unavailableMessage: 'Approvals are unavailable for a moment. Please try again shortly.',
+    rejectedMessage: 'The approvals store rejected a command.',
+  });
 
   const script = (name: ScriptName, id: string, args: string[]): Promise<ScriptReply> =>
     guarded(() => runScript(redis, name, recordKey(id), id, args));

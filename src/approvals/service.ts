@@ -12,7 +12,7 @@ import { resultMessage } from '../blocks/messages.js';
 import type { Policy } from '../config/policy.js';
 import { AppError, asAppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
-import { isActionName } from '../permissions/actions.js';
+import { type ActionName, isActionName } from '../permissions/actions.js';
 import { type Actor, authorize, authorizeApprover } from '../permissions/authorize.js';
 import { createActorResolver, type SlackUserRef, type WebClient } from '../services.js';
 import { createDirectory } from '../slack/directory.js';
@@ -66,6 +66,14 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
 
   const actorOf = deps.actorOf ?? createActorResolver(policy, createDirectory(client));
 
+  /**
+   * The policy action a record is decided and run under: its action's current name (a request made before the fine
+   * names carries `group.manage`; its action key says it is, say, a delete), else the name it was stored with.
+   */
+  const actionOf = (record: ApprovalRecord): ActionName | undefined =>
+    deps.actions.get(record.actionKey)?.permission ??
+    (isActionName(record.action) ? record.action : undefined);
+
   const refused = async (r: Refused, id: string): Promise<Decision> => {
     // This very call moved an overdue request to expired: it reports the expiry.
     if (r.transitioned && r.record) await notify.announceExpiry(r.record);
@@ -82,7 +90,8 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
       teamId: record.requester.teamId,
       name: record.requester.name,
     });
-    if (!isActionName(record.action) || !authorize(actor, record.action, {}, policy).ok) throw lostRight();
+    const action = actionOf(record);
+    if (action === undefined || !authorize(actor, action, {}, policy).ok) throw lostRight();
     return actor;
   };
 
@@ -127,8 +136,9 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
     const record = await store.get(id);
     if (!record)
       return { ok: false, message: refusalError({ kind: 'refused', reason: 'not_found' }, id).userMessage };
-    if (!isActionName(record.action)) return { ok: false, message: NOT_APPROVER };
-    const decision = authorizeApprover(actor, record.action, record.requester.userId, policy);
+    const action = actionOf(record);
+    if (action === undefined) return { ok: false, message: NOT_APPROVER };
+    const decision = authorizeApprover(actor, action, record.requester.userId, policy);
     if (decision.ok) return record;
     if (decision.reason === 'self_approval')
       return refused({ kind: 'refused', reason: 'self_approval', record }, id);
@@ -203,12 +213,14 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
     /** Pending requests this actor may decide now (not their own, not already approved by them), newest first. */
     async pendingFor(actor: Actor): Promise<ApprovalRecord[]> {
       const pending = await store.listPending({ limit: LIST_LIMIT, now: now() });
-      return pending.filter(
-        (r) =>
-          isActionName(r.action) &&
-          authorizeApprover(actor, r.action, r.requester.userId, policy).ok &&
-          !r.approvals.some((a) => a.userId === actor.userId),
-      );
+      return pending.filter((r) => {
+        const action = actionOf(r);
+        return (
+          action !== undefined &&
+          authorizeApprover(actor, action, r.requester.userId, policy).ok &&
+          !r.approvals.some((a) => a.userId === actor.userId)
+        );
+      });
     },
 
     /** This person's own requests in any state (within retention), newest first. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_NAMES } from '../permissions/actions.js';
+import { isPolicyActionName, type PolicyActionName } from '../permissions/actions.js';
 
 /** What happened: the event types, listed once. */
 export const AUDIT_EVENT_TYPES = [
@@ -13,6 +13,8 @@ export const AUDIT_EVENT_TYPES = [
   'failed',
   'unknown',
   'denied',
+  /** A time-boxed grant's access was taken back before its time (Revoke now). */
+  'revoked',
 ] as const;
 
 const optional = z.string().optional();
@@ -23,7 +25,10 @@ export const auditEventSchema = z.object({
   type: z.enum(AUDIT_EVENT_TYPES),
   at: z.string(),
   actor: z.object({ userId: z.string(), name: optional }),
-  action: z.enum(ACTION_NAMES),
+  /** A fine action name; events written before the fine names may carry an alias (`group.manage`). */
+  action: z.custom<PolicyActionName>((v) => typeof v === 'string' && isPolicyActionName(v), {
+    error: 'unknown action name',
+  }),
   actionKey: z.string(),
   target: z.object({ userId: optional, label: z.string() }).optional(),
   summary: z.string(),

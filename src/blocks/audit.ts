@@ -16,6 +16,7 @@ const ICONS: Record<AuditEvent['type'], string> = {
   failed: ':warning:',
   unknown: ':question:',
   denied: ':no_entry:',
+  revoked: ':lock:',
 };
 
 /**

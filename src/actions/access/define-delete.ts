@@ -36,7 +36,7 @@ export const defineDeleteAction = (
   return defineAction({
     key,
     verbs: [`delete-${kind}`],
-    permission: k.permission,
+    permission: k.permissions.delete,
     title: `Delete ${k.noun}`,
     usage: `delete-${kind} <key>`,
     description: `delete a ${k.noun} and all its links`,

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import {
+  ListAuditLogAlertsDocument,
   ListAuditLogsDocument,
   type ListAuditLogsQuery,
   type ListAuditLogsQueryVariables,
@@ -206,3 +208,35 @@ export const listAuditLogs = defineOperation(
 /** One entry with its cursor, in the order Authgear returned them (null edges and nodes dropped). */
 export const auditLogEdges = (data: AuditLogsData): { cursor: string; entry: AuditLogEntry }[] =>
   (data.auditLogs?.edges ?? []).flatMap((e) => (e?.node ? [{ cursor: e.cursor, entry: e.node }] : []));
+
+/** An entry for alerts: the stream's fields plus the country Authgear located the request in (when it did). */
+export type AlertLogEntry = AuditLogEntry & { readonly country?: string };
+
+export interface AuditLogPage<E> {
+  readonly edges: readonly { readonly cursor: string; readonly entry: E }[];
+  readonly hasNextPage: boolean;
+}
+
+/** The one field of `data` alerts read: the event context's `geo_location_code` (pkg/api/event/context.go). */
+const geoOf = z.object({ context: z.object({ geo_location_code: z.string().regex(/^[A-Z]{2}$/) }) });
+
+/**
+ * A page of the audit log for alerts. `data` (the whole event, which may hold mutation inputs) is read for the
+ * sign-in country only and dropped here, so it never reaches a message or a log line.
+ */
+export const listAuditLogAlerts = defineOperation(
+  ListAuditLogAlertsDocument,
+  (data): AuditLogPage<AlertLogEntry> => {
+    const edges = (data.auditLogs?.edges ?? []).flatMap((e) => {
+      if (!e?.node) return [];
+      const { data: event, ...node } = e.node;
+      if (node.user) jsonObject.parse(node.user.standardAttributes);
+      const geo = geoOf.safeParse(event);
+      const entry: AlertLogEntry = geo.success
+        ? { ...node, country: geo.data.context.geo_location_code }
+        : node;
+      return [{ cursor: e.cursor, entry }];
+    });
+    return { edges, hasNextPage: data.auditLogs?.pageInfo.hasNextPage === true };
+  },
+);
