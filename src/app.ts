@@ -1,9 +1,10 @@
-import { App, defaultBodyLimit, HTTPReceiver } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import { createExecution } from './actions/execute.js';
-import { ungatedIrreversible } from './actions/irreversible.js';
+import { warnUngatedIrreversible } from './actions/irreversible.js';
 import { createPipeline } from './actions/pipeline.js';
-import { ALL_ACTIONS, indexActions } from './actions/registry.js';
+import { allActions, indexActions } from './actions/registry.js';
 import type { AnyActionDefinition } from './actions/types.js';
+import { createAlertStream } from './alerts/stream.js';
 import { type ApprovalService, createApprovalService } from './approvals/service.js';
 import type { ApprovalStore } from './approvals/store.js';
 import { createSweeper } from './approvals/sweeper.js';
@@ -18,13 +19,16 @@ import { createTokenSource } from './authgear/jwt.js';
 import type { Config } from './config/env.js';
 import type { Policy } from './config/policy.js';
 import type { ConfirmationStore } from './confirmations/store.js';
+import { createGrants, type GrantOptions, type Grants } from './grants/setup.js';
 import { registerApprovalHandlers } from './handlers/approvals/index.js';
 import { registerHandlers } from './handlers/index.js';
+import { logUnhandled } from './handlers/listener.js';
 import { createOperations } from './health/operations.js';
 import type { Readiness } from './health/readiness.js';
-import type { HealthRoute } from './health/routes.js';
 import { type HealthServer, startHealthServer } from './health/server.js';
-import { type AppLogger, errorFields } from './logger.js';
+import { admitRequests } from './lifecycle/admission.js';
+import { createWorkGate } from './lifecycle/work-gate.js';
+import type { AppLogger } from './logger.js';
 import { measureAcks } from './metrics/acks.js';
 import { observeOutcomes } from './metrics/audit-outcomes.js';
 import type { Metrics } from './metrics/metrics.js';
@@ -36,9 +40,7 @@ import type { SecretStore } from './secrets/store.js';
 import { createSecretVault } from './secrets/vault.js';
 import { createActorResolver, type Services } from './services.js';
 import { createDirectory } from './slack/directory.js';
-import { newReference } from './slack/error-reply.js';
-import { replyTo } from './slack/reply.js';
-import { guardRequests } from './slack/request-guard.js';
+import { guardedReceiver } from './slack/receiver.js';
 import { responseUrlOrigins } from './slack/response-url.js';
 import { createUserResolver } from './users/resolve.js';
 
@@ -68,6 +70,8 @@ export interface AppDeps {
   readonly confirmations: ConfirmationStore;
   /** Where sealed secrets wait to be revealed once (Redis or memory, see stores.ts). */
   readonly secrets: SecretStore;
+  /** Time-boxed grants: the schedule (Redis in production; memory by default, single instance) and timings. */
+  readonly grants?: GrantOptions;
   /** `/readyz` timings: how long a report is reused and how long a probe may take (defaults 5000 / 2000 ms). */
   readonly readiness?: { readonly cacheMs?: number; readonly timeoutMs?: number };
 }
@@ -77,6 +81,8 @@ export interface BuiltApp {
   readonly services: Services;
   /** The approval service (its sweeper runs between start and stop). */
   readonly approvals: ApprovalService;
+  /** Time-boxed grants: what the actions use, and the worker the schedule loop runs (between start and stop). */
+  readonly grants: Grants;
   readonly metrics: Metrics;
   readonly readiness: Readiness;
   /**
@@ -87,27 +93,25 @@ export interface BuiltApp {
   start(port?: number, host?: string): Promise<number | undefined>;
   /** From now on `/readyz` answers 503 (the load balancer stops sending work); `stop` does it too. */
   markShuttingDown(): void;
-  stop(): Promise<void>;
+  /**
+   * Graceful stop: `/readyz` answers 503 and new requests are answered "restarting" at once; the loops stop; the
+   * requests in flight (approved and confirmed actions running) get up to `graceMs` (default SHUTDOWN_GRACE_MS) to
+   * finish; the audit outbox is flushed (up to 5 s); then Slack is disconnected.
+   */
+  stop(options?: { readonly graceMs?: number }): Promise<ShutdownReport>;
 }
 
-const EVENTS_PATH = '/slack/events';
+export interface ShutdownReport {
+  /** Every request in flight finished within the grace period. */
+  readonly drained: boolean;
+  /** Requests still running when the grace period ended (0 when drained). */
+  readonly abandoned: number;
+  /** Every audit event reached Slack (false: it waits in the outbox for the next replica or start). */
+  readonly auditFlushed: boolean;
+}
 
-/** Bolt's HTTP receiver with the request guard in front: malformed bodies are refused before Bolt parses them. */
-const guardedReceiver = (signingSecret: string, routes: HealthRoute[], logger: AppLogger): HTTPReceiver => {
-  const receiver = new HTTPReceiver({
-    signingSecret,
-    endpoints: [EVENTS_PATH],
-    customRoutes: routes,
-    logger,
-    logLevel: logger.getLevel(),
-  });
-  receiver.requestListener = guardRequests(receiver.requestListener, {
-    endpoints: [EVENTS_PATH],
-    bodyLimit: defaultBodyLimit,
-    logger,
-  });
-  return receiver;
-};
+/** How long shutdown waits for the audit outbox to reach Slack, after the requests in flight finished. */
+export const AUDIT_FLUSH_MS = 5000;
 
 /** Builds the Bolt app and everything it uses from injected dependencies; does not start anything. */
 export const createApp = (deps: AppDeps): BuiltApp => {
@@ -127,6 +131,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
         privateKeyPem: config.authgear.privateKeyPem,
       }),
       ...(deps.authgearTimeoutMs ? { timeoutMs: deps.authgearTimeoutMs } : {}),
+      logger: logger.child({ component: 'authgear' }),
     }),
   });
   const { api, metrics, fetch, readiness, routes } = ops;
@@ -140,17 +145,15 @@ export const createApp = (deps: AppDeps): BuiltApp => {
       : { receiver: guardedReceiver(config.slack.signingSecret ?? '', routes, logger) }),
     clientOptions: { fetch, ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}) },
   });
+  const work = createWorkGate();
+  const origins = responseUrlOrigins(config.slack.apiUrl);
+  admitRequests(app, work, logger, origins);
   measureAcks(app, metrics);
-  const directory = createDirectory(app.client);
+  const directory = createDirectory(app.client, { logger: logger.child({ component: 'slack-directory' }) });
   const users = createUserResolver(api, directory);
-  const actions = deps.actions ?? ALL_ACTIONS;
+  const actions = deps.actions ?? allActions(config.authgear.project);
   const actionsByKey = indexActions(actions);
-  const ungated = ungatedIrreversible(policy, actions);
-  if (ungated.length > 0)
-    logger.warn(
-      { actions: ungated.map((a) => `${a.verb} (${a.permission})`) },
-      'the policy lets these irreversible actions run without an approval; add an approvals rule for each permission',
-    );
+  warnUngatedIrreversible(policy, actions, logger);
   const auditChannel = policy.channels.audit;
   const outbox = deps.auditOutbox ?? createMemoryOutbox();
   const auditClient = () =>
@@ -165,7 +168,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
           ...(deps.auditMinIntervalMs !== undefined ? { minIntervalMs: deps.auditMinIntervalMs } : {}),
         })
       : undefined;
-  if (delivery) watchOutbox(metrics, outbox);
+  if (delivery) watchOutbox(metrics, outbox, () => delivery.buffered());
   const audit = observeOutcomes(deps.audit ?? delivery ?? createLogAuditSink(logger), {
     metrics,
     logger: logger.child({ component: 'outcome' }),
@@ -183,8 +186,21 @@ export const createApp = (deps: AppDeps): BuiltApp => {
           logger: logger.child({ component: 'audit-stream' }),
         })
       : undefined;
+  const alerts: AuditStream | undefined =
+    policy.alerts.length > 0
+      ? createAlertStream({
+          api,
+          redis: deps.redis,
+          prefix: config.redis.prefix,
+          client: auditClient(),
+          rules: policy.alerts,
+          intervalMs: policy.auditStream.intervalMs,
+          logger: logger.child({ component: 'alerts' }),
+        })
+      : undefined;
   const actorOf = createActorResolver(policy, directory);
-  const execution = createExecution({ api, users, audit, now });
+  const grants = createGrants({ options: deps.grants, api, audit, client: app.client, policy, logger, now });
+  const execution = createExecution({ api, users, audit, now, policy, grants: grants.ledger });
   const secrets = createSecretVault({ store: deps.secrets, keyMaterial: config.authgear.privateKeyPem, now });
   const approvals = createApprovalService({
     store: deps.approvals.store,
@@ -210,7 +226,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     audit,
     logger,
     now,
-    extras: { approvals },
+    extras: { approvals, grants: grants.ledger },
     actorOf,
   };
   const pipeline = createPipeline({
@@ -224,12 +240,11 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     freshActor: (clicker) => actorOf(clicker, { fresh: true }),
     now,
   });
-  const origins = responseUrlOrigins(config.slack.apiUrl);
   const services: Services = {
     ...base,
     pipeline,
     secrets,
-    replyTo: (target) => replyTo(app.client, target, origins),
+    responseUrlOrigins: origins,
   };
   registerHandlers(app, services);
   registerApprovalHandlers(app, services, approvals);
@@ -237,26 +252,22 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     logger,
     ...(deps.approvals.sweepIntervalMs ? { intervalMs: deps.approvals.sweepIntervalMs } : {}),
   });
-  // The backstop behind the listener wrapper (handlers/listener.ts): Bolt's own middleware failures land here.
-  app.error(async (error) => {
-    const original = (error as { original?: unknown }).original;
-    logger.error(
-      { ref: newReference(), code: (error as { code?: string }).code, ...errorFields(original ?? error) },
-      'unhandled error in a listener',
-    );
-  });
+  logUnhandled(app, logger);
 
   let healthServer: HealthServer | undefined;
   return {
     app,
     services,
     approvals,
+    grants,
     metrics,
     readiness,
     async start(port, host) {
       sweeper.start();
+      grants.scheduler.start();
       delivery?.start();
       stream?.start();
+      alerts?.start();
       if (socketMode) {
         // Liveness answers while the socket connects; readiness says whether Slack auth.test succeeded.
         healthServer = await startHealthServer(port ?? config.healthPort, routes, host);
@@ -273,14 +284,28 @@ export const createApp = (deps: AppDeps): BuiltApp => {
         : undefined;
     },
     markShuttingDown: () => readiness.markShuttingDown(),
-    async stop() {
+    async stop(options = {}) {
+      const graceMs = options.graceMs ?? config.shutdownGraceMs;
       readiness.markShuttingDown();
+      work.close();
       await sweeper.stop();
+      await grants.scheduler.stop();
       await stream?.stop();
-      await delivery?.flush(5000);
+      await alerts?.stop();
+      if (work.inFlight() > 0)
+        logger.info({ inFlight: work.inFlight(), graceMs }, 'waiting for requests in flight');
+      const drained = await work.drain(graceMs);
+      const abandoned = work.inFlight();
+      if (!drained)
+        logger.error(
+          { abandoned, graceMs },
+          'grace period over with requests still running: an approval cut short is marked unknown by another replica',
+        );
+      const auditFlushed = (await delivery?.flush(AUDIT_FLUSH_MS)) ?? true;
       await delivery?.stop();
       await app.stop();
       await healthServer?.close();
+      return { drained, abandoned, auditFlushed };
     },
   };
 };

@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'authgear.unexpected'
   | 'authgear.outcome_unknown'
   | 'slack.unavailable'
+  | 'slack.cannot_post'
   | 'approval.not_found'
   | 'approval.expired'
   | 'approval.closed'
@@ -37,6 +38,8 @@ export type ErrorCode =
   | 'secret.gone'
   | 'secret.not_yours'
   | 'store.unavailable'
+  | 'audit.unavailable'
+  | 'service.restarting'
   | 'internal';
 
 export interface AppErrorOptions {

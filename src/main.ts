@@ -1,4 +1,4 @@
-import { createApp } from './app.js';
+import { AUDIT_FLUSH_MS, createApp } from './app.js';
 import { loadDotEnv, processEnv } from './config/dotenv.js';
 import { loadConfig } from './config/env.js';
 import { loadPolicyFile } from './config/policy.js';
@@ -21,7 +21,7 @@ const main = async (): Promise<void> => {
   });
   if (redis === undefined) {
     logger.warn(
-      'No Redis is configured (REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES): approvals, confirmations and the audit outbox live in memory, so run a single instance only',
+      'No Redis is configured (REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES): approvals, confirmations, the audit outbox and the grant schedule live in memory, so run a single instance only; a restart forgets pending approvals and the revokes of running grants',
     );
   }
   const stores = createStores({ redis, prefix, logger });
@@ -47,20 +47,20 @@ const main = async (): Promise<void> => {
     }
     stopping = true;
     logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
-    built.markShuttingDown();
-    const forced = setTimeout(() => {
-      logger.error(
-        { graceMs: config.shutdownGraceMs },
-        'shutdown took longer than the grace period: exiting',
-      );
-      process.exit(1);
-    }, config.shutdownGraceMs + 5000);
+    // A backstop: drain and flush are bounded on their own; this catches a close that hangs.
+    const forced = setTimeout(
+      () => {
+        logger.error({ graceMs: config.shutdownGraceMs }, 'shutdown did not finish in time: exiting');
+        process.exit(1);
+      },
+      config.shutdownGraceMs + AUDIT_FLUSH_MS + 5000,
+    );
     forced.unref();
-    await built.stop();
+    const report = await built.stop();
     await stores.close();
     redis?.disconnect();
-    logger.info('stopped');
-    process.exit(0);
+    logger.info({ ...report }, 'stopped');
+    process.exit(report.drained ? 0 : 1);
   };
   process.on('SIGINT', (s) => void shutdown(s));
   process.on('SIGTERM', (s) => void shutdown(s));

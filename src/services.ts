@@ -10,7 +10,6 @@ import { rolesFor } from './permissions/authorize.js';
 import type { QueryServices, QueryVerb } from './queries/types.js';
 import type { SecretVault } from './secrets/vault.js';
 import type { Directory } from './slack/directory.js';
-import type { Reply, ReplyTarget } from './slack/reply.js';
 import type { UserResolver } from './users/resolve.js';
 
 /** Everything handlers use, built once in createApp from injected dependencies. */
@@ -31,8 +30,8 @@ export interface Services {
   readonly actorOf: (user: SlackUserRef, options?: { readonly fresh?: boolean }) => Promise<Actor>;
   /** Secrets delivered after an approval, revealed once by their owner. */
   readonly secrets: SecretVault;
-  /** Answers one person: through their interaction's response_url (Slack's hosts only) or by DM. */
-  readonly replyTo: (target: ReplyTarget) => Reply;
+  /** Where a response_url may point (Slack's hooks hosts and the configured API URL's origin). */
+  readonly responseUrlOrigins: readonly string[];
 }
 
 export interface SlackUserRef {

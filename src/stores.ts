@@ -1,5 +1,6 @@
 /**
- * Where the bot keeps what must outlive one request: approvals, confirmations, sealed secrets and the audit outbox, in Redis when
+ * Where the bot keeps what must outlive one request: approvals, confirmations, sealed secrets, the grant schedule
+ * and the audit outbox, in Redis when
  * one is configured (shared by every replica) or in memory (one instance only). main.ts, the demo and the tests
  * build them here, so every one of them runs the app wired the same way.
  */
@@ -10,6 +11,7 @@ import type { ApprovalStore } from './approvals/store.js';
 import { createRedisOutbox } from './audit/redis-outbox.js';
 import { createMemoryConfirmationStore } from './confirmations/memory-store.js';
 import { createRedisConfirmationStore } from './confirmations/redis-store.js';
+import { createRedisGrantStore } from './grants/redis-store.js';
 import type { AppLogger } from './logger.js';
 import type { RedisClient } from './redis/client.js';
 import { createMemorySecretStore } from './secrets/memory-store.js';
@@ -18,7 +20,10 @@ import { createRedisSecretStore } from './secrets/redis-store.js';
 export interface Stores {
   readonly kind: 'memory' | 'redis';
   /** What createApp takes from here. */
-  readonly deps: Pick<AppDeps, 'approvals' | 'confirmations' | 'secrets' | 'redis' | 'auditOutbox'>;
+  readonly deps: Pick<
+    AppDeps,
+    'approvals' | 'confirmations' | 'secrets' | 'grants' | 'redis' | 'auditOutbox'
+  >;
   readonly approvals: ApprovalStore;
   /** Closes the stores; a Redis connection given in stays the caller's. */
   close(): Promise<void>;
@@ -64,6 +69,14 @@ export const createStores = ({ redis, prefix, logger }: StoreOptions): Stores =>
       approvals: { store: approvals },
       confirmations: createRedisConfirmationStore({ redis, prefix }),
       secrets: createRedisSecretStore({ redis, prefix }),
+      grants: {
+        store: createRedisGrantStore({
+          redis,
+          prefix,
+          onCorruptRecord: (e) =>
+            logger.error({ code: e.code, ...e.details }, 'a grant record could not be read'),
+        }),
+      },
       redis,
       auditOutbox,
     },

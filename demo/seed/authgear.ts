@@ -138,8 +138,19 @@ const auditHistory = (now: Date, store: FakeStore): void => {
     });
 };
 
-/** Fills an empty store with the demo's project. */
+/** The login ID keys the demo project turns on (the bot is told the same through AUTHGEAR_LOGIN_ID_KEYS). */
+export const DEMO_LOGIN_ID_KEYS = ['email', 'phone', 'username'] as const;
+
+/** Fills an empty store with the demo's project: its configuration, then its users, groups and roles. */
 export const seedAuthgear = (store: FakeStore, now: Date): void => {
+  store.configure({
+    loginIdKeys: [...DEMO_LOGIN_ID_KEYS],
+    customAttributes: [
+      { name: 'plan', type: 'enum', enum: ['free', 'pro', 'enterprise'] },
+      { name: 'employee_id', type: 'string' },
+      { name: 'newsletter', type: 'boolean' },
+    ],
+  });
   const created = at(now, -500 * DAY);
   const role = (n: number, key: string, name: string, description: string) =>
     store.addRole({ id: demoUuid(n), key, name, description, createdAt: created });

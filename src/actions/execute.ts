@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEvent, AuditEventType, AuditSink } from '../audit/event.js';
+import { type AuditEvent, type AuditEventType, type AuditSink, acceptAudit } from '../audit/event.js';
 import type { AdminApi } from '../authgear/client.js';
+import { AuthgearError, noReasonMessage } from '../authgear/errors.js';
 import type { AuditContext } from '../authgear/jwt.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import { userLabel } from '../blocks/user-card.js';
-import { asAppError } from '../errors.js';
+import type { Policy } from '../config/policy.js';
+import { AppError, asAppError } from '../errors.js';
+import type { GrantLedger } from '../grants/ledger.js';
 import type { Actor } from '../permissions/authorize.js';
 import type { UserResolver } from '../users/resolve.js';
 import type { ActionResult, AnyActionDefinition } from './types.js';
@@ -16,11 +19,23 @@ export const auditContextOf = (actor: Actor): AuditContext => ({
   slack_team_id: actor.teamId,
 });
 
+/** An error Authgear gave no reason for, told naming the action that was refused (with its reference). */
+const namedNoReason = (err: AppError, def: AnyActionDefinition): AppError =>
+  err instanceof AuthgearError && err.reference !== undefined
+    ? new AppError(err.code, noReasonMessage(err.reference, def.title.toLowerCase()), {
+        details: err.details,
+        cause: err,
+      })
+    : err;
+
 export interface ExecutionDeps {
   readonly api: AdminApi;
   readonly users: UserResolver;
   readonly audit: AuditSink;
   readonly now: () => Date;
+  /** The policy as it is now: limits are checked again at execution (an approval may run hours later). */
+  readonly policy?: Policy;
+  readonly grants?: GrantLedger;
 }
 
 /** Extra fields of an action's audit event; `user` and `input` give the target and the summary. */
@@ -36,13 +51,13 @@ export type ActionEventExtra = Partial<AuditEvent> & {
 export const createExecution = (deps: ExecutionDeps) => {
   const { now } = deps;
 
-  /** Records one audit event about an action. */
-  const audit = async (
+  /** One audit event about an action. */
+  const eventOf = (
     type: AuditEventType,
     actor: Actor,
     def: AnyActionDefinition,
     extra: ActionEventExtra,
-  ): Promise<void> => {
+  ): AuditEvent => {
     const { user, input, ...rest } = extra;
     let summary = def.title;
     try {
@@ -50,7 +65,7 @@ export const createExecution = (deps: ExecutionDeps) => {
     } catch {
       // A summary that cannot be built from odd input still leaves the title.
     }
-    await deps.audit.record({
+    return {
       id: randomUUID(),
       type,
       at: now().toISOString(),
@@ -60,10 +75,21 @@ export const createExecution = (deps: ExecutionDeps) => {
       target: user ? { userId: user.id, label: userLabel(user) } : undefined,
       summary,
       ...rest,
-    });
+    };
   };
 
-  /** Executes once, audits the outcome (executed, failed, or unknown), and returns the result (the caller delivers it to the requester only). */
+  /** Records one audit event about an action (never throws: the sink keeps it until it can be delivered). */
+  const audit = (
+    type: AuditEventType,
+    actor: Actor,
+    def: AnyActionDefinition,
+    extra: ActionEventExtra,
+  ): Promise<void> => deps.audit.record(eventOf(type, actor, def, extra));
+
+  /**
+   * Executes once, audits the outcome (executed, failed, or unknown), and returns the result (the caller delivers it
+   * to the requester only).
+   */
   const execute = async (
     actor: Actor,
     def: AnyActionDefinition,
@@ -77,21 +103,19 @@ export const createExecution = (deps: ExecutionDeps) => {
       const userId = typeof input.userId === 'string' ? input.userId : undefined;
       if (!loaded && def.targetsUser !== false && userId)
         user = await deps.users.byNodeId(userId, auditContextOf(actor));
-      def.check?.(input, user, now());
+      def.check?.(input, user, now(), deps.policy);
+      const about = { user, input, approvalId: approval?.id, approvalLink: approval?.link };
+      // No unaudited change: the mutation runs only once its "executing" event is queued (else audit.unavailable).
+      await acceptAudit(deps.audit, eventOf('executing', actor, def, about));
       const result = await def.execute(
-        { api: deps.api, actor, auditContext: auditContextOf(actor), now: now() },
+        { api: deps.api, actor, auditContext: auditContextOf(actor), now: now(), grants: deps.grants },
         input,
         user,
       );
-      await audit('executed', actor, def, {
-        user,
-        input,
-        approvalId: approval?.id,
-        approvalLink: approval?.link,
-      });
+      await audit('executed', actor, def, about);
       return result;
     } catch (e) {
-      const err = asAppError(e);
+      const err = namedNoReason(asAppError(e), def);
       // Authgear may have applied it (the answer was lost): audited as unknown, never as failed.
       await audit(err.code === 'authgear.outcome_unknown' ? 'unknown' : 'failed', actor, def, {
         user,

@@ -9,6 +9,10 @@ export const ActionKeys = {
   // account
   disable: 'disable',
   enable: 'enable',
+  cancelDisable: 'cancel-disable',
+  validPeriod: 'valid-period',
+  validFrom: 'valid-from',
+  validUntil: 'valid-until',
   unlock: 'unlock',
   resetPassword: 'reset-password',
   expirePassword: 'expire-password',
@@ -51,6 +55,10 @@ export const ActionKeys = {
   removeUserFromGroups: 'remove-user-from-groups',
   addGroupToUsers: 'add-group-to-users',
   removeGroupFromUsers: 'remove-group-from-users',
+  // time-boxed grants
+  grant: 'grant',
+  extendGrant: 'extend-grant',
+  revokeGrant: 'revoke-grant',
 } as const;
 
 export type ActionKey = (typeof ActionKeys)[keyof typeof ActionKeys];

@@ -43,6 +43,11 @@ export interface StartRequest {
   readonly values?: FieldValues;
   /** Input fields carried by a list button (e.g. `{ sessionId }`), merged over the parsed arguments. */
   readonly preset?: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * Called once authorized, before anything is read, when the request will end in a form: the caller opens the
+   * modal while its trigger_id is still valid (about 3 s) and fills it in when `start` returns.
+   */
+  readonly prepareForm?: (() => Promise<void>) | undefined;
 }
 
 export type StartOutcome =
@@ -116,9 +121,20 @@ export const createPipeline = (deps: PipelineDeps) => {
     }
   };
 
+  /** Whether `start` will answer with a form (no values, no preset, and the arguments ask for one). */
+  const endsInForm = (def: AnyActionDefinition, req: StartRequest): boolean => {
+    if (!def.fields || req.values !== undefined || req.preset !== undefined) return false;
+    try {
+      return def.fromArgs?.(req.args ?? []) === 'modal';
+    } catch {
+      return false; // bad arguments: `start` reports them
+    }
+  };
+
   const start = async (req: StartRequest): Promise<StartOutcome> => {
     const { def } = req;
     await authorizeOrThrow(req.actor, def, req.channelId);
+    if (req.prepareForm && endsInForm(def, req)) await req.prepareForm();
     const blind = def.targetsUser !== false && !seesUsers(deps.policy, req.actor);
     const typed = req.who ?? req.userId;
     let user: AuthgearUser | undefined;
@@ -143,7 +159,7 @@ export const createPipeline = (deps: PipelineDeps) => {
     const input = blind
       ? parseInput(def, { ...raw, userId: user?.id ?? HIDDEN_TARGET }, undefined)
       : parseInput(def, raw, user);
-    if (!blind) def.check?.(input, user, now());
+    if (!blind) def.check?.(input, user, now(), deps.policy);
     const record = newConfirmation(
       {
         actionKey: def.key,
@@ -189,7 +205,7 @@ export const createPipeline = (deps: PipelineDeps) => {
     authorize: authorizeOrThrow,
     validate: (def, record, user) => {
       const input = parseInput(def, record.input, user);
-      def.check?.(input, user, now());
+      def.check?.(input, user, now(), deps.policy);
       return input;
     },
     logger: deps.logger,

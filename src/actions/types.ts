@@ -3,6 +3,8 @@ import type { AdminApi } from '../authgear/client.js';
 import type { AuditContext } from '../authgear/jwt.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import type { Block } from '../blocks/primitives.js';
+import type { Policy } from '../config/policy.js';
+import type { GrantLedger } from '../grants/ledger.js';
 import type { ActionName } from '../permissions/actions.js';
 import type { Actor } from '../permissions/authorize.js';
 import type { ActionKey } from './keys.js';
@@ -13,6 +15,8 @@ export interface ActionContext {
   readonly actor: Actor;
   readonly auditContext: AuditContext;
   readonly now: Date;
+  /** Time-boxed grants: the schedule that takes access back (absent in an app built without one). */
+  readonly grants?: GrantLedger | undefined;
 }
 
 /** A modal field an action asks for; the same descriptor renders the input block and reads the submission. */
@@ -102,7 +106,8 @@ export interface ActionDefinition<I extends { readonly userId?: string } = { rea
   readonly cardButton?: {
     readonly label: string;
     readonly style?: 'primary' | 'danger';
-    readonly show?: (user: AuthgearUser) => boolean;
+    /** Whether the button fits the user's state now (Authgear computes some of it from the time). */
+    readonly show?: (user: AuthgearUser, now: Date) => boolean;
   };
   /** The full input, validated before anything runs. `userId` is the Authgear user node ID when the action targets one. */
   readonly input: z.ZodType<I>;
@@ -120,8 +125,11 @@ export interface ActionDefinition<I extends { readonly userId?: string } = { rea
   /** Modal fields; `fromFields` maps their raw values to input fields (zod validates the result, by field id). */
   readonly fields?: (user: AuthgearUser | undefined) => readonly FieldSpec[];
   readonly fromFields?: (values: FieldValues) => Record<string, unknown>;
-  /** Read-first checks (state-dependent actions): throw AppError('state.no_change', ...) to stop with no mutation. */
-  readonly check?: (input: I, user: AuthgearUser | undefined, now: Date) => void;
+  /**
+   * Read-first checks (state-dependent actions): throw AppError('state.no_change', ...) to stop with no mutation.
+   * The pipeline and the execution pass the policy, for checks against its limits (the longest grant).
+   */
+  readonly check?: (input: I, user: AuthgearUser | undefined, now: Date, policy?: Policy) => void;
   readonly confirm: (input: I, user: AuthgearUser | undefined) => Confirmation;
   /** Exactly one Admin API mutation. */
   readonly execute: (ctx: ActionContext, input: I, user: AuthgearUser | undefined) => Promise<ActionResult>;

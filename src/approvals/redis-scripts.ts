@@ -7,11 +7,12 @@
  * `result`, `card` (JSON), `cancelledAt`, `leaseUntil`, `executor`, plus script helpers `requesterId`, `required`,
  * `expiresAtMs`, `leaseUntilMs`. Script replies: [outcome, reason, flag, ...HGETALL of the record (if any)].
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { RedisClient } from '../redis/client.js';
-import { evalScript, type LuaScript, luaScript } from '../redis/script.js';
+import { evalScript } from '../redis/script.js';
 import { type ApprovalRecord, corruptRecord, parseApprovalRecord } from './record.js';
 
 const scriptFiles = {
@@ -21,18 +22,17 @@ const scriptFiles = {
   cancel: 'cancel',
   complete: 'complete',
   sweep: 'sweep',
-  setCard: 'set-card',
 } as const;
 export type ScriptName = keyof typeof scriptFiles;
 
 const readLua = (file: string): string => readFileSync(new URL(`./lua/${file}.lua`, import.meta.url), 'utf8');
 const prelude = readLua('prelude');
 
-const scripts = new Map<ScriptName, LuaScript>(
-  Object.entries(scriptFiles).map(([name, file]) => [
-    name as ScriptName,
-    luaScript(`${prelude}\n${readLua(file)}`),
-  ]),
+const scripts = new Map<ScriptName, { lua: string; sha: string }>(
+  Object.entries(scriptFiles).map(([name, file]) => {
+    const lua = `${prelude}\n${readLua(file)}`;
+    return [name as ScriptName, { lua, sha: createHash('sha1').update(lua).digest('hex') }];
+  }),
 );
 
 export interface ScriptReply {
@@ -44,7 +44,7 @@ export interface ScriptReply {
 
 const scriptReplySchema = z.array(z.string()).min(3);
 
-/** Runs a transition on the record of approval `id` stored at `key` (one round trip, see redis/script.ts). */
+/** Runs a transition on the record of approval `id` stored at `key` (EVALSHA, or EVAL when not cached). */
 export const runScript = async (
   redis: RedisClient,
   name: ScriptName,
@@ -54,7 +54,7 @@ export const runScript = async (
 ): Promise<ScriptReply> => {
   const script = scripts.get(name);
   if (!script) throw new AppError('internal', `Unknown approvals script ${name}.`);
-  const raw = await evalScript(redis, script, [key], args);
+  const raw = await evalScript(redis, { name, ...script }, [key], args);
   const parsed = scriptReplySchema.safeParse(raw);
   if (!parsed.success) throw new AppError('internal', 'Unexpected reply from the approvals store.');
   const [outcome = '', reason = '', flag = '', ...flat] = parsed.data;

@@ -5,9 +5,9 @@
  *   `${prefix}approvals:open`             zset id → next deadline (expiry while pending, lease while executing)
  *   `${prefix}approvals:requester:<user>` zset id → createdAt
  */
-import { ReplyError } from 'ioredis';
 import { AppError } from '../errors.js';
-import { type RedisClient, readyGate } from '../redis/client.js';
+import type { RedisClient } from '../redis/client.js';
+import { createRedisGuard } from '../redis/guard.js';
 import { isWrongType } from '../redis/script.js';
 import { newClaimToken } from './ids.js';
 import { type ApprovalRecord, approvalIdSchema, corruptRecord, parseApprovalRecord } from './record.js';
@@ -37,22 +37,6 @@ export interface RedisApprovalStoreOptions {
   onCorruptRecord?: (error: AppError) => void;
 }
 
-const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|READONLY|CLUSTERDOWN|TRYAGAIN|TIMEOUT)\b/;
-
-const unavailable = (cause: unknown): AppError =>
-  new AppError('store.unavailable', 'Approvals are unavailable for a moment. Please try again shortly.', {
-    cause,
-  });
-
-/** Maps a Redis failure: a script or data error is ours ('internal'); anything about reaching Redis is not. */
-const storeError = (error: unknown): AppError => {
-  if (error instanceof AppError) return error;
-  if (error instanceof ReplyError && error instanceof Error && !TRANSIENT_REPLY.test(error.message)) {
-    return new AppError('internal', 'The approvals store rejected a command.', { cause: error });
-  }
-  return unavailable(error);
-};
-
 export const createRedisApprovalStore = ({
   redis,
   prefix,
@@ -64,17 +48,11 @@ export const createRedisApprovalStore = ({
   const openKey = `${prefix}approvals:open`;
   const requesterKey = (userId: string): string => `${prefix}approvals:requester:${userId}`;
   const retention = String(retentionMs);
-
-  const ready = readyGate(redis, readyWaitMs);
-
-  const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      await ready();
-      return await work();
-    } catch (error) {
-      throw storeError(error);
-    }
-  };
+  const guarded = createRedisGuard(redis, {
+    readyWaitMs,
+    unavailableMessage: 'Approvals are unavailable for a moment. Please try again shortly.',
+    rejectedMessage: 'The approvals store rejected a command.',
+  });
 
   /** Work on one record: a key of the wrong type there is that record being corrupt, not the store failing. */
   const onRecord = async <T>(id: string, work: () => Promise<T>): Promise<T> => {
@@ -227,12 +205,6 @@ export const createRedisApprovalStore = ({
         }),
       );
       return swept.sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
-    },
-
-    async setCard(id, card) {
-      if (!validId(id)) return undefined;
-      const reply = await script('setCard', id, [JSON.stringify(card)]);
-      return reply.record;
     },
 
     async listPending({ limit, now }) {

@@ -64,8 +64,15 @@ export const createRunner = (deps: RunDeps) => {
     return false;
   };
 
-  /** Runs it; returns a note for the approver who clicked, when there is more to say than the card shows. */
-  return async (record: ApprovalRecord, claim: string, clicked?: CardRef): Promise<string | undefined> => {
+  /**
+   * Runs it; returns the record as it ends, and a note for the approver who clicked when there is more to say than
+   * its state.
+   */
+  return async (
+    record: ApprovalRecord,
+    claim: string,
+    clicked?: CardRef,
+  ): Promise<{ final: ApprovalRecord; note?: string }> => {
     const def = deps.actions.get(record.actionKey);
     let result: ActionResult | undefined;
     let failure: AppError | undefined;
@@ -118,14 +125,23 @@ export const createRunner = (deps: RunDeps) => {
           : `Your approved request failed: ${record.summary}. ${failure?.userMessage ?? 'The action failed.'}`,
       );
     if (!recorded)
-      return started
-        ? 'It ran, but its result could not be recorded (the approvals store is unavailable). Check Authgear before doing anything else.'
-        : 'It did not run, and the request could not be updated (the approvals store is unavailable).';
+      return {
+        final,
+        note: started
+          ? 'It ran, but its result could not be recorded (the approvals store is unavailable). Check Authgear before doing anything else.'
+          : 'It did not run, and the request could not be updated (the approvals store is unavailable).',
+      };
     if (unknown)
-      return 'Authgear did not confirm whether it was done. Check in Authgear before anything else.';
+      return {
+        final,
+        note: 'Authgear did not confirm whether it was done. Check in Authgear before anything else.',
+      };
     if (!delivered && result?.secret)
-      return `It ran, but the ${result.secret.label.toLowerCase()} could not be delivered to <@${record.requester.userId}>; it may need regenerating. They were told.`;
-    return undefined;
+      return {
+        final,
+        note: `It ran, but the ${result.secret.label.toLowerCase()} could not be delivered to <@${record.requester.userId}>; it may need regenerating. They were told.`,
+      };
+    return { final };
   };
 };
 

@@ -7,10 +7,11 @@
 import type { Executor } from '../actions/execute.js';
 import type { AnyActionDefinition } from '../actions/types.js';
 import type { AuditSink } from '../audit/event.js';
+import { stateLabel } from '../blocks/approvals-list.js';
 import type { Policy } from '../config/policy.js';
 import { AppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
-import { isActionName } from '../permissions/actions.js';
+import { type ActionName, isActionName } from '../permissions/actions.js';
 import { type Actor, authorize, authorizeApprover } from '../permissions/authorize.js';
 import type { SecretVault } from '../secrets/vault.js';
 import { createActorResolver, type SlackUserRef, type WebClient } from '../services.js';
@@ -70,9 +71,17 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
   const now = deps.now ?? (() => new Date());
   const leaseMs = deps.leaseMs ?? 120_000;
   const notify = createNotifier({ client, audit: deps.audit, logger, now });
-  const gate = createApprovalGate({ store, client, policy, notify, now });
+  const gate = createApprovalGate({ store, policy, notify, now });
 
   const actorOf = deps.actorOf ?? createActorResolver(policy, createDirectory(client));
+
+  /**
+   * The policy action a record is decided and run under: its action's current name (a request made before the fine
+   * names carries `group.manage`; its action key says it is, say, a delete), else the name it was stored with.
+   */
+  const actionOf = (record: ApprovalRecord): ActionName | undefined =>
+    deps.actions.get(record.actionKey)?.permission ??
+    (isActionName(record.action) ? record.action : undefined);
 
   const refused = async (r: Refused, id: string): Promise<never> => {
     // This very call moved an overdue request to expired: it reports the expiry.
@@ -90,7 +99,8 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
       { fresh: true },
     );
     // Where it was asked was checked when it was confirmed; here only the requester's right counts.
-    if (!isActionName(record.action) || !authorize(actor, record.action, {}, policy).ok) throw lostRight();
+    const action = actionOf(record);
+    if (action === undefined || !authorize(actor, action, {}, policy).ok) throw lostRight();
     return actor;
   };
 
@@ -109,8 +119,9 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
   const checkApprover = async (id: string, actor: Actor): Promise<ApprovalRecord> => {
     const record = await store.get(id);
     if (!record) return refused({ kind: 'refused', reason: 'not_found' }, id);
-    if (!isActionName(record.action)) throw notApprover(id);
-    const decision = authorizeApprover(actor, record.action, record.requester.userId, policy);
+    const action = actionOf(record);
+    if (action === undefined) throw notApprover(id);
+    const decision = authorizeApprover(actor, action, record.requester.userId, policy);
     if (decision.ok) return record;
     if (decision.reason === 'self_approval')
       return refused({ kind: 'refused', reason: 'self_approval', record }, id);
@@ -138,10 +149,11 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
         const left = outcome.record.required - outcome.record.approvals.length;
         return { note: `Your approval is recorded; ${left} more needed.` };
       }
-      const note = await run(outcome.record, outcome.claim, clicked);
-      return note === undefined ? {} : { note };
+      const ran = await run(outcome.record, outcome.claim, clicked);
+      return { note: ran.note ?? `${stateLabel(ran.final.state)}: ${ran.final.summary}` };
     },
 
+    /** The first step of Reject: may this person reject? (The reason modal opens only if so.) */
     /** Whether this actor may decide on the request now (before a form asks them for text); throws if not. */
     async mayDecide(id: string, actor: Actor): Promise<void> {
       const checked = await checkApprover(id, actor);
@@ -164,7 +176,7 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
         outcome.record,
         `Your request was rejected by <@${actor.userId}>: ${outcome.record.summary}. Nothing was changed.`,
       );
-      return {};
+      return { note: `${stateLabel('rejected')}: ${outcome.record.summary}. The requester was told.` };
     },
 
     async cancel(id: string, actor: Actor): Promise<Decision> {
@@ -178,12 +190,14 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
     /** Pending requests this actor may decide now (not their own, not already approved by them), newest first. */
     async pendingFor(actor: Actor): Promise<ApprovalRecord[]> {
       const pending = await store.listPending({ limit: LIST_LIMIT, now: now() });
-      return pending.filter(
-        (r) =>
-          isActionName(r.action) &&
-          authorizeApprover(actor, r.action, r.requester.userId, policy).ok &&
-          !r.approvals.some((a) => a.userId === actor.userId),
-      );
+      return pending.filter((r) => {
+        const action = actionOf(r);
+        return (
+          action !== undefined &&
+          authorizeApprover(actor, action, r.requester.userId, policy).ok &&
+          !r.approvals.some((a) => a.userId === actor.userId)
+        );
+      });
     },
 
     /** This person's own requests in any state (within retention), newest first. */

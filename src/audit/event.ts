@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_NAMES } from '../permissions/actions.js';
+import { isPolicyActionName, type PolicyActionName } from '../permissions/actions.js';
 
 /** What happened: the event types, listed once. */
 export const AUDIT_EVENT_TYPES = [
@@ -8,10 +8,13 @@ export const AUDIT_EVENT_TYPES = [
   'rejected',
   'cancelled',
   'expired',
+  'executing',
   'executed',
   'failed',
   'unknown',
   'denied',
+  /** A time-boxed grant's access was taken back before its time (Revoke now). */
+  'revoked',
 ] as const;
 
 const optional = z.string().optional();
@@ -22,7 +25,10 @@ export const auditEventSchema = z.object({
   type: z.enum(AUDIT_EVENT_TYPES),
   at: z.string(),
   actor: z.object({ userId: z.string(), name: optional }),
-  action: z.enum(ACTION_NAMES),
+  /** A fine action name; events written before the fine names may carry an alias (`group.manage`). */
+  action: z.custom<PolicyActionName>((v) => typeof v === 'string' && isPolicyActionName(v), {
+    error: 'unknown action name',
+  }),
   actionKey: z.string(),
   target: z.object({ userId: optional, label: z.string() }).optional(),
   summary: z.string(),
@@ -35,7 +41,17 @@ export const auditEventSchema = z.object({
 export type AuditEvent = Readonly<z.output<typeof auditEventSchema>>;
 export type AuditEventType = AuditEvent['type'];
 
-/** Where audit events go. `record` never throws: delivery problems are the sink's to handle and log. */
+/**
+ * Where audit events go. `record` never throws: delivery problems are the sink's to handle (it keeps the event and
+ * retries) and log. `accept` is the hand-off before a mutation: it resolves only once the event is durably queued
+ * and throws an AppError (`audit.unavailable`) when it cannot be, so the caller changes nothing. A sink whose
+ * `record` cannot fail (memory, the log) may leave `accept` out: `acceptAudit` then records.
+ */
 export interface AuditSink {
   record(event: AuditEvent): Promise<void>;
+  accept?(event: AuditEvent): Promise<void>;
 }
+
+/** Queues an event that must be kept before anything changes (see `AuditSink.accept`); throws when it cannot be. */
+export const acceptAudit = (sink: AuditSink, event: AuditEvent): Promise<void> =>
+  sink.accept ? sink.accept(event) : sink.record(event);

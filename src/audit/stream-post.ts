@@ -6,7 +6,9 @@
 import type { webApi } from '@slack/bolt';
 import type { AuditLogEntry } from '../authgear/operations/audit-logs.js';
 import { auditLogStreamMessage, auditLogStreamText } from '../blocks/audit-log.js';
+import type { Block } from '../blocks/primitives.js';
 import type { AppLogger } from '../logger.js';
+import { channelProblem } from '../slack/errors.js';
 import { classifyPostFailure } from './slack-failure.js';
 
 export interface StreamPosterOptions {
@@ -27,6 +29,11 @@ export interface StreamPosterOptions {
 export interface StreamPoster {
   /** True once Slack accepted the batch. */
   post(entries: readonly AuditLogEntry[]): Promise<boolean>;
+  /** The same for any message: `textOnly` is what is posted when Slack refuses the blocks. True once accepted. */
+  send(
+    message: { readonly text: string; readonly blocks: readonly Block[] },
+    textOnly: string,
+  ): Promise<boolean>;
 }
 
 export const createStreamPoster = (options: StreamPosterOptions): StreamPoster => {
@@ -34,8 +41,9 @@ export const createStreamPoster = (options: StreamPosterOptions): StreamPoster =
   const maxFailures = options.maxFailures ?? 3;
   let lastPostAt = Number.NEGATIVE_INFINITY;
 
-  return {
-    async post(entries) {
+  const poster: StreamPoster = {
+    post: (entries) => poster.send(auditLogStreamMessage(entries), auditLogStreamText(entries)),
+    async send(built, fallback) {
       let textOnly = false;
       let failures = 0;
       let backoffMs = options.backoffMs ?? 1000;
@@ -44,11 +52,10 @@ export const createStreamPoster = (options: StreamPosterOptions): StreamPoster =
         if (gap > 0) await pause(gap);
         if (!options.mayPost()) return false;
         try {
-          const message = auditLogStreamMessage(entries);
           await client.chat.postMessage({
             channel,
-            text: textOnly ? auditLogStreamText(entries) : message.text,
-            ...(textOnly ? {} : { blocks: message.blocks }),
+            text: textOnly ? fallback : built.text,
+            ...(textOnly ? {} : { blocks: [...built.blocks] }),
             unfurl_links: false,
             unfurl_media: false,
           });
@@ -62,14 +69,16 @@ export const createStreamPoster = (options: StreamPosterOptions): StreamPoster =
             continue;
           }
           if (failure.kind === 'blocks' && !textOnly) {
-            logger.error({ entries: entries.length }, 'audit stream blocks rejected; posting text');
+            logger.error('audit stream blocks rejected; posting text');
             textOnly = true;
             continue;
           }
           failures += 1;
+          const code = failure.kind === 'other' ? failure.code : 'blocks';
+          const problem = channelProblem(code, channel);
           logger.error(
-            { slackError: failure.kind === 'other' ? failure.code : 'blocks', failures },
-            'audit stream post failed',
+            { slackError: code, failures },
+            problem ? `audit stream post refused: ${problem}` : 'audit stream post failed',
           );
           if (failures >= maxFailures) return false;
           await pause(backoffMs);
@@ -78,4 +87,5 @@ export const createStreamPoster = (options: StreamPosterOptions): StreamPoster =
       }
     },
   };
+  return poster;
 };

@@ -28,8 +28,9 @@ export interface StreamStateStore {
   save(state: StreamState, lock: Lock): Promise<boolean>;
 }
 
-export const streamStateKey = (prefix: string): string => `${prefix}{audit-stream}:state`;
-export const streamLockKey = (prefix: string): string => `${prefix}{audit-stream}:lock`;
+/** A stream's keys share the hash tag `{<name>}` (default `audit-stream`), so its fenced write is one slot. */
+export const streamStateKey = (prefix: string, name = 'audit-stream'): string => `${prefix}{${name}}:state`;
+export const streamLockKey = (prefix: string, name = 'audit-stream'): string => `${prefix}{${name}}:lock`;
 
 const FENCED_SET = `if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[2], ARGV[2])
@@ -49,8 +50,9 @@ export const createRedisStreamState = (
   redis: RedisClient,
   prefix: string,
   onCorrupt: () => void = () => undefined,
+  name?: string,
 ): StreamStateStore => {
-  const key = streamStateKey(prefix);
+  const key = streamStateKey(prefix, name);
   return {
     async load() {
       const state = parse(await redis.get(key));
@@ -68,8 +70,8 @@ export const createRedisStreamState = (
   };
 };
 
-export const createStreamLock = (redis: RedisClient, prefix: string, ttlMs?: number): Lock =>
-  createRedisLock({ redis, key: streamLockKey(prefix), ...(ttlMs !== undefined ? { ttlMs } : {}) });
+export const createStreamLock = (redis: RedisClient, prefix: string, ttlMs?: number, name?: string): Lock =>
+  createRedisLock({ redis, key: streamLockKey(prefix, name), ...(ttlMs !== undefined ? { ttlMs } : {}) });
 
 export const createMemoryStreamState = (): StreamStateStore => {
   let stored: StreamState | undefined;

@@ -9,11 +9,12 @@ import type { AdminApi } from '../authgear/client.js';
 import {
   type AuditLogActivityType,
   type AuditLogEntry,
+  type AuditLogPage,
   auditLogEdges,
   isAuditLogActivityType,
   listAuditLogs,
 } from '../authgear/operations/audit-logs.js';
-import { MAX_LOG_ENTRIES_PER_MESSAGE } from '../blocks/audit-log.js';
+import { auditLogEntriesThatFit, MAX_LOG_ENTRIES_PER_MESSAGE } from '../blocks/audit-log.js';
 import { type AppLogger, errorFields } from '../logger.js';
 import type { RedisClient } from '../redis/client.js';
 import { createLockKeeper, heldLock } from './lock.js';
@@ -73,8 +74,61 @@ export interface AuditStream {
 
 const typesKey = (types: readonly string[]): string => [...types].sort().join(',');
 
-export const createAuditStream = (options: AuditStreamOptions): AuditStream => {
-  const { api, redis, prefix, logger } = options;
+/** What a page of the log is asked with: the stream's position and filter (oldest first). */
+export interface AuditPageQuery {
+  readonly first: number;
+  readonly after: string | null;
+  readonly activityTypes: AuditLogActivityType[] | null;
+  readonly rangeFrom: string;
+}
+
+/** What a delivery may use from the loop: its interruptible wait, whether it may still post, the clock. */
+export interface DeliveryIo {
+  readonly pause: (ms: number) => Promise<void>;
+  readonly mayPost: () => boolean;
+  readonly now: () => number;
+}
+
+/** Where a log stream reads from and what it does with new entries (the audit channel's batches, or alerts). */
+export interface LogStreamSource<E extends AuditLogEntry> {
+  /** Names its position and lock; each stream keeps its own (`audit-stream`, `audit-alerts`). */
+  readonly name: string;
+  readonly fetchPage: (query: AuditPageQuery) => Promise<AuditLogPage<E>>;
+  /** Builds the delivery once. It answers true once a page's new entries were delivered (else they come again). */
+  readonly makeDeliver: (io: DeliveryIo) => (entries: readonly E[]) => Promise<boolean>;
+  /** How many of the new entries one delivery takes (default all of them); the rest come in the next step. */
+  readonly fits?: (entries: readonly E[]) => number;
+}
+
+export type LogStreamOptions = Omit<AuditStreamOptions, 'client' | 'channel' | 'minIntervalMs'>;
+
+/** The audit channel's stream: every entry of the configured types, batched into messages. */
+export const createAuditStream = (options: AuditStreamOptions): AuditStream =>
+  createLogStream(options, {
+    name: 'audit-stream',
+    async fetchPage(query) {
+      const data = await options.api.run(listAuditLogs, { ...query, sortDirection: 'ASC' });
+      return { edges: auditLogEdges(data), hasNextPage: data.auditLogs?.pageInfo.hasNextPage === true };
+    },
+    makeDeliver(io) {
+      const poster = createStreamPoster({
+        client: options.client,
+        channel: options.channel,
+        logger: options.logger,
+        ...io,
+        minIntervalMs: options.minIntervalMs ?? 1000,
+      });
+      return (entries) => poster.post(entries);
+    },
+    fits: auditLogEntriesThatFit,
+  });
+
+/** One poller across replicas over Authgear's audit log, delivering each new entry once in order (see the top). */
+export const createLogStream = <E extends AuditLogEntry>(
+  options: LogStreamOptions,
+  source: LogStreamSource<E>,
+): AuditStream => {
+  const { redis, prefix, logger } = options;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
   const batchSize = Math.max(
@@ -88,10 +142,13 @@ export const createAuditStream = (options: AuditStreamOptions): AuditStream => {
   const filterKey = typesKey(types);
   const misconfigured = options.activityTypes.length > 0 && types.length === 0;
 
-  const lock = redis ? createStreamLock(redis, prefix, lockTtlMs) : heldLock();
+  const lock = redis ? createStreamLock(redis, prefix, lockTtlMs, source.name) : heldLock();
   const store = redis
-    ? createRedisStreamState(redis, prefix, () =>
-        logger.error('audit stream: stored position unreadable; starting from now'),
+    ? createRedisStreamState(
+        redis,
+        prefix,
+        () => logger.error('audit stream: stored position unreadable; starting from now'),
+        source.name,
       )
     : createMemoryStreamState();
   const keeper = createLockKeeper(lock, {
@@ -110,30 +167,24 @@ export const createAuditStream = (options: AuditStreamOptions): AuditStream => {
       void sleep(ms).then(resolve);
     });
 
-  const poster = createStreamPoster({
-    client: options.client,
-    channel: options.channel,
-    logger,
-    now,
-    pause,
-    minIntervalMs: options.minIntervalMs ?? 1000,
-    mayPost: () => !stopped && keeper.held(),
-  });
+  const deliver = source.makeDeliver({ pause, now, mayPost: () => !stopped && keeper.held() });
 
   const loadState = async (): Promise<StreamState | undefined> => {
     const stored = await store.load();
     if (stored && stored.types === filterKey) return stored;
-    const next = stored ? reanchor(stored, filterKey) : anchorAt(new Date(now()).toISOString(), filterKey);
+    // Authgear keeps `createdAt` in whole seconds: anchoring mid-second would put the rest of this second's
+    // entries before the anchor, so the stream starts at the beginning of the current second.
+    const start = new Date(Math.floor(now() / 1000) * 1000).toISOString();
+    const next = stored ? reanchor(stored, filterKey) : anchorAt(start, filterKey);
     return (await store.save(next, lock)) ? next : undefined;
   };
 
   const fetchPage = (state: StreamState) =>
-    api.run(listAuditLogs, {
+    source.fetchPage({
       first: batchSize,
       after: state.after,
       activityTypes: types.length > 0 ? types : null,
       rangeFrom: state.since,
-      sortDirection: 'ASC',
     });
 
   const poll = async (): Promise<PollResult> => {
@@ -145,21 +196,26 @@ export const createAuditStream = (options: AuditStreamOptions): AuditStream => {
     if (!(await keeper.hold())) return { ...result, held: false };
     let state = await loadState();
     while (state && !stopped) {
-      const data = await fetchPage(state);
-      const edges = auditLogEdges(data);
+      const page = await fetchPage(state);
+      const { edges } = page;
       const last = edges.at(-1);
       if (!last) return { ...result, caughtUp: true };
       const skip = new Set(state.skip);
-      const fresh: AuditLogEntry[] = edges
-        .map((e) => e.entry)
-        .filter((e) => !(skip.has(e.id) && e.createdAt === state?.since));
+      const unseen = edges.filter((e) => !(skip.has(e.entry.id) && e.entry.createdAt === state?.since));
+      // One delivery per step: a source may take only the start of a page (the audit channel: what fits in one
+      // message), and the cursor moves exactly there (the next step reads on from it), so nothing is skipped or
+      // repeated.
+      const entries = unseen.map((e) => e.entry);
+      const fits = unseen.length === 0 ? 0 : (source.fits?.(entries) ?? unseen.length);
+      const upTo = fits < unseen.length ? (unseen[fits - 1] ?? last) : last;
+      const fresh: E[] = entries.slice(0, fits);
       if (fresh.length > 0) {
-        if (!(await poster.post(fresh))) return result; // not delivered: the next poll tries again
+        if (!(await deliver(fresh))) return result; // not delivered: the next poll tries again
         result.delivered += fresh.length;
         result.messages += 1;
       }
-      const more = data.auditLogs?.pageInfo.hasNextPage === true;
-      const advanced = advance(state, last.cursor, fresh);
+      const more = upTo !== last || page.hasNextPage;
+      const advanced = advance(state, upTo.cursor, fresh);
       const next = more ? advanced : reanchor(advanced);
       if (!(await store.save(next, lock))) {
         logger.warn('audit stream: lock lost while delivering; another replica continues');

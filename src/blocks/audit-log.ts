@@ -26,13 +26,24 @@ export const entrySubject = (entry: AuditLogEntry): string | undefined => {
   return decodeNodeId(user.id)?.rawId ?? user.id;
 };
 
-/** One line per entry: type, subject, time, IP and client. */
-export const auditLogLine = (entry: AuditLogEntry): string => {
+const MESSAGE_TYPE = /^[a-z0-9_]{1,60}$/;
+
+/** A delivery names its address and message type (it has no user); anything else names its subject. */
+const subjectText = (entry: AuditLogEntry): string => {
+  if (entry.recipient !== undefined) {
+    const type = entry.messageType && MESSAGE_TYPE.test(entry.messageType) ? ` (${entry.messageType})` : '';
+    return `to ${safe(entry.recipient, 120)}${type}`;
+  }
   const subject = entrySubject(entry);
+  return subject === undefined ? 'project' : safe(subject, 120);
+};
+
+/** One line per entry: type, subject (or a delivery's address), time, IP and client. */
+export const auditLogLine = (entry: AuditLogEntry): string => {
   return truncate(
     [
       activity(entry.activityType),
-      subject === undefined ? 'project' : safe(subject, 120),
+      subjectText(entry),
       slackDate(entry.createdAt),
       entry.ipAddress ? `IP ${safe(entry.ipAddress, 60)}` : undefined,
       entry.clientID ? `client ${safe(entry.clientID, 60)}` : undefined,
@@ -66,6 +77,24 @@ export interface AuditLogMessage {
   readonly blocks: Block[];
 }
 
+const streamHeading = (count: number): string =>
+  `:scroll: Authgear audit log · ${count} ${count === 1 ? 'entry' : 'entries'}`;
+
+/**
+ * How many of `entries`, from the first, one streamed message carries: at most MAX_LOG_ENTRIES_PER_MESSAGE, and no
+ * more block text than LIMITS.blockTextPerMessage (Slack refuses more with `msg_blocks_too_long`); at least one.
+ */
+export const auditLogEntriesThatFit = (entries: readonly AuditLogEntry[]): number => {
+  let size = streamHeading(entries.length).length;
+  let count = 0;
+  for (const entry of entries.slice(0, MAX_LOG_ENTRIES_PER_MESSAGE)) {
+    size += auditLogLine(entry).length + 1;
+    if (count > 0 && size > LIMITS.blockTextPerMessage) break;
+    count += 1;
+  }
+  return Math.max(1, count);
+};
+
 /** A streamed batch for the audit channel, oldest first. Throws on an empty or oversized batch (never drop). */
 export const auditLogStreamMessage = (entries: readonly AuditLogEntry[]): AuditLogMessage => {
   if (entries.length === 0) throw new Error('auditLogStreamMessage needs at least one entry');
@@ -75,7 +104,7 @@ export const auditLogStreamMessage = (entries: readonly AuditLogEntry[]): AuditL
   const noun = entries.length === 1 ? 'entry' : 'entries';
   return {
     text: `Authgear audit log: ${entries.length} ${noun}`,
-    blocks: [context([`:scroll: Authgear audit log · ${entries.length} ${noun}`]), ...packLines(lines)],
+    blocks: [context([streamHeading(entries.length)]), ...packLines(lines)],
   };
 };
 
@@ -92,6 +121,8 @@ export interface AuditLogPageView {
   readonly types: readonly string[];
   /** The `--since` text as typed (already validated), if any. */
   readonly since?: string | undefined;
+  /** The addresses whose message deliveries are included (a user's emails and phones), escaped here. */
+  readonly addresses?: readonly string[];
   readonly entries: readonly AuditLogEntry[];
   /** The exact command for the next page (built from validated tokens only), when there is one. */
   readonly nextCommand?: string | undefined;
@@ -105,10 +136,14 @@ export const auditLogPage = (view: AuditLogPageView): AuditLogMessage => {
     view.since ? `last ${safe(view.since, 20)}` : undefined,
   ].filter((f): f is string => f !== undefined);
   const title = `*Authgear audit log for ${scope}*${filters.length > 0 ? ` (${filters.join(' · ')})` : ''}`;
+  const addresses =
+    view.addresses && view.addresses.length > 0
+      ? [context([`Includes messages sent to ${view.addresses.map((a) => safe(a, 120)).join(', ')}.`])]
+      : [];
   if (view.entries.length === 0) {
-    return { text: 'No audit log entries', blocks: [section(`${title}\nNo entries match.`)] };
+    return { text: 'No audit log entries', blocks: [section(`${title}\nNo entries match.`), ...addresses] };
   }
-  const blocks: Block[] = [section(title), ...packLines(view.entries.map(auditLogLine))];
+  const blocks: Block[] = [section(title), ...addresses, ...packLines(view.entries.map(auditLogLine))];
   if (view.nextCommand) {
     blocks.push(context([`More entries: run \`${escapeText(view.nextCommand)}\``]));
   }

@@ -1,13 +1,17 @@
 /** The App Home tab: approvals waiting on the viewer and the viewer's recent requests. Pure: data in, view out. */
 import type { types } from '@slack/bolt';
 import type { ApprovalRecord } from '../approvals/record.js';
+import type { GrantRecord } from '../grants/record.js';
 import { moreNote, requestItem, waitingItem } from './approvals-list.js';
+import { grantItem } from './grants.js';
 import { type Block, context, divider, header, section } from './primitives.js';
 
 export type HomeView = types.HomeView;
 
 /** Items per list on the Home tab (at most two blocks each; a Home view allows 100 blocks). */
 export const HOME_SHOWN = 20;
+/** Grants on the Home tab (one block each): with both lists full the tab stays within 100 blocks. */
+export const HOME_GRANTS_SHOWN = 10;
 
 export type HomeData =
   | {
@@ -16,6 +20,12 @@ export type HomeData =
       readonly waiting: readonly ApprovalRecord[];
       /** The viewer's own requests, any state, newest first. */
       readonly recent: readonly ApprovalRecord[];
+      /** Time-boxed grants the viewer asked for that have not ended (soonest end first), and whether they may end them. */
+      readonly grants?: {
+        readonly records: readonly GrantRecord[];
+        readonly now: number;
+        readonly canRevoke: boolean;
+      };
     }
   /** Something the viewer should read instead of the lists (no role, approvals unavailable). */
   | { readonly kind: 'notice'; readonly text: string };
@@ -34,6 +44,18 @@ const list = (
   ];
 };
 
+const grantsList = (g: NonNullable<Extract<HomeData, { kind: 'lists' }>['grants']>): Block[] => {
+  const shown = g.records.slice(0, HOME_GRANTS_SHOWN);
+  return [
+    divider(),
+    header(`Your grants (${g.records.length})`),
+    ...(shown.length === 0
+      ? [context(['No time-boxed grant you asked for is running.'])]
+      : shown.map((r) => grantItem(r, g.now, g.canRevoke))),
+    ...moreNote(shown.length, g.records.length),
+  ];
+};
+
 export const homeView = (data: HomeData): HomeView => {
   const blocks: Block[] =
     data.kind === 'notice'
@@ -42,6 +64,7 @@ export const homeView = (data: HomeData): HomeView => {
           ...list('Waiting on you', data.waiting, 'Nothing waits on your approval.', waitingItem),
           divider(),
           ...list('Your recent requests', data.recent, 'You have made no requests lately.', requestItem),
+          ...(data.grants ? grantsList(data.grants) : []),
         ];
   return { type: 'home', blocks };
 };

@@ -159,9 +159,12 @@ export const searchPageValue = jsonCodec(
 );
 export type SearchPageValue = z.output<typeof searchPageValue.schema>;
 
-/** "Next" on a group or role list: the list verb and its slash arguments, the cursor included. */
+/**
+ * "Next" on a group or role list, or "More members" on a group or role card: the read verb and its slash
+ * arguments, the cursor included (`--after <cursor>`).
+ */
 export const accessPageValue = jsonCodec(
-  z.object({ v: z.enum(['groups', 'roles']), a: z.array(z.string().max(500)).max(30) }),
+  z.object({ v: z.enum(['groups', 'roles', 'group', 'role']), a: z.array(z.string().max(500)).max(30) }),
   { name: 'access_page', limit: BUTTON, stale: 'That page button is no longer valid. List again.' },
 );
 export type AccessPageValue = z.output<typeof accessPageValue.schema>;
@@ -182,7 +185,8 @@ export const secretIdValue = textCodec(secretIdSchema, {
 
 /**
  * An action's form: which action, on whom (`u`, a node ID; or `w`, the target as typed, for a person who may not
- * see users), where to answer (response URL) and the channel it started in.
+ * see users), where to answer (`r`, the response URL, issued at `t` ms: past Slack's 30 minutes the answer goes by
+ * DM) and the channel it started in.
  */
 export const actionFormMetadata = jsonCodec(
   z.object({
@@ -190,17 +194,24 @@ export const actionFormMetadata = jsonCodec(
     u: z.string().max(200).optional(),
     w: z.string().max(400).optional(),
     r: z.string().url().max(2000).optional(),
+    t: z.number().int().positive().optional(),
     c: z.string().max(40).optional(),
   }),
   { name: 'action_modal', limit: METADATA, stale: 'That form is no longer valid. Start the action again.' },
 );
 export type ActionFormMetadata = z.output<typeof actionFormMetadata.schema>;
 
-/** The Reject / Approve-with-comment form: the approval, where the click was, and whether it was the Home tab. */
+/**
+ * The Reject / Approve-with-comment form: the approval, where the click was (`channelId`, from forms opened before
+ * answers went through response URLs), the click's response URL `r` issued at `t` ms (the outcome is told there),
+ * and whether it was the Home tab.
+ */
 export const decisionFormMetadata = jsonCodec(
   z.object({
     id: z.string(),
     channelId: z.string().optional(),
+    r: z.string().url().max(2000).optional(),
+    t: z.number().int().positive().optional(),
     /** Opened from the App Home tab: redraw it after the decision. */
     home: z.boolean().optional(),
   }),

@@ -61,6 +61,10 @@ const channelRoles = (policy: Policy): Array<[string, string]> => [
   ...(policy.channels.approvals ? [[policy.channels.approvals, 'approvals'] as [string, string]] : []),
   ...(policy.channels.audit ? [[policy.channels.audit, 'audit'] as [string, string]] : []),
   ...(policy.channels.commands ?? []).map((id): [string, string] => [id, 'commands']),
+  // Alerts posted to a channel of their own (not the audit channel, checked above): the bot must be there too.
+  ...[...new Set(policy.alerts.map((a) => a.channel))]
+    .filter((id) => id !== policy.channels.audit)
+    .map((id): [string, string] => [id, 'alerts']),
 ];
 
 export const runDeployChecks = async (deps: DeployCheckDeps): Promise<CheckResult[]> => {
@@ -140,7 +144,10 @@ export const runDeployChecks = async (deps: DeployCheckDeps): Promise<CheckResul
 
   const redis = deps.redis(config);
   if (!redis)
-    pass('redis', 'not configured: approvals and the audit outbox stay in memory (one instance only)');
+    pass(
+      'redis',
+      'not configured: approvals, the audit outbox and grants stay in memory (one instance only)',
+    );
   else {
     try {
       // The first connection error is the answer: an init step should not wait out the retries.

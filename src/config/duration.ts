@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { durationText } from '../blocks/time.js';
+
 const DAY = 86_400_000;
 const UNITS: Readonly<Record<string, number>> = { s: 1_000, m: 60_000, h: 3_600_000, d: DAY };
 
@@ -18,13 +21,19 @@ export const parseDuration = (text: string, maxMs: number = MAX_DURATION_MS): nu
   return total > 0 && total <= Math.min(maxMs, MAX_DURATION_MS) ? total : undefined;
 };
 
-/** `7d`, `36h`, `90m`: a bound as people write it, for messages. */
-export const durationText = (ms: number): string => {
-  for (const [unit, size] of [
-    ['d', DAY],
-    ['h', 3_600_000],
-    ['m', 60_000],
-  ] as const)
-    if (ms % size === 0) return `${ms / size}${unit}`;
-  return `${Math.round(ms / 1000)}s`;
-};
+/** A policy duration (`30m`, `1h`, `7d`) of at most `maxMs`, read as milliseconds, with a clear message otherwise. */
+export const boundedDuration = (maxMs: number) =>
+  z.string().transform((text, ctx) => {
+    const ms = parseDuration(text, maxMs);
+    if (ms === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text}" is not a duration up to ${durationText(maxMs)}, such as 30m, 1h or 7d`,
+      });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+/** A policy duration (`30m`, `1h`, `7d`) read as milliseconds, with a clear message when it is not one. */
+export const duration = boundedDuration(MAX_DURATION_MS);

@@ -2,35 +2,40 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { ACTION_NAMES, type ActionName } from '../permissions/actions.js';
-import { durationText, parseDuration } from './duration.js';
+import {
+  type ActionName,
+  expandActionName,
+  isActionAlias,
+  isPolicyActionName,
+  POLICY_ACTION_NAMES,
+  type PolicyActionName,
+} from '../permissions/actions.js';
+import { boundedDuration } from './duration.js';
+import { type AlertRule, alertsSchema, toAlertRules } from './policy-alerts.js';
+import { type GrantPolicy, grantsSchema, toGrantPolicy } from './policy-grants.js';
+import { didYouMean } from './suggest.js';
 
 const slackId = (what: string, prefix: RegExp) =>
   z
     .string()
     .regex(prefix, `must be a Slack ${what} ID (for example ${what === 'user' ? 'U0123ABCD' : 'C0123ABCD'})`);
 
-const actionRef = z.union([z.literal('*'), z.enum(ACTION_NAMES)], {
-  error: (iss) => `unknown action "${String(iss.input)}"; expected one of: *, ${ACTION_NAMES.join(', ')}`,
-});
-
-/** A duration in the policy, bounded by `maxMs`. */
-const duration = (maxMs: number) =>
-  z.string().transform((text, ctx) => {
-    const ms = parseDuration(text, maxMs);
-    if (ms === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `"${text}" is not a duration up to ${durationText(maxMs)}, such as 30m, 1h or 7d`,
-      });
-      return z.NEVER;
-    }
-    return ms;
-  });
+/** The message for a name that is not an action: the closest names, or else every name. */
+const unknownAction = (name: string): string => {
+  const hint = didYouMean(name, POLICY_ACTION_NAMES);
+  return `unknown action "${name}".${hint || ` Expected one of: *, ${POLICY_ACTION_NAMES.join(', ')}`}`;
+};
 
 /** An approval may wait at most this long; the audit stream polls at least this often. */
 const MAX_APPROVAL_EXPIRY_MS = 30 * 86_400_000;
 const MAX_STREAM_INTERVAL_MS = 3_600_000;
+
+const actionRef = z
+  .string()
+  .refine((name) => name === '*' || isPolicyActionName(name), {
+    error: (iss) => unknownAction(String(iss.input)),
+  })
+  .transform((name) => name as PolicyActionName | '*');
 
 const roleName = z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'role names use letters, digits, _ and - only');
 
@@ -69,23 +74,30 @@ const policySchema = z
       )
       .default([]),
     approvals: z
-      .partialRecord(
-        z.enum(ACTION_NAMES),
+      .record(
+        z.string(),
         z
           .object({
             approvers: z.array(roleName).min(1),
             required: z.number().int().min(1).max(10).default(1),
-            expires_in: duration(MAX_APPROVAL_EXPIRY_MS).default(3_600_000),
+            expires_in: boundedDuration(MAX_APPROVAL_EXPIRY_MS).default(3_600_000),
             require_reason: z.boolean().default(false),
           })
           .strict(),
       )
+      .superRefine((rules, ctx) => {
+        for (const name of Object.keys(rules))
+          if (!isPolicyActionName(name))
+            ctx.addIssue({ code: 'custom', path: [name], message: unknownAction(name) });
+      })
       .default({}),
+    grants: grantsSchema.optional(),
+    alerts: alertsSchema.optional(),
     audit_stream: z
       .object({
         enabled: z.boolean().default(false),
         activity_types: z.array(z.string().regex(/^[A-Z_]+$/)).default([]),
-        interval: duration(MAX_STREAM_INTERVAL_MS).default(30_000),
+        interval: boundedDuration(MAX_STREAM_INTERVAL_MS).default(30_000),
       })
       .strict()
       .optional(),
@@ -111,7 +123,12 @@ export interface Policy {
   readonly roleActions: ReadonlyMap<string, ReadonlySet<ActionName | '*'>>;
   readonly userRoles: ReadonlyMap<string, readonly string[]>;
   readonly usergroupRoles: ReadonlyMap<string, readonly string[]>;
+  /** Approval rules by fine action name (aliases already expanded; a fine name's own rule wins over its alias). */
   readonly approvals: Partial<Record<ActionName, ApprovalRule>>;
+  /** Time-boxed grants: the longest duration, per-target limits and the reminder. */
+  readonly grants: GrantPolicy;
+  /** Authgear audit-log entries posted as alerts, with buttons for what to do. */
+  readonly alerts: readonly AlertRule[];
   readonly auditStream: {
     readonly enabled: boolean;
     readonly activityTypes: readonly string[];
@@ -152,7 +169,11 @@ const resolveRoles = (p: Parsed): { map: Map<string, Set<ActionName | '*'>>; pro
       return new Set();
     }
     const role = p.roles[name];
-    const actions = new Set<ActionName | '*'>(role?.actions ?? []);
+    const actions = new Set<ActionName | '*'>(
+      (role?.actions ?? []).flatMap(
+        (a): ReadonlyArray<ActionName | '*'> => (a === '*' ? ['*'] : expandActionName(a)),
+      ),
+    );
     for (const parent of role?.inherits ?? [])
       for (const a of visit(parent, [...stack, name])) actions.add(a);
     map.set(name, actions);
@@ -160,6 +181,32 @@ const resolveRoles = (p: Parsed): { map: Map<string, Set<ActionName | '*'>>; pro
   };
   for (const name of Object.keys(p.roles)) visit(name, []);
   return { map, problems };
+};
+
+/**
+ * Approval rules by fine name: an alias (`group.manage`) gives its rule to each of its fine names, and a fine name
+ * with a rule of its own (`group.delete`) keeps that one, whatever the order in the file.
+ */
+const expandApprovals = (rules: Parsed['approvals']): Partial<Record<ActionName, ApprovalRule>> => {
+  const out: Partial<Record<ActionName, ApprovalRule>> = {};
+  const entries = Object.entries(rules).filter((e): e is [PolicyActionName, (typeof e)[1]] =>
+    isPolicyActionName(e[0]),
+  );
+  const ordered = [
+    ...entries.filter(([name]) => isActionAlias(name)),
+    ...entries.filter(([name]) => !isActionAlias(name)),
+  ];
+  for (const [name, rule] of ordered) {
+    for (const fine of expandActionName(name)) {
+      out[fine] = {
+        approvers: rule.approvers,
+        required: rule.required,
+        expiresInMs: rule.expires_in,
+        requireReason: rule.require_reason,
+      };
+    }
+  }
+  return out;
 };
 
 /** Validates a parsed YAML document; every problem is listed with its path inside the file. */
@@ -170,7 +217,8 @@ export const parsePolicy = (document: unknown, source = 'policy file'): Policy =
   }
   const p = parsed.data;
   const { map, problems } = resolveRoles(p);
-  const all = [...referenceProblems(p), ...problems];
+  const alerts = toAlertRules(p.alerts, p.channels.audit);
+  const all = [...referenceProblems(p), ...problems, ...alerts.problems];
   if (all.length > 0) throw new AppError('policy.invalid', `Invalid ${source}:\n${all.join('\n')}`);
 
   const userRoles = new Map<string, string[]>();
@@ -179,25 +227,15 @@ export const parsePolicy = (document: unknown, source = 'policy file'): Policy =
     const [target, id] = 'slack_user' in m ? [userRoles, m.slack_user] : [usergroupRoles, m.slack_usergroup];
     target.set(id, [...(target.get(id) ?? []), ...m.roles]);
   }
-  const approvals: Partial<Record<ActionName, ApprovalRule>> = {};
-  for (const [action, rule] of Object.entries(p.approvals) as Array<
-    [ActionName, Parsed['approvals'][ActionName]]
-  >) {
-    if (rule) {
-      approvals[action] = {
-        approvers: rule.approvers,
-        required: rule.required,
-        expiresInMs: rule.expires_in,
-        requireReason: rule.require_reason,
-      };
-    }
-  }
+  const approvals = expandApprovals(p.approvals);
   return {
     channels: p.channels,
     roleActions: map,
     userRoles,
     usergroupRoles,
     approvals,
+    grants: toGrantPolicy(p.grants),
+    alerts: alerts.rules,
     auditStream: {
       enabled: p.audit_stream?.enabled ?? false,
       activityTypes: p.audit_stream?.activity_types ?? [],

@@ -3,11 +3,11 @@
  * touches one key and works on Redis Cluster), with a TTL: the confirmation's expiry while pending, then lease +
  * keep once claimed. The claim is one Lua script: one round trip, atomic across replicas.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { type RedisClient, readyGate } from '../redis/client.js';
-import { evalScript, isWrongType, luaScript } from '../redis/script.js';
+import type { RedisClient } from '../redis/client.js';
+import { createRedisGuard } from '../redis/guard.js';
+import { evalScript, isWrongType, type LuaScript, loadLuaScripts } from '../redis/script.js';
 import {
   type ConfirmationOutcome,
   confirmationIdSchema,
@@ -18,11 +18,8 @@ import {
 } from './record.js';
 import { type ClaimOutcome, CONFIRMATION_KEEP_MS, type ConfirmationStore } from './store.js';
 
-const script = (name: string) =>
-  luaScript(readFileSync(new URL(`./lua/${name}.lua`, import.meta.url), 'utf8'));
-const CREATE = script('create');
-const CLAIM = script('claim');
-const FINISH = script('finish');
+const scripts = loadLuaScripts(new URL('./lua/', import.meta.url), ['create', 'claim', 'finish']);
+const { create: CREATE, claim: CLAIM, finish: FINISH } = scripts;
 
 const claimReply = z.tuple([z.string(), z.string(), z.string()]);
 
@@ -35,15 +32,6 @@ export interface RedisConfirmationStoreOptions {
   readonly readyWaitMs?: number;
 }
 
-const unavailable = (cause: unknown): AppError =>
-  new AppError(
-    'store.unavailable',
-    'The bot cannot reach its store for a moment. Nothing was changed; try again shortly.',
-    {
-      cause,
-    },
-  );
-
 export const createRedisConfirmationStore = ({
   redis,
   prefix,
@@ -51,19 +39,24 @@ export const createRedisConfirmationStore = ({
   readyWaitMs = 750,
 }: RedisConfirmationStoreOptions): ConfirmationStore => {
   const keyOf = (id: string) => `${prefix}confirm:{${id}}`;
-  const ready = readyGate(redis, readyWaitMs);
+  const guarded = createRedisGuard(redis, {
+    readyWaitMs,
+    unavailableMessage:
+      'The bot cannot reach its store for a moment. Nothing was changed; try again shortly.',
+    rejectedMessage: 'A confirmation could not be read.',
+  });
 
-  const run = async (id: string, which: typeof CLAIM, args: string[]): Promise<unknown> => {
+  /** One script on one confirmation; a key of the wrong type there is that confirmation being corrupt. */
+  const run = async (id: string, which: LuaScript, args: string[]): Promise<unknown> => {
     try {
-      await ready();
-      return await evalScript(redis, which, [keyOf(id)], args);
+      return await guarded(() => evalScript(redis, which, [keyOf(id)], args));
     } catch (error) {
-      if (isWrongType(error))
+      if (error instanceof AppError && isWrongType(error.cause))
         throw new AppError('internal', 'A confirmation could not be read.', {
-          cause: error,
+          cause: error.cause,
           details: { confirmationId: id },
         });
-      throw unavailable(error);
+      throw error;
     }
   };
 

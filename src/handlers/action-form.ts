@@ -5,7 +5,7 @@ import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
 import { readViewFields } from '../slack/view-values.js';
 import { presentStart } from './present-start.js';
-import { guarded } from './respond-error.js';
+import { guarded, replyFor } from './respond-error.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -37,7 +37,8 @@ export const onActionForm =
       }
     }
     await ack();
-    const reply = s.replyTo(meta.r ? { responseUrl: meta.r } : { dmUserId: body.user.id });
+    // The command's response_url, unless the form sat open too long (30 minutes): then the answer goes by DM.
+    const reply = replyFor(s, client, { userId: body.user.id, responseUrl: meta.r, issuedAt: meta.t });
     await guarded(
       async () => {
         if (!def)

@@ -2,6 +2,8 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { ApprovalService } from '../approvals/service.js';
 import { type HomeData, homeView } from '../blocks/home.js';
 import { asAppError, errorKind } from '../errors.js';
+import { grants as grantsRight } from '../permissions/authorize.js';
+import { grantLedgerOf } from '../queries/grants.js';
 import type { Services, SlackUserRef, WebClient } from '../services.js';
 
 const NO_ROLE =
@@ -12,8 +14,17 @@ const homeData = async (s: Services, approvals: ApprovalService, user: SlackUser
   try {
     const actor = await s.actorOf(user);
     if (actor.roles.length === 0) return { kind: 'notice', text: NO_ROLE };
-    const [waiting, recent] = await Promise.all([approvals.pendingFor(actor), approvals.requestsBy(user.id)]);
-    return { kind: 'lists', waiting, recent };
+    const [waiting, recent, live] = await Promise.all([
+      approvals.pendingFor(actor),
+      approvals.requestsBy(user.id),
+      grantLedgerOf(s.extras).live(),
+    ]);
+    const grants = {
+      records: live.filter((g) => g.requester.userId === user.id),
+      now: s.now().getTime(),
+      canRevoke: grantsRight(s.policy, actor.roles, 'user.revoke_grant'),
+    };
+    return { kind: 'lists', waiting, recent, grants };
   } catch (e) {
     const err = asAppError(e);
     s.logger.warn({ handler: 'app_home', user: user.id, code: err.code }, 'home tab: lists unavailable');

@@ -4,10 +4,13 @@
  * with that reference, through the interaction's response_url or by DM. Handlers still answer their own expected
  * failures (see respond-error.ts); this is the path for everything else.
  */
+
+import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { errorFields } from '../logger.js';
-import type { Services } from '../services.js';
-import { errorReply } from '../slack/error-reply.js';
+import { type AppLogger, errorFields } from '../logger.js';
+import type { Services, WebClient } from '../services.js';
+import { errorReply, newReference } from '../slack/error-reply.js';
+import { replyFor } from './respond-error.js';
 
 /** Where a request came from, as far as its body says (commands, interactions and events differ). */
 const origin = z
@@ -30,7 +33,11 @@ const ackOnce = async (args: object): Promise<void> => {
 };
 
 export const listen =
-  <A extends { readonly body: unknown }>(s: Services, name: string, handler: (args: A) => Promise<void>) =>
+  <A extends { readonly body: unknown; readonly client: WebClient }>(
+    s: Services,
+    name: string,
+    handler: (args: A) => Promise<void>,
+  ) =>
   async (args: A): Promise<void> => {
     try {
       await handler(args);
@@ -40,19 +47,24 @@ export const listen =
       const body = from.success ? from.data : {};
       const userId = body.user?.id ?? body.user_id ?? body.event?.user;
       const message = errorReply(e, s.logger, { handler: name, user: userId, escaped: true });
-      const target = body.response_url
-        ? { responseUrl: body.response_url }
-        : userId
-          ? { dmUserId: userId }
-          : undefined;
-      if (target === undefined) return;
-      await s
-        .replyTo(target)(message)
-        .catch((deliveryError: unknown) =>
+      if (userId === undefined) return;
+      await replyFor(s, args.client, { userId, responseUrl: body.response_url })(message).catch(
+        (deliveryError: unknown) =>
           s.logger.error(
             { handler: name, ...errorFields(deliveryError) },
             'could not deliver an error message',
           ),
-        );
+      );
     }
   };
+
+/** The backstop behind `listen`: Bolt's own middleware failures land in `app.error`, logged with a reference. */
+export const logUnhandled = (app: App, logger: AppLogger): void => {
+  app.error(async (error) => {
+    const original = (error as { original?: unknown }).original;
+    logger.error(
+      { ref: newReference(), code: (error as { code?: string }).code, ...errorFields(original ?? error) },
+      'unhandled error in a listener',
+    );
+  });
+};

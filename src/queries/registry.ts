@@ -1,6 +1,7 @@
 import { accessQueries } from './access.js';
 import { approvalsQuery } from './approvals.js';
 import { auditQuery } from './audit.js';
+import { grantsQuery } from './grants.js';
 import { recordQueries } from './records.js';
 import { sessionsQuery } from './sessions.js';
 import type { QueryVerb } from './types.js';
@@ -15,6 +16,7 @@ export const coreQueries: readonly QueryVerb[] = [
   ...accessQueries,
   approvalsQuery,
   auditQuery,
+  grantsQuery,
 ];
 
 export const queryForVerb = (queries: readonly QueryVerb[], verb: string): QueryVerb | undefined =>

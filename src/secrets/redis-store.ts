@@ -2,17 +2,15 @@
  * Redis `SecretStore`: one hash per sealed secret, `${prefix}secret:{id}`, with a TTL equal to its expiry. The
  * blob is sealed (seal.ts); taking it reads and deletes it in one script.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { type RedisClient, readyGate } from '../redis/client.js';
-import { evalScript, luaScript } from '../redis/script.js';
+import type { RedisClient } from '../redis/client.js';
+import { createRedisGuard } from '../redis/guard.js';
+import { evalScript, type LuaScript, loadLuaScripts } from '../redis/script.js';
 import { type SecretStore, secretIdSchema, type TakeOutcome } from './store.js';
 
-const script = (name: string) =>
-  luaScript(readFileSync(new URL(`./lua/${name}.lua`, import.meta.url), 'utf8'));
-const PUT = script('put');
-const TAKE = script('take');
+const scripts = loadLuaScripts(new URL('./lua/', import.meta.url), ['put', 'take']);
+const { put: PUT, take: TAKE } = scripts;
 
 const takeReply = z.union([
   z.tuple([z.literal('taken'), z.string()]),
@@ -30,21 +28,13 @@ export const createRedisSecretStore = ({
   readyWaitMs?: number;
 }): SecretStore => {
   const keyOf = (id: string) => `${prefix}secret:{${id}}`;
-  const ready = readyGate(redis, readyWaitMs);
-  const run = async (id: string, which: typeof PUT, args: string[]): Promise<unknown> => {
-    try {
-      await ready();
-      return await evalScript(redis, which, [keyOf(id)], args);
-    } catch (cause) {
-      throw new AppError(
-        'store.unavailable',
-        'The bot cannot reach its store for a moment. Try again shortly.',
-        {
-          cause,
-        },
-      );
-    }
-  };
+  const guarded = createRedisGuard(redis, {
+    readyWaitMs,
+    unavailableMessage: 'The bot cannot reach its store for a moment. Try again shortly.',
+    rejectedMessage: 'A secret could not be read.',
+  });
+  const run = (id: string, which: LuaScript, args: string[]): Promise<unknown> =>
+    guarded(() => evalScript(redis, which, [keyOf(id)], args));
   return {
     async put(id, sealed) {
       await run(id, PUT, [sealed.ownerId, sealed.blob, String(sealed.expiresAt.getTime())]);

@@ -1,55 +1,103 @@
 import type { webApi } from '@slack/bolt';
 import type { Block } from '../blocks/primitives.js';
 import { AppError } from '../errors.js';
-import { isAllowedResponseUrl } from './response-url.js';
+import type { AppLogger } from '../logger.js';
+import { isAllowedResponseUrl, SLACK_RESPONSE_ORIGINS } from './response-url.js';
 
 /** A message for the person who acted: ephemeral where it answers them, replacing the previous one when asked. */
 export interface ReplyMessage {
   readonly text: string;
   readonly blocks?: readonly Block[];
   readonly replaceOriginal?: boolean;
+  /**
+   * It carries a secret: only the interaction's response_url may take it (an ephemeral answer Slack does not
+   * keep); it never falls back to a DM, which Slack keeps in history, search and exports.
+   */
+  readonly ephemeralOnly?: boolean;
 }
 
 export type Reply = (message: ReplyMessage) => Promise<void>;
 
-/** Where answers for one person go, kept in modal metadata so a later step can answer in the same place. */
-export type ReplyTarget = { readonly responseUrl: string } | { readonly dmUserId: string };
+/** How long Slack honours a response_url (RULES.md: 30 minutes, at most 5 posts). */
+export const RESPONSE_URL_LIFETIME_MS = 30 * 60_000;
+/** A response_url this close to its end is treated as gone: the answer goes by DM instead. */
+const RESPONSE_URL_MARGIN_MS = 60_000;
+
+/**
+ * Where answers for one person go: the response_url of their interaction, which works wherever it happened (a
+ * private channel or a DM between people, where the bot is not and chat.postEphemeral would fail), or a DM from
+ * the bot when there is none (App Home, forms), it is too old, or Slack refuses it.
+ */
+export interface ReplyTarget {
+  readonly userId: string;
+  readonly responseUrl?: string | undefined;
+  /** When Slack issued `responseUrl` (ms since the epoch); absent: just now. */
+  readonly issuedAt?: number | undefined;
+}
+
+export interface ReplyOptions {
+  /** Clock for the response_url's age (default Date.now). */
+  readonly now?: () => number;
+  readonly logger?: AppLogger;
+  /**
+   * Origins a response_url may point to (response-url.ts: Slack's hooks hosts and the configured API URL's). A
+   * response_url anywhere else, from a payload or from modal metadata, is never posted to. Default: Slack's.
+   */
+  readonly origins?: readonly string[];
+}
 
 const toBody = (m: ReplyMessage) => ({
   response_type: 'ephemeral',
   text: m.text,
   ...(m.blocks ? { blocks: m.blocks } : {}),
-  ...(m.replaceOriginal ? { replace_original: true } : { replace_original: false }),
+  replace_original: m.replaceOriginal ?? false,
 });
 
-/**
- * Answers through a response_url (valid 30 minutes, 5 uses) or by DM from the bot. A response_url outside
- * `origins` (see response-url.ts) is refused before anything is sent.
- */
-export const replyTo = (
-  client: webApi.WebClient,
-  target: ReplyTarget,
-  origins: readonly string[] = [],
-): Reply => {
-  if ('responseUrl' in target) {
-    return async (m) => {
-      if (!isAllowedResponseUrl(target.responseUrl, origins))
-        throw new AppError('input.invalid', 'That request came with an answer address outside Slack.', {
-          details: { problem: 'response_url outside Slack' },
-        });
-      const res = await fetch(target.responseUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(toBody(m)),
-        signal: AbortSignal.timeout(10_000),
-        redirect: 'error',
-      });
-      if (!res.ok) throw new Error(`response_url answered HTTP ${res.status}`);
-    };
+/** A secret that could not be shown where Slack does not keep it; the caller tells the person to regenerate it. */
+const undeliverable = (): AppError =>
+  new AppError('slack.unavailable', 'The answer could not be shown to you here.', {
+    details: { problem: 'ephemeral answer refused; no DM for a secret' },
+  });
+
+/** Posts to a response_url; the HTTP status, or 0 when Slack could not be reached. */
+const postToResponseUrl = async (url: string, m: ReplyMessage): Promise<number> => {
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(toBody(m)),
+      signal: AbortSignal.timeout(10_000),
+      redirect: 'error',
+    });
+    await res.body?.cancel();
+    return res.status;
+  } catch {
+    return 0;
   }
+};
+
+/**
+ * Answers through the response_url while it lasts, else (or when Slack refuses it) by DM from the bot. A
+ * response_url outside `origins` is never posted to. A message with a secret (`ephemeralOnly`) never goes by DM.
+ */
+export const replyTo = (client: webApi.WebClient, target: ReplyTarget, options: ReplyOptions = {}): Reply => {
+  const now = options.now ?? Date.now;
+  const origins = options.origins ?? SLACK_RESPONSE_ORIGINS;
+  const fresh = () =>
+    target.issuedAt === undefined ||
+    now() - target.issuedAt < RESPONSE_URL_LIFETIME_MS - RESPONSE_URL_MARGIN_MS;
+  const allowed = target.responseUrl !== undefined && isAllowedResponseUrl(target.responseUrl, origins);
+  if (target.responseUrl !== undefined && !allowed)
+    options.logger?.warn({ user: target.userId }, 'refused a response_url outside Slack; answering by DM');
   return async (m) => {
-    const opened = await client.conversations.open({ users: target.dmUserId });
-    const channel = opened.channel?.id ?? target.dmUserId;
+    if (target.responseUrl && allowed && fresh()) {
+      const status = await postToResponseUrl(target.responseUrl, m);
+      if (status >= 200 && status < 300) return;
+      options.logger?.info({ user: target.userId, status }, 'response_url refused; answering by DM');
+    }
+    if (m.ephemeralOnly) throw undeliverable();
+    const opened = await client.conversations.open({ users: target.userId });
+    const channel = opened.channel?.id ?? target.userId;
     await client.chat.postMessage({ channel, text: m.text, ...(m.blocks ? { blocks: [...m.blocks] } : {}) });
   };
 };

@@ -1,4 +1,5 @@
 import type { AdminApi } from '../authgear/client.js';
+import { isAuthgearReason } from '../authgear/errors.js';
 import type { AuditContext } from '../authgear/jwt.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import { getUserByLoginId, getUserNode, getUsersByStandardAttribute } from '../authgear/operations/users.js';
@@ -27,6 +28,19 @@ const dedupe = (users: readonly AuthgearUser[]): AuthgearUser[] => [
   ...new Map(users.map((u) => [u.id, u])).values(),
 ];
 
+/**
+ * `GetUsersInvalidArgument` means "this project has no such login ID key, or the value is not one"
+ * (pkg/lib/authn/identity/loginid/provider.go): for a look-up that is "nobody matches", not a refusal.
+ */
+const noneIfNotConfigured = async <T>(run: () => Promise<T>, none: T): Promise<T> => {
+  try {
+    return await run();
+  } catch (e) {
+    if (isAuthgearReason(e, 'GetUsersInvalidArgument')) return none;
+    throw e;
+  }
+};
+
 /** Exact look-ups only: node, standard attributes, login IDs. Fuzzy search is for `search`. */
 export const createUserResolver = (api: AdminApi, slack: SlackProfiles): UserResolver => {
   const byNode = async (nodeId: string, actor: AuditContext): Promise<AuthgearUser | undefined> => {
@@ -39,18 +53,25 @@ export const createUserResolver = (api: AdminApi, slack: SlackProfiles): UserRes
     value: string,
     actor: AuditContext,
   ): Promise<AuthgearUser[]> => {
-    const { getUsersByStandardAttribute: found } = await api.run(
-      getUsersByStandardAttribute,
-      { attributeName: ATTRIBUTES[kind], attributeValue: value },
-      actor,
+    const found = await noneIfNotConfigured(
+      async () =>
+        (
+          await api.run(
+            getUsersByStandardAttribute,
+            { attributeName: ATTRIBUTES[kind], attributeValue: value },
+            actor,
+          )
+        ).getUsersByStandardAttribute,
+      [],
     );
     if (found.length > 0) return dedupe(found);
-    const { getUserByLoginID } = await api.run(
-      getUserByLoginId,
-      { loginIDKey: LOGIN_KEYS[kind], loginIDValue: value },
-      actor,
+    const byLoginId = await noneIfNotConfigured(
+      async () =>
+        (await api.run(getUserByLoginId, { loginIDKey: LOGIN_KEYS[kind], loginIDValue: value }, actor))
+          .getUserByLoginID,
+      null,
     );
-    return getUserByLoginID ? [getUserByLoginID] : [];
+    return byLoginId ? [byLoginId] : [];
   };
 
   const resolveRef = async (ref: WhoRef, actor: AuditContext): Promise<AuthgearUser[]> => {

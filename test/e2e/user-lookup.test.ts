@@ -6,6 +6,8 @@ let aliceId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
+  // A project whose users sign in with emails, phone numbers and usernames (Authgear's default is email only).
+  t.authgear.store.configure({ loginIdKeys: ['email', 'phone', 'username'] });
   const alice = t.authgear.store.addUser({
     email: 'alice@example.com',
     name: 'Alice <b>Doe</b>',
@@ -46,9 +48,9 @@ describe('/authgear user', () => {
   });
 
   it.each([
-    ['a Slack-escaped email', '<mailto:alice@example.com|alice@example.com>'],
+    ['an email (Slack sends it as <mailto:…>)', 'alice@example.com'],
     ['a username', 'alice'],
-    ['a Slack mention', '<@U0ALICE|alice>'],
+    ['a Slack mention (Slack sends <@U0ALICE|alice>)', '@alice'],
   ])('finds the user by %s', async (_name, who) => {
     const res = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: `user ${who}` });
     const body = await t.response(res.responseUrlId);

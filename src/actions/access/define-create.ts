@@ -26,7 +26,7 @@ export const defineCreateAction = (
   return defineAction({
     key,
     verbs: [`create-${kind}`],
-    permission: k.permission,
+    permission: k.permissions.create,
     title: `Create ${k.noun}`,
     usage: `create-${kind} <key> [name…]`,
     description: `create a ${k.noun} (key: letters, digits, \`:\` and \`_\`, up to 40)`,

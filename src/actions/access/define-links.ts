@@ -54,7 +54,7 @@ export const defineLinkAction = (
   return defineAction({
     key,
     verbs: [verb],
-    permission: a.permission,
+    permission: a.permissions.members,
     title,
     usage: `${verb} <${anchor}Key> <${o.noun}Key…>`,
     description: `${add ? 'link' : 'unlink'} a ${a.noun} ${add ? 'to' : 'from'} up to 25 ${o.plural} at once`,

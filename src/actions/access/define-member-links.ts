@@ -57,7 +57,7 @@ export const defineMemberLinkAction = (
   return defineAction({
     key,
     verbs: [verb],
-    permission: k.permission,
+    permission: k.permissions.members,
     title,
     usage: `${verb} <${kind}Key> <who…>`,
     description: `${add ? 'give' : 'take'} a ${k.noun} ${add ? 'to' : 'from'} up to 25 users at once (emails, phones, usernames or IDs)`,

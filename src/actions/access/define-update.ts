@@ -56,7 +56,7 @@ export const defineUpdateAction = (
   return defineAction({
     key,
     verbs: [`update-${kind}`],
-    permission: k.permission,
+    permission: k.permissions.update,
     title: `Update ${k.noun}`,
     usage: `update-${kind} <key> <key|name|description> [value…]`,
     description: `change a ${k.noun}'s key, name or description (no value removes a name or description)`,

@@ -39,7 +39,7 @@ export const defineUserLinkAction = (
   return defineAction({
     key,
     verbs: [verb],
-    permission: k.permission,
+    permission: k.permissions.members,
     title,
     usage: `${verb} <who> <${kind}Key…>`,
     description: `${add ? 'give a user' : 'take from a user'} ${k.plural} directly (up to 25 at once)`,

@@ -9,7 +9,14 @@ export interface KindInfo {
   readonly noun: string;
   readonly plural: string;
   readonly title: string;
-  readonly permission: ActionName;
+  /** The fine policy names of this kind's changes (`group.manage` / `role.manage` stand for all four). */
+  readonly permissions: {
+    readonly create: ActionName;
+    readonly update: ActionName;
+    readonly delete: ActionName;
+    /** Who holds it: users in a group and the group's roles; users and groups holding a role. */
+    readonly members: ActionName;
+  };
   readonly other: AccessKind;
 }
 
@@ -19,7 +26,12 @@ export const KINDS: Readonly<Record<AccessKind, KindInfo>> = {
     noun: 'group',
     plural: 'groups',
     title: 'Group',
-    permission: 'group.manage',
+    permissions: {
+      create: 'group.create',
+      update: 'group.update',
+      delete: 'group.delete',
+      members: 'group.members',
+    },
     other: 'role',
   },
   role: {
@@ -27,7 +39,12 @@ export const KINDS: Readonly<Record<AccessKind, KindInfo>> = {
     noun: 'role',
     plural: 'roles',
     title: 'Role',
-    permission: 'role.manage',
+    permissions: {
+      create: 'role.create',
+      update: 'role.update',
+      delete: 'role.delete',
+      members: 'role.members',
+    },
     other: 'group',
   },
 };

@@ -501,6 +501,8 @@ export type GenerateOOBOTPCodeMutation = { generateOOBOTPCode: { code: string } 
 
 export type GetGroupNodeQueryVariables = Exact<{
   id: string;
+  usersFirst: number;
+  usersAfter?: string | null | undefined;
 }>;
 
 
@@ -509,7 +511,7 @@ export type GetGroupNodeQuery = { node:
     | { __typename: 'Authenticator' }
     | { __typename: 'Authorization' }
     | { __typename: 'FraudProtectionDecisionRecord' }
-    | { __typename: 'Group', id: string, key: string, name: string | null, description: string | null, createdAt: string, updatedAt: string, roles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, users: { totalCount: number | null, edges: Array<{ node: { id: string, standardAttributes: Record<string, unknown> } | null } | null> | null } | null }
+    | { __typename: 'Group', id: string, key: string, name: string | null, description: string | null, createdAt: string, updatedAt: string, roles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, users: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, standardAttributes: Record<string, unknown> } | null } | null> | null } | null }
     | { __typename: 'Identity' }
     | { __typename: 'Resource' }
     | { __typename: 'Role' }
@@ -520,6 +522,8 @@ export type GetGroupNodeQuery = { node:
 
 export type GetRoleNodeQueryVariables = Exact<{
   id: string;
+  usersFirst: number;
+  usersAfter?: string | null | undefined;
 }>;
 
 
@@ -531,7 +535,7 @@ export type GetRoleNodeQuery = { node:
     | { __typename: 'Group' }
     | { __typename: 'Identity' }
     | { __typename: 'Resource' }
-    | { __typename: 'Role', id: string, key: string, name: string | null, description: string | null, createdAt: string, updatedAt: string, groups: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, users: { totalCount: number | null, edges: Array<{ node: { id: string, standardAttributes: Record<string, unknown> } | null } | null> | null } | null }
+    | { __typename: 'Role', id: string, key: string, name: string | null, description: string | null, createdAt: string, updatedAt: string, groups: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, users: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, standardAttributes: Record<string, unknown> } | null } | null> | null } | null }
     | { __typename: 'Scope' }
     | { __typename: 'Session' }
     | { __typename: 'User' }
@@ -616,17 +620,31 @@ export type HealthProbeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type HealthProbeQuery = { users: { edges: Array<{ node: { id: string } | null } | null> | null } | null };
 
-export type ListAuditLogsQueryVariables = Exact<{
+export type ListAuditLogAlertsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
   activityTypes?: Array<AuditLogActivityType> | AuditLogActivityType | null | undefined;
-  userIDs?: Array<string> | string | null | undefined;
   rangeFrom?: string | null | undefined;
   sortDirection?: SortDirection | null | undefined;
 }>;
 
 
-export type ListAuditLogsQuery = { auditLogs: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, activityType: AuditLogActivityType, createdAt: string, ipAddress: string | null, clientID: string | null, user: { id: string, standardAttributes: Record<string, unknown> } | null } | null } | null> | null } | null };
+export type ListAuditLogAlertsQuery = { auditLogs: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, activityType: AuditLogActivityType, createdAt: string, ipAddress: string | null, clientID: string | null, data: Record<string, unknown> | null, user: { id: string, standardAttributes: Record<string, unknown> } | null } | null } | null> | null } | null };
+
+export type ListAuditLogsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  activityTypes?: Array<AuditLogActivityType> | AuditLogActivityType | null | undefined;
+  userIDs?: Array<string> | string | null | undefined;
+  emailAddresses?: Array<string> | string | null | undefined;
+  phoneNumbers?: Array<string> | string | null | undefined;
+  rangeFrom?: string | null | undefined;
+  rangeTo?: string | null | undefined;
+  sortDirection?: SortDirection | null | undefined;
+}>;
+
+
+export type ListAuditLogsQuery = { auditLogs: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, activityType: AuditLogActivityType, createdAt: string, ipAddress: string | null, clientID: string | null, data: Record<string, unknown> | null, user: { id: string, standardAttributes: Record<string, unknown> } | null } | null } | null> | null } | null };
 
 export type RemoveGroupFromRolesMutationVariables = Exact<{
   input: RemoveGroupFromRolesInput;
@@ -723,7 +741,7 @@ export type SearchGroupsQueryVariables = Exact<{
 }>;
 
 
-export type SearchGroupsQuery = { groups: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, key: string, name: string | null, description: string | null, roles: { totalCount: number | null } | null, users: { totalCount: number | null } | null } | null } | null> | null } | null };
+export type SearchGroupsQuery = { groups: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, key: string, name: string | null, description: string | null, roles: { totalCount: number | null } | null } | null } | null> | null } | null };
 
 export type SearchRolesQueryVariables = Exact<{
   keyword?: string | null | undefined;
@@ -732,7 +750,7 @@ export type SearchRolesQueryVariables = Exact<{
 }>;
 
 
-export type SearchRolesQuery = { roles: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, key: string, name: string | null, description: string | null, groups: { totalCount: number | null } | null, users: { totalCount: number | null } | null } | null } | null> | null } | null };
+export type SearchRolesQuery = { roles: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, key: string, name: string | null, description: string | null, groups: { totalCount: number | null } | null } | null } | null> | null } | null };
 
 export type SearchUsersQueryVariables = Exact<{
   keyword: string;
@@ -749,6 +767,31 @@ export type SendResetPasswordMessageMutationVariables = Exact<{
 
 
 export type SendResetPasswordMessageMutation = { sendResetPasswordMessage: boolean | null };
+
+export type SetAccountValidFromMutationVariables = Exact<{
+  userID: string;
+  accountValidFrom?: string | null | undefined;
+}>;
+
+
+export type SetAccountValidFromMutation = { setAccountValidFrom: { user: { id: string } } };
+
+export type SetAccountValidPeriodMutationVariables = Exact<{
+  userID: string;
+  accountValidFrom?: string | null | undefined;
+  accountValidUntil?: string | null | undefined;
+}>;
+
+
+export type SetAccountValidPeriodMutation = { setAccountValidPeriod: { user: { id: string } } };
+
+export type SetAccountValidUntilMutationVariables = Exact<{
+  userID: string;
+  accountValidUntil?: string | null | undefined;
+}>;
+
+
+export type SetAccountValidUntilMutation = { setAccountValidUntil: { user: { id: string } } };
 
 export type SetDisabledStatusMutationVariables = Exact<{
   userID: string;
@@ -819,7 +862,7 @@ export type UpdateUserMutationVariables = Exact<{
 }>;
 
 
-export type UpdateUserMutation = { updateUser: { user: { id: string, updatedAt: string } } };
+export type UpdateUserMutation = { updateUser: { user: { id: string, updatedAt: string, standardAttributes: Record<string, unknown>, customAttributes: Record<string, unknown> } } };
 
 export type UserFieldsFragment = { id: string, createdAt: string, updatedAt: string, lastLoginAt: string | null, isDisabled: boolean, disableReason: string | null, isDeactivated: boolean, isAnonymized: boolean, isAnonymous: boolean, temporarilyDisabledFrom: string | null, temporarilyDisabledUntil: string | null, accountValidFrom: string | null, accountValidUntil: string | null, deleteAt: string | null, anonymizeAt: string | null, standardAttributes: Record<string, unknown>, customAttributes: Record<string, unknown>, verifiedClaims: Array<{ name: string, value: string }>, accountLockout: { isLocked: boolean, lockedUntil: string | null }, identities: { totalCount: number | null, edges: Array<{ node: { id: string, type: IdentityType, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, authenticators: { totalCount: number | null, edges: Array<{ node: { id: string, type: AuthenticatorType, kind: AuthenticatorKind, isDefault: boolean, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, sessions: { totalCount: number | null } | null, groups: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, roles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, effectiveRoles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null };
 
@@ -841,15 +884,16 @@ export const DeleteIdentityDocument = typedDocument<DeleteIdentityMutation, Dele
 export const DeleteRoleDocument = typedDocument<DeleteRoleMutation, DeleteRoleMutationVariables>('DeleteRole', "mutation DeleteRole($input: DeleteRoleInput!) {\n  deleteRole(input: $input) {\n    ok\n  }\n}");
 export const DeleteUserDocument = typedDocument<DeleteUserMutation, DeleteUserMutationVariables>('DeleteUser', "mutation DeleteUser($userID: ID!, $reason: String) {\n  deleteUser(input: {userID: $userID, reason: $reason}) {\n    deletedUserID\n  }\n}");
 export const GenerateOOBOTPCodeDocument = typedDocument<GenerateOOBOTPCodeMutation, GenerateOOBOTPCodeMutationVariables>('GenerateOOBOTPCode', "mutation GenerateOOBOTPCode($target: String!, $purpose: OTPPurpose) {\n  generateOOBOTPCode(input: {target: $target, purpose: $purpose}) {\n    code\n  }\n}");
-export const GetGroupNodeDocument = typedDocument<GetGroupNodeQuery, GetGroupNodeQueryVariables>('GetGroupNode', "query GetGroupNode($id: ID!) {\n  node(id: $id) {\n    __typename\n    ... on Group {\n      id\n      key\n      name\n      description\n      createdAt\n      updatedAt\n      roles(first: 25) {\n        totalCount\n        edges {\n          node {\n            id\n            key\n            name\n          }\n        }\n      }\n      users(first: 10) {\n        totalCount\n        edges {\n          node {\n            id\n            standardAttributes\n          }\n        }\n      }\n    }\n  }\n}");
-export const GetRoleNodeDocument = typedDocument<GetRoleNodeQuery, GetRoleNodeQueryVariables>('GetRoleNode', "query GetRoleNode($id: ID!) {\n  node(id: $id) {\n    __typename\n    ... on Role {\n      id\n      key\n      name\n      description\n      createdAt\n      updatedAt\n      groups(first: 25) {\n        totalCount\n        edges {\n          node {\n            id\n            key\n            name\n          }\n        }\n      }\n      users(first: 10) {\n        totalCount\n        edges {\n          node {\n            id\n            standardAttributes\n          }\n        }\n      }\n    }\n  }\n}");
+export const GetGroupNodeDocument = typedDocument<GetGroupNodeQuery, GetGroupNodeQueryVariables>('GetGroupNode', "query GetGroupNode($id: ID!, $usersFirst: Int!, $usersAfter: String) {\n  node(id: $id) {\n    __typename\n    ... on Group {\n      id\n      key\n      name\n      description\n      createdAt\n      updatedAt\n      roles(first: 25) {\n        totalCount\n        edges {\n          node {\n            id\n            key\n            name\n          }\n        }\n      }\n      users(first: $usersFirst, after: $usersAfter) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          cursor\n          node {\n            id\n            standardAttributes\n          }\n        }\n      }\n    }\n  }\n}");
+export const GetRoleNodeDocument = typedDocument<GetRoleNodeQuery, GetRoleNodeQueryVariables>('GetRoleNode', "query GetRoleNode($id: ID!, $usersFirst: Int!, $usersAfter: String) {\n  node(id: $id) {\n    __typename\n    ... on Role {\n      id\n      key\n      name\n      description\n      createdAt\n      updatedAt\n      groups(first: 25) {\n        totalCount\n        edges {\n          node {\n            id\n            key\n            name\n          }\n        }\n      }\n      users(first: $usersFirst, after: $usersAfter) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          cursor\n          node {\n            id\n            standardAttributes\n          }\n        }\n      }\n    }\n  }\n}");
 export const GetUserAuthorizationsDocument = typedDocument<GetUserAuthorizationsQuery, GetUserAuthorizationsQueryVariables>('GetUserAuthorizations', "query GetUserAuthorizations($id: ID!) {\n  node(id: $id) {\n    __typename\n    ... on User {\n      id\n      authorizations(first: 50) {\n        totalCount\n        edges {\n          node {\n            id\n            clientID\n            scopes\n            createdAt\n          }\n        }\n      }\n    }\n  }\n}");
 export const GetUserByLoginIDDocument = typedDocument<GetUserByLoginIDQuery, GetUserByLoginIDQueryVariables>('GetUserByLoginID', "query GetUserByLoginID($loginIDKey: String!, $loginIDValue: String!) {\n  getUserByLoginID(loginIDKey: $loginIDKey, loginIDValue: $loginIDValue) {\n    ...UserFields\n  }\n}\n\nfragment UserFields on User {\n  id\n  createdAt\n  updatedAt\n  lastLoginAt\n  isDisabled\n  disableReason\n  isDeactivated\n  isAnonymized\n  isAnonymous\n  temporarilyDisabledFrom\n  temporarilyDisabledUntil\n  accountValidFrom\n  accountValidUntil\n  deleteAt\n  anonymizeAt\n  standardAttributes\n  customAttributes\n  verifiedClaims {\n    name\n    value\n  }\n  accountLockout {\n    isLocked\n    lockedUntil\n  }\n  identities(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        claims\n        createdAt\n      }\n    }\n  }\n  authenticators(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        kind\n        isDefault\n        claims\n        createdAt\n      }\n    }\n  }\n  sessions(first: 1) {\n    totalCount\n  }\n  groups(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  roles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  effectiveRoles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n}");
 export const GetUserNodeDocument = typedDocument<GetUserNodeQuery, GetUserNodeQueryVariables>('GetUserNode', "query GetUserNode($id: ID!) {\n  node(id: $id) {\n    __typename\n    ...UserFields\n  }\n}\n\nfragment UserFields on User {\n  id\n  createdAt\n  updatedAt\n  lastLoginAt\n  isDisabled\n  disableReason\n  isDeactivated\n  isAnonymized\n  isAnonymous\n  temporarilyDisabledFrom\n  temporarilyDisabledUntil\n  accountValidFrom\n  accountValidUntil\n  deleteAt\n  anonymizeAt\n  standardAttributes\n  customAttributes\n  verifiedClaims {\n    name\n    value\n  }\n  accountLockout {\n    isLocked\n    lockedUntil\n  }\n  identities(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        claims\n        createdAt\n      }\n    }\n  }\n  authenticators(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        kind\n        isDefault\n        claims\n        createdAt\n      }\n    }\n  }\n  sessions(first: 1) {\n    totalCount\n  }\n  groups(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  roles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  effectiveRoles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n}");
 export const GetUserSessionsDocument = typedDocument<GetUserSessionsQuery, GetUserSessionsQueryVariables>('GetUserSessions', "query GetUserSessions($id: ID!, $first: Int!) {\n  node(id: $id) {\n    __typename\n    ... on User {\n      sessions(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            type\n            displayName\n            applicationName\n            lastAccessedAt\n            lastAccessedByIP\n            createdAt\n          }\n        }\n      }\n    }\n  }\n}");
 export const GetUsersByStandardAttributeDocument = typedDocument<GetUsersByStandardAttributeQuery, GetUsersByStandardAttributeQueryVariables>('GetUsersByStandardAttribute', "query GetUsersByStandardAttribute($attributeName: String!, $attributeValue: String!) {\n  getUsersByStandardAttribute(\n    attributeName: $attributeName\n    attributeValue: $attributeValue\n  ) {\n    ...UserFields\n  }\n}\n\nfragment UserFields on User {\n  id\n  createdAt\n  updatedAt\n  lastLoginAt\n  isDisabled\n  disableReason\n  isDeactivated\n  isAnonymized\n  isAnonymous\n  temporarilyDisabledFrom\n  temporarilyDisabledUntil\n  accountValidFrom\n  accountValidUntil\n  deleteAt\n  anonymizeAt\n  standardAttributes\n  customAttributes\n  verifiedClaims {\n    name\n    value\n  }\n  accountLockout {\n    isLocked\n    lockedUntil\n  }\n  identities(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        claims\n        createdAt\n      }\n    }\n  }\n  authenticators(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        kind\n        isDefault\n        claims\n        createdAt\n      }\n    }\n  }\n  sessions(first: 1) {\n    totalCount\n  }\n  groups(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  roles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  effectiveRoles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n}");
 export const HealthProbeDocument = typedDocument<HealthProbeQuery, HealthProbeQueryVariables>('HealthProbe', "query HealthProbe {\n  users(first: 1) {\n    edges {\n      node {\n        id\n      }\n    }\n  }\n}");
-export const ListAuditLogsDocument = typedDocument<ListAuditLogsQuery, ListAuditLogsQueryVariables>('ListAuditLogs', "query ListAuditLogs($first: Int!, $after: String, $activityTypes: [AuditLogActivityType!], $userIDs: [ID!], $rangeFrom: DateTime, $sortDirection: SortDirection) {\n  auditLogs(\n    first: $first\n    after: $after\n    activityTypes: $activityTypes\n    userIDs: $userIDs\n    rangeFrom: $rangeFrom\n    sortDirection: $sortDirection\n  ) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        activityType\n        createdAt\n        ipAddress\n        clientID\n        user {\n          id\n          standardAttributes\n        }\n      }\n    }\n  }\n}");
+export const ListAuditLogAlertsDocument = typedDocument<ListAuditLogAlertsQuery, ListAuditLogAlertsQueryVariables>('ListAuditLogAlerts', "query ListAuditLogAlerts($first: Int!, $after: String, $activityTypes: [AuditLogActivityType!], $rangeFrom: DateTime, $sortDirection: SortDirection) {\n  auditLogs(\n    first: $first\n    after: $after\n    activityTypes: $activityTypes\n    rangeFrom: $rangeFrom\n    sortDirection: $sortDirection\n  ) {\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        activityType\n        createdAt\n        ipAddress\n        clientID\n        data\n        user {\n          id\n          standardAttributes\n        }\n      }\n    }\n  }\n}");
+export const ListAuditLogsDocument = typedDocument<ListAuditLogsQuery, ListAuditLogsQueryVariables>('ListAuditLogs', "query ListAuditLogs($first: Int!, $after: String, $activityTypes: [AuditLogActivityType!], $userIDs: [ID!], $emailAddresses: [String!], $phoneNumbers: [String!], $rangeFrom: DateTime, $rangeTo: DateTime, $sortDirection: SortDirection) {\n  auditLogs(\n    first: $first\n    after: $after\n    activityTypes: $activityTypes\n    userIDs: $userIDs\n    emailAddresses: $emailAddresses\n    phoneNumbers: $phoneNumbers\n    rangeFrom: $rangeFrom\n    rangeTo: $rangeTo\n    sortDirection: $sortDirection\n  ) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        activityType\n        createdAt\n        ipAddress\n        clientID\n        data\n        user {\n          id\n          standardAttributes\n        }\n      }\n    }\n  }\n}");
 export const RemoveGroupFromRolesDocument = typedDocument<RemoveGroupFromRolesMutation, RemoveGroupFromRolesMutationVariables>('RemoveGroupFromRoles', "mutation RemoveGroupFromRoles($input: RemoveGroupFromRolesInput!) {\n  removeGroupFromRoles(input: $input) {\n    group {\n      id\n    }\n  }\n}");
 export const RemoveGroupFromUsersDocument = typedDocument<RemoveGroupFromUsersMutation, RemoveGroupFromUsersMutationVariables>('RemoveGroupFromUsers', "mutation RemoveGroupFromUsers($input: RemoveGroupFromUsersInput!) {\n  removeGroupFromUsers(input: $input) {\n    group {\n      id\n    }\n  }\n}");
 export const RemoveRoleFromGroupsDocument = typedDocument<RemoveRoleFromGroupsMutation, RemoveRoleFromGroupsMutationVariables>('RemoveRoleFromGroups', "mutation RemoveRoleFromGroups($input: RemoveRoleFromGroupsInput!) {\n  removeRoleFromGroups(input: $input) {\n    role {\n      id\n    }\n  }\n}");
@@ -862,10 +906,13 @@ export const RevokeAllSessionsDocument = typedDocument<RevokeAllSessionsMutation
 export const RevokeSessionDocument = typedDocument<RevokeSessionMutation, RevokeSessionMutationVariables>('RevokeSession', "mutation RevokeSession($sessionID: ID!) {\n  revokeSession(input: {sessionID: $sessionID}) {\n    user {\n      id\n    }\n  }\n}");
 export const ScheduleAccountAnonymizationDocument = typedDocument<ScheduleAccountAnonymizationMutation, ScheduleAccountAnonymizationMutationVariables>('ScheduleAccountAnonymization', "mutation ScheduleAccountAnonymization($userID: ID!) {\n  scheduleAccountAnonymization(input: {userID: $userID}) {\n    user {\n      id\n    }\n  }\n}");
 export const ScheduleAccountDeletionDocument = typedDocument<ScheduleAccountDeletionMutation, ScheduleAccountDeletionMutationVariables>('ScheduleAccountDeletion', "mutation ScheduleAccountDeletion($userID: ID!, $reason: String) {\n  scheduleAccountDeletion(input: {userID: $userID, reason: $reason}) {\n    user {\n      id\n    }\n  }\n}");
-export const SearchGroupsDocument = typedDocument<SearchGroupsQuery, SearchGroupsQueryVariables>('SearchGroups', "query SearchGroups($keyword: String, $first: Int!, $after: String) {\n  groups(searchKeyword: $keyword, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        key\n        name\n        description\n        roles(first: 1) {\n          totalCount\n        }\n        users(first: 1) {\n          totalCount\n        }\n      }\n    }\n  }\n}");
-export const SearchRolesDocument = typedDocument<SearchRolesQuery, SearchRolesQueryVariables>('SearchRoles', "query SearchRoles($keyword: String, $first: Int!, $after: String) {\n  roles(searchKeyword: $keyword, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        key\n        name\n        description\n        groups(first: 1) {\n          totalCount\n        }\n        users(first: 1) {\n          totalCount\n        }\n      }\n    }\n  }\n}");
+export const SearchGroupsDocument = typedDocument<SearchGroupsQuery, SearchGroupsQueryVariables>('SearchGroups', "query SearchGroups($keyword: String, $first: Int!, $after: String) {\n  groups(searchKeyword: $keyword, first: $first, after: $after) {\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        key\n        name\n        description\n        roles(first: 1) {\n          totalCount\n        }\n      }\n    }\n  }\n}");
+export const SearchRolesDocument = typedDocument<SearchRolesQuery, SearchRolesQueryVariables>('SearchRoles', "query SearchRoles($keyword: String, $first: Int!, $after: String) {\n  roles(searchKeyword: $keyword, first: $first, after: $after) {\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        key\n        name\n        description\n        groups(first: 1) {\n          totalCount\n        }\n      }\n    }\n  }\n}");
 export const SearchUsersDocument = typedDocument<SearchUsersQuery, SearchUsersQueryVariables>('SearchUsers', "query SearchUsers($keyword: String!, $first: Int!, $after: String) {\n  users(searchKeyword: $keyword, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        standardAttributes\n        isDisabled\n        lastLoginAt\n      }\n    }\n  }\n}");
 export const SendResetPasswordMessageDocument = typedDocument<SendResetPasswordMessageMutation, SendResetPasswordMessageMutationVariables>('SendResetPasswordMessage', "mutation SendResetPasswordMessage($loginID: ID!) {\n  sendResetPasswordMessage(input: {loginID: $loginID})\n}");
+export const SetAccountValidFromDocument = typedDocument<SetAccountValidFromMutation, SetAccountValidFromMutationVariables>('SetAccountValidFrom', "mutation SetAccountValidFrom($userID: ID!, $accountValidFrom: DateTime) {\n  setAccountValidFrom(\n    input: {userID: $userID, accountValidFrom: $accountValidFrom}\n  ) {\n    user {\n      id\n    }\n  }\n}");
+export const SetAccountValidPeriodDocument = typedDocument<SetAccountValidPeriodMutation, SetAccountValidPeriodMutationVariables>('SetAccountValidPeriod', "mutation SetAccountValidPeriod($userID: ID!, $accountValidFrom: DateTime, $accountValidUntil: DateTime) {\n  setAccountValidPeriod(\n    input: {userID: $userID, accountValidFrom: $accountValidFrom, accountValidUntil: $accountValidUntil}\n  ) {\n    user {\n      id\n    }\n  }\n}");
+export const SetAccountValidUntilDocument = typedDocument<SetAccountValidUntilMutation, SetAccountValidUntilMutationVariables>('SetAccountValidUntil', "mutation SetAccountValidUntil($userID: ID!, $accountValidUntil: DateTime) {\n  setAccountValidUntil(\n    input: {userID: $userID, accountValidUntil: $accountValidUntil}\n  ) {\n    user {\n      id\n    }\n  }\n}");
 export const SetDisabledStatusDocument = typedDocument<SetDisabledStatusMutation, SetDisabledStatusMutationVariables>('SetDisabledStatus', "mutation SetDisabledStatus($userID: ID!, $isDisabled: Boolean!, $reason: String, $temporarilyDisabledFrom: DateTime, $temporarilyDisabledUntil: DateTime) {\n  setDisabledStatus(\n    input: {userID: $userID, isDisabled: $isDisabled, reason: $reason, temporarilyDisabledFrom: $temporarilyDisabledFrom, temporarilyDisabledUntil: $temporarilyDisabledUntil}\n  ) {\n    user {\n      id\n    }\n  }\n}");
 export const SetPasswordExpiredDocument = typedDocument<SetPasswordExpiredMutation, SetPasswordExpiredMutationVariables>('SetPasswordExpired', "mutation SetPasswordExpired($userID: ID!, $expired: Boolean!) {\n  setPasswordExpired(input: {userID: $userID, expired: $expired}) {\n    user {\n      id\n    }\n  }\n}");
 export const SetVerifiedStatusDocument = typedDocument<SetVerifiedStatusMutation, SetVerifiedStatusMutationVariables>('SetVerifiedStatus', "mutation SetVerifiedStatus($userID: ID!, $claimName: String!, $claimValue: String!, $isVerified: Boolean!) {\n  setVerifiedStatus(\n    input: {userID: $userID, claimName: $claimName, claimValue: $claimValue, isVerified: $isVerified}\n  ) {\n    user {\n      id\n    }\n  }\n}");
@@ -874,4 +921,4 @@ export const UnscheduleAccountDeletionDocument = typedDocument<UnscheduleAccount
 export const UpdateGroupDocument = typedDocument<UpdateGroupMutation, UpdateGroupMutationVariables>('UpdateGroup', "mutation UpdateGroup($input: UpdateGroupInput!) {\n  updateGroup(input: $input) {\n    group {\n      id\n      key\n      name\n      description\n    }\n  }\n}");
 export const UpdateIdentityDocument = typedDocument<UpdateIdentityMutation, UpdateIdentityMutationVariables>('UpdateIdentity', "mutation UpdateIdentity($input: UpdateIdentityInput!) {\n  updateIdentity(input: $input) {\n    identity {\n      id\n      type\n      claims\n      createdAt\n    }\n    user {\n      id\n      updatedAt\n    }\n  }\n}");
 export const UpdateRoleDocument = typedDocument<UpdateRoleMutation, UpdateRoleMutationVariables>('UpdateRole', "mutation UpdateRole($input: UpdateRoleInput!) {\n  updateRole(input: $input) {\n    role {\n      id\n      key\n      name\n      description\n    }\n  }\n}");
-export const UpdateUserDocument = typedDocument<UpdateUserMutation, UpdateUserMutationVariables>('UpdateUser', "mutation UpdateUser($input: UpdateUserInput!) {\n  updateUser(input: $input) {\n    user {\n      id\n      updatedAt\n    }\n  }\n}");
+export const UpdateUserDocument = typedDocument<UpdateUserMutation, UpdateUserMutationVariables>('UpdateUser', "mutation UpdateUser($input: UpdateUserInput!) {\n  updateUser(input: $input) {\n    user {\n      id\n      updatedAt\n      standardAttributes\n      customAttributes\n    }\n  }\n}");

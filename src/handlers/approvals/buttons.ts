@@ -1,6 +1,7 @@
 import type { CardRef } from '../../approvals/notify.js';
 import type { ApprovalService } from '../../approvals/service.js';
 import { decisionModal, type TextDecision } from '../../blocks/approval-card.js';
+import { BlockIds } from '../../blocks/ids.js';
 import { approvalIdValue, decisionFormMetadata } from '../../blocks/payloads.js';
 import type { Services } from '../../services.js';
 import { publishHome } from '../app-home.js';
@@ -10,19 +11,26 @@ import { type Clicker, decideAndTell } from './tell.js';
 /** Whether the button was on the App Home tab (then the tab is redrawn after the decision). */
 const onHome = (args: BlockActionArgs): boolean => args.body.view?.type === 'home';
 
-/** The card clicked, from the click payload: a message in a channel (not the Home tab). */
+/**
+ * The approval card clicked, from the click payload: a message in a channel carrying the card's actions block (not
+ * the Home tab, and not an ephemeral list of approvals, which chat.update cannot reach).
+ */
 const cardOf = (args: BlockActionArgs): CardRef | undefined => {
   const channel = args.body.channel?.id;
-  const ts = args.body.message?.ts;
-  return !onHome(args) && channel && ts ? { channel, ts } : undefined;
+  const message = args.body.message;
+  const blocks: unknown[] = Array.isArray(message?.blocks) ? message.blocks : [];
+  const isCard = blocks.some(
+    (b) => typeof b === 'object' && b !== null && 'block_id' in b && b.block_id === BlockIds.approval,
+  );
+  return !onHome(args) && channel && message?.ts && isCard ? { channel, ts: message.ts } : undefined;
 };
 
 const clickerOf = (args: BlockActionArgs): Clicker => {
   const c = clicked(args);
-  return { userId: c.user.id, channelId: c.channelId, card: cardOf(args) };
+  return { userId: c.user.id, responseUrl: c.responseUrl, card: cardOf(args) };
 };
 
-/** Approve: the approver's right is checked again at the click (fresh); the last approval executes exactly once. */
+/** Approve: the approver's right is read fresh at the click; the last approval executes exactly once. */
 export const onApprove =
   (s: Services, approvals: ApprovalService) =>
   async (args: BlockActionArgs): Promise<void> => {
@@ -40,19 +48,18 @@ export const onApprove =
     if (onHome(args)) await publishHome(s, approvals, args.client, c.user);
   };
 
-/** Reject, or Approve with comment: the right is checked first, then a form asks for the text. */
+/** Reject, or Approve with comment: the right is checked first (fresh), then a form asks for the text. */
 export const onTextDecision =
   (s: Services, approvals: ApprovalService, kind: TextDecision) =>
   async (args: BlockActionArgs): Promise<void> => {
     await args.ack();
     const c = clicked(args);
-    const who = clickerOf(args);
-    await decideAndTell(s, args.client, who, `approval_${kind}_form`, async () => {
+    await decideAndTell(s, args.client, clickerOf(args), `approval_${kind}_form`, async () => {
       const id = approvalIdValue.decode(c.value);
       await approvals.mayDecide(id, await s.actorOf(c.user, { fresh: true }));
       const metadata = decisionFormMetadata.encode({
         id,
-        ...(c.channelId ? { channelId: c.channelId } : {}),
+        ...(c.responseUrl ? { r: c.responseUrl, t: s.now().getTime() } : {}),
         ...(onHome(args) ? { home: true } : {}),
       });
       await args.client.views.open({ trigger_id: c.triggerId, view: decisionModal(kind, metadata) });

@@ -5,27 +5,18 @@ import { isAppError } from '../../errors.js';
 import { errorFields } from '../../logger.js';
 import type { Services, WebClient } from '../../services.js';
 import { errorReply } from '../../slack/error-reply.js';
+import type { ReplyTarget } from '../../slack/reply.js';
+import { replyFor } from '../respond-error.js';
 
-/** Where to tell the clicker something only they see: ephemeral in the channel, or a DM without one. */
-export interface Clicker {
-  readonly userId: string;
-  readonly channelId?: string | undefined;
-  /** The card clicked (a message in a channel), redrawn when its request no longer exists. */
+/** Who clicked and where to answer them; `card` is the card clicked (a message in a channel), if it was one. */
+export interface Clicker extends ReplyTarget {
   readonly card?: CardRef | undefined;
 }
 
-export const tell = async (client: WebClient, who: Clicker, text: string): Promise<void> => {
-  if (who.channelId) {
-    await client.chat.postEphemeral({ channel: who.channelId, user: who.userId, text });
-    return;
-  }
-  const opened = await client.conversations.open({ users: who.userId });
-  await client.chat.postMessage({ channel: opened.channel?.id ?? who.userId, text });
-};
-
 /**
  * Runs a decision and tells the clicker its note, or its refusal (a typed AppError) or an unexpected error through
- * the one error path. A card whose request no longer exists is redrawn without buttons.
+ * the one error path: through the click's response_url, so it reaches them in a DM between people or a private
+ * channel too, else by DM. A card whose request no longer exists is redrawn without buttons.
  */
 export const decideAndTell = async (
   s: Services,
@@ -50,7 +41,7 @@ export const decideAndTell = async (
   }
   if (text === undefined) return;
   try {
-    await tell(client, who, text);
+    await replyFor(s, client, who)({ text });
   } catch {
     s.logger.warn({ handler, user: who.userId }, 'could not tell the clicker');
   }

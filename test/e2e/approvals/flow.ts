@@ -2,7 +2,9 @@
 import { expect } from 'vitest';
 import type { RecordedRequest } from '../../fakes/authgear/index.js';
 import { CHANNELS, PEOPLE } from '../../support/app.js';
-import { waitFor } from '../../support/wait.js';
+import { openHomeTab } from '../../support/home.js';
+import type { DriverResult } from '../../support/slack-driver.js';
+import { type WaitForOptions, waitFor } from '../../support/wait.js';
 import { buttonsOf, confirmValueOf } from '../account/flow.js';
 import type { Cluster, ClusterInstance } from './cluster.js';
 
@@ -103,9 +105,18 @@ export const approveFiftyTimes = async (
 export const lastCardText = (c: Cluster): string =>
   JSON.stringify(c.slack.callsTo('chat.update').at(-1)?.args ?? {});
 
-/** Ephemeral texts `userId` received so far (JSON of each call). */
-export const ephemeralTexts = (c: Cluster, userId: string): string[] =>
-  c.slack.ephemeralsTo(userId).map((e) => JSON.stringify(e.args));
+/** What the clicker was told about a click, through the click's own response_url (JSON text). */
+export const toldAbout = async (
+  c: Cluster,
+  clicked: DriverResult,
+  options: WaitForOptions = {},
+): Promise<string> =>
+  JSON.stringify(
+    await waitFor(() => c.slack.responsesTo(clicked.responseUrlId ?? '')[0]?.body, {
+      message: 'an answer to the click',
+      ...options,
+    }),
+  );
 
 /** Runs `/authgear <text>` as `userId` and returns the (single) response message. */
 export const slash = async (c: Cluster, userId: string, text: string, instance = 0): Promise<Json> => {
@@ -114,23 +125,5 @@ export const slash = async (c: Cluster, userId: string, text: string, instance =
 };
 
 /** Opens `userId`'s App Home (an app_home_opened event, signed like Slack) and returns the view published. */
-export const openHome = async (c: Cluster, userId: string, instance = 0): Promise<Json> => {
-  const before = c.slack.callsTo('views.publish').length;
-  const body = {
-    type: 'event_callback',
-    team_id: 'T0TEST',
-    api_app_id: 'A0TEST',
-    event: { type: 'app_home_opened', user: userId, channel: 'D0HOME', tab: 'home', event_ts: '1.1' },
-    event_id: `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
-    event_time: Math.floor(Date.now() / 1000),
-  };
-  const sent = await instanceOf(c, instance).driver.send(JSON.stringify(body), 'application/json');
-  expect(sent.status).toBe(200);
-  const call = await waitFor(() =>
-    c.slack
-      .callsTo('views.publish')
-      .slice(before)
-      .find((x) => x.args.user_id === userId),
-  );
-  return call.args.view as Json;
-};
+export const openHome = (c: Cluster, userId: string, instance = 0): Promise<Json> =>
+  openHomeTab(instanceOf(c, instance).driver, c.slack, userId);

@@ -10,7 +10,7 @@ import { type RedisWithClient, startRedisWithClient } from '../../support/redis.
 import { waitFor } from '../../support/wait.js';
 import { buttonsOf } from '../account/flow.js';
 import { type Cluster, startClusterOnRedis } from './cluster.js';
-import { approvalIdOf, askAndConfirm, click } from './flow.js';
+import { approvalIdOf, askAndConfirm, click, toldAbout } from './flow.js';
 
 const policy = `
 channels: { approvals: ${CHANNELS.approvals}, audit: ${CHANNELS.audit} }
@@ -157,13 +157,9 @@ describe('a secret after approval', () => {
       c.slack.messagesIn(CHANNELS.approvals).find((m) => text(m.args).includes('otp-lost')),
     );
     c.slack.failNext('chat.postMessage', { times: 1, error: 'channel_not_found' });
-    await click(c, PEOPLE.admin, 'approval_approve', approvalIdOf(card.args), 0);
-    const toApprover = await waitFor(() =>
-      c.slack
-        .ephemeralsTo(PEOPLE.admin)
-        .map((e) => text(e.args))
-        .find((t) => t.includes('could not be delivered')),
-    );
+    const approved = await click(c, PEOPLE.admin, 'approval_approve', approvalIdOf(card.args), 0);
+    const toApprover = await toldAbout(c, approved);
+    expect(toApprover).toContain('could not be delivered');
     expect(toApprover).toContain('may need regenerating');
     const toRequester = await waitFor(() =>
       dmOf(PEOPLE.support).find(
@@ -183,19 +179,15 @@ describe('an approved change Authgear applied but did not confirm', () => {
       c.slack.messagesIn(CHANNELS.approvals).find((m) => text(m.args).includes('unknown-outcome')),
     );
     c.authgear.failNextMutation({ kind: 'http', status: 502, afterApplying: true });
-    await click(c, PEOPLE.admin, 'approval_approve', approvalIdOf(card.args), 1);
+    const approved = await click(c, PEOPLE.admin, 'approval_approve', approvalIdOf(card.args), 1);
     await waitFor(() => text(c.slack.callsTo('chat.update').at(-1)?.args).includes('Outcome unknown'));
-    expect(c.authgear.store.user(user.id)?.isDisabled).toBe(true); // it did happen
+    expect(c.authgear.store.status(user).isDisabled).toBe(true); // it did happen
     const dm = await waitFor(() =>
       dmOf(PEOPLE.support).find((m) => text(m).includes('did not confirm whether it was done')),
     );
     expect(text(dm)).not.toMatch(/failed/);
-    const note = await waitFor(() =>
-      c.slack
-        .ephemeralsTo(PEOPLE.admin)
-        .map((e) => text(e.args))
-        .find((t) => t.includes('did not confirm')),
-    );
+    const note = await toldAbout(c, approved);
+    expect(note).toContain('did not confirm');
     expect(note).toContain('Check in Authgear');
     const events = c.audit.filter((e) => e.summary.includes('unknown-outcome'));
     expect(events.map((e) => e.type)).toContain('unknown');

@@ -97,6 +97,11 @@ describe('npm run check', () => {
   });
 
   it('fails each broken dependency on its own line: unknown channel, Authgear key, Redis down', async () => {
+    fakes.slack.expectRefusal({
+      method: 'conversations.info',
+      error: 'channel_not_found',
+      channel: 'C0MISSING',
+    });
     const { code, out } = await runCheck({
       POLICY_FILE: writePolicy(DEFAULT_POLICY.replace(CHANNELS.approvals, 'C0MISSING')),
       AUTHGEAR_ADMIN_KEY_ID: 'not-the-key',
@@ -108,6 +113,18 @@ describe('npm run check', () => {
     expect(out).toMatch(/✖ redis: /);
     expect(out).toContain('✔ slack auth.test');
     expect(out).toContain('3 of 7 checks failed');
+  });
+
+  it("checks an alert's own channel too, naming it as the alerts channel", async () => {
+    fakes.slack.addChannel({ id: 'C0SECURITY', name: 'security', members: ['U0ADMIN'] });
+    const { code, out } = await runCheck({
+      POLICY_FILE: writePolicy(
+        `${DEFAULT_POLICY}alerts:\n  - { name: Blocked, activity_types: [AUTHENTICATION_BLOCKED], channel: C0SECURITY }\n  - { name: Audit, activity_types: [USER_DISABLED] }\n`,
+      ),
+    });
+    expect(code).toBe(1);
+    expect(out).toContain('✖ channel C0SECURITY (alerts): the bot is not a member of #security');
+    expect(out).toContain('1 of 8 checks failed');
   });
 
   it('says Slack refused the bot token and skips the channel checks that need it', async () => {

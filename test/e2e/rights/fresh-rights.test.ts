@@ -148,9 +148,9 @@ describe('approvals', () => {
     const id = await requestSignout();
     t.slack.addUsergroup('S0APPROVERS', []);
     const from = mutations().length;
-    await approve(PEOPLE.admin2, id);
-    const told = await waitFor(() => t.slack.ephemeralsTo(PEOPLE.admin2).at(-1));
-    expect(text(told.args)).toContain('not an approver');
+    const click = await approve(PEOPLE.admin2, id);
+    const told = await waitFor(() => t.slack.responsesTo(click.responseUrlId ?? '')[0]?.body);
+    expect(text(told)).toContain('not an approver');
     expect(mutations().slice(from)).toEqual([]);
   });
 

@@ -49,6 +49,10 @@ const SHIPPED = [
   'remove-user-from-groups',
   'add-group-to-users',
   'remove-group-from-users',
+  'cancel-disable',
+  'valid-period',
+  'valid-from',
+  'valid-until',
 ];
 
 const keys: readonly string[] = Object.values(ActionKeys);

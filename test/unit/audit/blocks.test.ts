@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../../../src/audit/event.js';
-import { auditMessage, escapeOnce, MAX_AUDIT_EVENTS_PER_MESSAGE } from '../../../src/blocks/audit.js';
-import { checkMessageBlocks } from '../../support/block-kit.js';
+import { AUDIT_EVENT_TYPES, type AuditEvent } from '../../../src/audit/event.js';
+import {
+  auditEventsThatFit,
+  auditMessage,
+  escapeOnce,
+  MAX_AUDIT_EVENTS_PER_MESSAGE,
+} from '../../../src/blocks/audit.js';
+import { auditEvent } from '../../support/audit.js';
+import { blockTextLength, checkMessageBlocks, MESSAGE_BLOCK_TEXT_LIMIT } from '../../support/block-kit.js';
 
-const event = (n: number, extra: Partial<AuditEvent> = {}): AuditEvent => ({
-  id: `evt${n}`,
-  type: 'executed',
-  at: '2026-01-02T03:04:05.000Z',
-  actor: { userId: 'U0ALICE' },
-  action: 'user.disable',
-  actionKey: 'user.disable',
-  target: { userId: 'u1', label: 'Bob &lt;bob@example.com&gt;' },
-  summary: `Disabled user number ${n}`,
-  approvalId: 'apr_1',
-  approvalLink: 'https://example.slack.com/archives/C1/p123',
-  ...extra,
-});
+const event = (n: number, extra: Partial<AuditEvent> = {}): AuditEvent =>
+  auditEvent(n, {
+    target: { userId: 'u1', label: 'Bob &lt;bob@example.com&gt;' },
+    approvalId: 'apr_1',
+    approvalLink: 'https://example.slack.com/archives/C1/p123',
+    ...extra,
+  });
 
 const texts = (blocks: unknown): string => JSON.stringify(blocks);
 
@@ -28,7 +28,38 @@ describe('auditMessage', () => {
     const positions = events.map((e) => body.indexOf(`event \`${e.id}\``));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(message.text).toBe(`${events.length} audit events`);
+    expect(message.text.split('\n')).toHaveLength(events.length + 1);
+    for (const e of events) expect(message.text).toContain(e.summary);
+  });
+
+  it('splits a burst of long events by text, so every message stays under 10,000 characters of block text', () => {
+    const long = (n: number) =>
+      event(n, {
+        type: 'rejected',
+        target: { userId: `u${n}`, label: `${'Someone Important '.repeat(15)}&lt;vip${n}@example.com&gt;` },
+        summary: `Disable user number ${n}: “${'a very long reason that goes on '.repeat(9)}”`,
+        reason: 'because the reviewer wrote a long paragraph about it '.repeat(6),
+      });
+    const events = Array.from({ length: 24 }, (_, i) => long(i));
+    const sent: string[] = [];
+    for (let rest = events; rest.length > 0; ) {
+      const count = auditEventsThatFit(rest);
+      const message = auditMessage(rest.slice(0, count));
+      expect(blockTextLength(message.blocks)).toBeLessThanOrEqual(10_000);
+      expect(checkMessageBlocks(message.blocks)).toEqual([]);
+      sent.push(message.text);
+      rest = rest.slice(count);
+    }
+    expect(sent.length).toBeGreaterThan(Math.ceil(24 / MAX_AUDIT_EVENTS_PER_MESSAGE));
+    const all = sent.join('\n');
+    for (const e of events) expect(all).toContain(`Disable user number ${e.id.slice(3)}:`);
+    expect(blockTextLength(auditMessage(events).blocks)).toBeGreaterThan(MESSAGE_BLOCK_TEXT_LIMIT);
+  });
+
+  it.each(AUDIT_EVENT_TYPES)('names the %s event type on its line', (type) => {
+    const message = auditMessage([event(1, { type })]);
+    expect(message.text).toContain(`*${type}*`);
+    expect(message.text).not.toContain('undefined');
   });
 
   it('produces blocks Slack accepts', () => {

@@ -2,18 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePolicyText } from '../../../src/config/policy.js';
-import type { AppError } from '../../../src/errors.js';
+import { policyProblems } from '../../support/policy.js';
 import { projectRoot } from '../../support/shared.js';
-
-const problems = (yaml: string): string => {
-  try {
-    parsePolicyText(yaml);
-  } catch (e) {
-    expect((e as AppError).code).toBe('policy.invalid');
-    return (e as AppError).userMessage;
-  }
-  throw new Error('expected the policy to be refused');
-};
 
 describe('policy file', () => {
   it('parses the shipped example', () => {
@@ -41,7 +31,7 @@ roles:
   });
 
   it('lists every problem with its path inside the file', () => {
-    const message = problems(`
+    const message = policyProblems(`
 channels: { approvals: nope }
 roles:
   support: { inherits: [ghost], actions: [user.fly] }
@@ -57,15 +47,17 @@ approvals:
 
   it('names unknown role references and inheritance cycles', () => {
     expect(
-      problems('roles:\n  a: { inherits: [ghost] }\nmembers:\n  - { slack_user: U0A, roles: [phantom] }\n'),
+      policyProblems(
+        'roles:\n  a: { inherits: [ghost] }\nmembers:\n  - { slack_user: U0A, roles: [phantom] }\n',
+      ),
     ).toMatch(
       /unknown role "ghost"[\s\S]*roles\.a\.inherits\[0\][\s\S]*unknown role "phantom"[\s\S]*members\[0\]\.roles\[0\]/,
     );
-    expect(problems('roles:\n  a: { inherits: [b] }\n  b: { inherits: [a] }\n')).toContain('cycle');
+    expect(policyProblems('roles:\n  a: { inherits: [b] }\n  b: { inherits: [a] }\n')).toContain('cycle');
   });
 
   it('refuses text that is not YAML', () => {
-    expect(problems('roles: [unclosed')).toContain('not valid YAML');
+    expect(policyProblems('roles: [unclosed')).toContain('not valid YAML');
   });
 
   it('reads approval rules with durations in milliseconds', () => {

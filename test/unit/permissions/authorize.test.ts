@@ -31,7 +31,7 @@ describe('authorize', () => {
       'C0OPS',
       { ok: false, reason: 'not_granted' },
     ],
-    ['an admin with *', actor('U0ADMIN'), 'role.manage', 'C0OPS', { ok: true }],
+    ['an admin with *', actor('U0ADMIN'), 'role.delete', 'C0OPS', { ok: true }],
     [
       'an admin outside allowed channels',
       actor('U0ADMIN'),

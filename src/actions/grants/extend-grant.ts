@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { dateText, durationText } from '../../blocks/time.js';
+import { userLabel } from '../../blocks/user-card.js';
+import { AppError } from '../../errors.js';
+import { ActionKeys } from '../keys.js';
+import { defineAction } from '../types.js';
+import {
+  checkDuration,
+  checkKey,
+  durationSchema,
+  ledgerOf,
+  limitFor,
+  reasonSchema,
+  runningOf,
+  TARGET_USAGE,
+  targetSchema,
+  timedArgs,
+} from './shared.js';
+
+const input = z
+  .object({
+    userId: z.string({ error: 'Name the user.' }),
+    /** From the reminder's Extend button: exactly that grant. From the slash verb: the running grant of the access. */
+    grantId: z.string().max(100).optional(),
+    ...targetSchema,
+    durationMs: durationSchema,
+    reason: reasonSchema,
+  })
+  .superRefine(checkKey);
+
+/**
+ * `extend-grant <who> role:<key>|group:<key> by <duration> [reason]`, and Extend on the reminder: a new request (so
+ * the same approval as a grant applies) that moves the end of a running grant later.
+ */
+export const extendGrantAction = defineAction({
+  key: ActionKeys.extendGrant,
+  verbs: ['extend-grant'],
+  permission: 'user.grant',
+  title: 'Extend a grant',
+  usage: `extend-grant <who> ${TARGET_USAGE} by <duration> [reason]`,
+  description: 'move the end of a running grant later (asked and approved like a new grant)',
+  input,
+  fromArgs: (args) => timedArgs(args, ['by', 'for']),
+  check: (i, _user, _now, policy) => {
+    if (policy) checkDuration(policy, i);
+  },
+  confirm: (i, user) => ({
+    title: 'Extend a grant',
+    target: user ? userLabel(user) : 'this user',
+    consequences: [
+      `The grant of ${i.kind} \`${i.key}\` ends ${durationText(i.durationMs)} later than it does now.`,
+      ...(i.reason ? [`Reason: ${i.reason}`] : []),
+    ],
+    confirmLabel: 'Extend',
+    danger: false,
+  }),
+  execute: async (ctx, i, user) => {
+    const ledger = ledgerOf(ctx);
+    const running = await runningOf(ledger, i);
+    const grant = i.grantId ? running.find((g) => g.id === i.grantId) : running.at(-1);
+    if (!grant)
+      throw new AppError(
+        'state.no_change',
+        `No grant of ${i.kind} \`${i.key}\` is running for ${user ? userLabel(user) : 'that user'}. Ask for a new one with \`/authgear grant\`.`,
+      );
+    const extended = await ledger.extend(grant.id, i.durationMs, limitFor(ledger.policy, i));
+    return {
+      message: `Extended: ${i.kind} \`${i.key}\` for ${extended.user.label} now ends ${dateText(extended.exp)}.`,
+    };
+  },
+  summary: (i, user) =>
+    `Extend the grant of ${i.kind} \`${i.key}\` to ${user ? userLabel(user) : 'a user'} by ${durationText(i.durationMs)}`,
+});

@@ -1,0 +1,96 @@
+/** What the three grant actions share: reading `role:<key>` / `group:<key>` and durations, and the policy's limits. */
+import { z } from 'zod';
+import { keyProblem } from '../../access/keys.js';
+import { durationText } from '../../blocks/time.js';
+import { parseDuration } from '../../config/duration.js';
+import type { Policy } from '../../config/policy.js';
+import { type GrantPolicy, grantLimitFor } from '../../config/policy-grants.js';
+import { AppError } from '../../errors.js';
+import type { GrantLedger } from '../../grants/ledger.js';
+import type { GrantRecord } from '../../grants/record.js';
+import type { ActionContext } from '../types.js';
+
+export const TARGET_USAGE = 'role:<key>|group:<key>';
+
+/** The access named by `role:<key>` or `group:<key>` (raw fields: zod names what is wrong). */
+export const targetFields = (ref: string | undefined): { kind?: string; key?: string } => {
+  const m = /^(role|group):(.*)$/i.exec(ref ?? '');
+  return m ? { kind: m[1]?.toLowerCase(), key: m[2] } : ref === undefined ? {} : { key: ref };
+};
+
+/** A duration typed as `2h`, `30m`, `1h30m`; undefined (so zod asks for one) when it is not one. */
+export const durationField = (text: string | undefined): number | undefined =>
+  text === undefined ? undefined : parseDuration(text);
+
+/** `kind` and `key` of a grant target, checked the way Authgear checks keys. */
+export const targetSchema = {
+  kind: z.enum(['role', 'group'], { error: 'Say what to give: `role:<key>` or `group:<key>`.' }),
+  key: z.string({ error: 'Say what to give: `role:<key>` or `group:<key>`.' }).trim(),
+};
+
+export const reasonSchema = z
+  .string()
+  .trim()
+  .max(500, { error: 'Keep the reason under 500 characters.' })
+  .optional();
+
+/** `role:<key> [for|by] <duration> [reason…]` → raw fields (zod names what is missing or wrong). */
+export const timedArgs = (args: readonly string[], keywords: readonly string[]): Record<string, unknown> => {
+  const [ref, ...rest] = args;
+  const at = keywords.includes(rest[0]?.toLowerCase() ?? '') ? 1 : 0;
+  const reason = rest.slice(at + 1).join(' ');
+  return { ...targetFields(ref), durationMs: durationField(rest[at]), ...(reason ? { reason } : {}) };
+};
+
+export const durationSchema = z
+  .number({ error: 'Say for how long, such as `2h` or `30m`.' })
+  .int()
+  .positive({ error: 'Say for how long, such as `2h` or `30m`.' });
+
+/** Adds the key's problem (as Authgear would refuse it) to an object with `kind` and `key`. */
+export const checkKey = (value: { kind: 'role' | 'group'; key: string }, ctx: z.RefinementCtx): void => {
+  const problem = keyProblem(value.kind, value.key);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', path: ['key'], message: problem });
+};
+
+export const refOf = (input: { kind: string; key: string }): string => `${input.kind}:${input.key}`;
+
+/** The longest the policy lets `kind:key` be held from now; refuses targets the policy does not list. */
+export const limitFor = (grants: GrantPolicy, input: { kind: string; key: string }): number => {
+  const limit = grantLimitFor(grants, refOf(input));
+  if (limit === undefined) {
+    const allowed = [...(grants.targets?.keys() ?? [])].map((t) => `\`${t}\``).join(', ');
+    throw new AppError(
+      'permission.denied',
+      `The policy does not let \`${refOf(input)}\` be granted for a while. It allows: ${allowed || 'nothing'}.`,
+    );
+  }
+  return limit;
+};
+
+/** Refuses a duration over the policy's limit, naming the limit. */
+export const checkDuration = (
+  policy: Policy,
+  input: { kind: string; key: string; durationMs: number },
+): void => {
+  const limit = limitFor(policy.grants, input);
+  if (input.durationMs > limit)
+    throw new AppError(
+      'input.invalid',
+      `The longest grant of \`${refOf(input)}\` is ${durationText(limit)}; ask for ${durationText(limit)} or less.`,
+    );
+};
+
+export const ledgerOf = (ctx: ActionContext): GrantLedger => {
+  if (!ctx.grants) throw new AppError('config.invalid', 'Time-boxed grants are not set up on this bot.');
+  return ctx.grants;
+};
+
+/** The running grants of `kind:key` to one user, soonest end first. */
+export const runningOf = async (
+  ledger: GrantLedger,
+  input: { userId: string; kind: string; key: string },
+): Promise<GrantRecord[]> =>
+  (await ledger.live(input.userId)).filter(
+    (g) => g.state === 'active' && g.target.kind === input.kind && g.target.key === input.key,
+  );
