@@ -61,11 +61,13 @@ export const resultMessage = (
     ...(secret
       ? [
           section(`*${safe(secret.label, 100)}:* \`${escapeText(secret.value)}\``),
-          context(['Only you can see this. It is shown once and is not stored anywhere.']),
+          context(['Only you can see this: Slack does not keep this message. It is shown once.']),
         ]
       : []),
   ],
   replaceOriginal: true,
+  // A secret goes only where Slack does not keep it (this ephemeral answer), never into a DM.
+  ...(secret ? { ephemeralOnly: true } : {}),
 });
 
 export type { Block };

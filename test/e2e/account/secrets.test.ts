@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, PEOPLE, startTestApp, type TestApp } from '../../support/app.js';
+import { CHANNELS, PEOPLE, SIGNING_SECRET, startTestApp, type TestApp } from '../../support/app.js';
+import { createSlackDriver } from '../../support/slack-driver.js';
 import { waitFor } from '../../support/wait.js';
-import { runConfirmed } from './flow.js';
+import { confirmValueOf, runConfirmed } from './flow.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -60,4 +61,45 @@ describe('secrets are shown once, to the requester only', () => {
       );
     },
   );
+});
+
+describe('a secret Slack cannot show where it does not keep it', () => {
+  it('is never sent by DM: the requester is told it ran and to regenerate it', async () => {
+    const email = 'secret-nowhere@example.com';
+    t.authgear.store.addUser({ email });
+    const command = await t.driver.slashCommand({ userId: PEOPLE.support, text: `otp ${email} login` });
+    const confirmation = await t.response(command.responseUrlId);
+    // The click's response_url has taken 4 of its 5 posts: "working…" is the last one it accepts.
+    const usedUp = t.slack.responseUrl('secret-used-up');
+    for (let i = 0; i < 4; i++)
+      await fetch(usedUp, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"text":"x"}',
+      });
+    const driver = createSlackDriver({
+      url: t.url,
+      signingSecret: SIGNING_SECRET,
+      responseUrl: () => usedUp,
+    });
+    t.slack.expectRefusal({ method: 'response_url', error: 'used_url' });
+    await driver.blockAction({
+      userId: PEOPLE.support,
+      actionId: 'confirm_action',
+      blockId: 'confirm',
+      value: confirmValueOf(confirmation),
+    });
+    const dm = t.slack.dmChannelFor(PEOPLE.support);
+    const note = await waitFor(() =>
+      t.slack.messagesIn(dm).find((m) => JSON.stringify(m.args).includes('could not be shown to you')),
+    );
+    expect(JSON.stringify(note.args)).toContain('may need regenerating');
+    const sent = await waitFor(() =>
+      t.authgear.store.sentMessages.find((m) => m.kind === 'otp_code' && m.target === email),
+    );
+    const code = 'code' in sent ? String(sent.code) : '';
+    expect(code).toMatch(/^\d{6}$/);
+    expect(occurrences(JSON.stringify(t.slack.calls.map((c) => c.args)), code)).toBe(0);
+    expect(occurrences(t.logs.join('\n'), code)).toBe(0);
+  });
 });
