@@ -105,3 +105,37 @@ export const httpErrorBody = (
   const reason = name === 'InternalError' ? 'UnexpectedError' : name;
   return { error: { name, reason, message: `fake failure (${status})`, code: status } };
 };
+
+/** pkg/lib/resourcescope/errors.go */
+export const resourceNotFound = (): FakeApiError =>
+  new FakeApiError('NotFound', 'ResourceNotFound', 'resource not found');
+export const resourceDuplicateURI = (): FakeApiError =>
+  new FakeApiError('BadRequest', 'ResourceDuplicateURI', 'duplicate resource uri');
+export const scopeNotFound = (): FakeApiError =>
+  new FakeApiError('NotFound', 'ScopeNotFound', 'scope not found');
+export const scopeDuplicate = (): FakeApiError =>
+  new FakeApiError('BadRequest', 'ScopeDuplicate', 'duplicate scope');
+export const clientNotFound = (): FakeApiError =>
+  new FakeApiError('NotFound', 'ClientNotFound', 'client not found');
+export const resourceNotAssociatedWithClient = (): FakeApiError =>
+  new FakeApiError(
+    'Forbidden',
+    'ResourceNotAssociatedWithClient',
+    'resource is not associated with the client',
+  );
+
+/** pkg/lib/facade/error.go */
+export const userIsAnonymized = (): FakeApiError =>
+  new FakeApiError('Invalid', 'UserIsAnonymized', 'user is anonymized');
+export const mfaGracePeriodInvalid = (): FakeApiError =>
+  new FakeApiError('Invalid', 'MFAGracePeriodInvalid', 'MFA grace period is invalid');
+
+/** pkg/api/errors.go ErrGetUsersInvalidArgument */
+export const getUsersInvalidArgument = (message: string): FakeApiError =>
+  new FakeApiError('Invalid', 'GetUsersInvalidArgument', message);
+
+/** pkg/lib/authn/authenticator/errors.go NewErrDuplicatedAuthenticator */
+export const duplicatedAuthenticator = (type: string): FakeApiError =>
+  new FakeApiError('Invalid', 'InvariantViolated', 'duplicated authenticator', {
+    cause: { kind: 'DuplicatedAuthenticator', AuthenticatorType: type },
+  });

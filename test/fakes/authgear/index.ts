@@ -1,5 +1,6 @@
 export type { FakeContext } from './context.js';
 export { type ApiErrorExtensions, FakeApiError } from './errors.js';
+export { addFraudDecision, type FraudDecisionSeed } from './fraud.js';
 export type {
   FakeAuditLog,
   FakeAuthenticator,
@@ -13,6 +14,7 @@ export type {
   LoginIdKey,
 } from './model.js';
 export { decodeNodeId, encodeNodeId, type NodeType } from './node-id.js';
+export type { FakeResource, FakeResourceSeed, FakeScope, ResourceStore } from './resource-store.js';
 export { fakeSchema, fakeSchemaSdl } from './schema.js';
 export { DEFAULT_SEED_PASSWORD, type FakeUserSeed } from './seed.js';
 export {

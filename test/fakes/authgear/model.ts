@@ -6,6 +6,8 @@ export interface FakeIdentity {
   type: 'LOGIN_ID' | 'OAUTH' | 'PASSKEY' | 'ANONYMOUS' | 'BIOMETRIC' | 'SIWE' | 'LDAP';
   loginIdKey?: LoginIdKey;
   value?: string;
+  /** OAUTH: the provider alias and the user's ID at the provider. */
+  oauth?: { alias: string; subject: string };
   claims: Record<string, unknown>;
   createdAt: string;
   updatedAt: string;

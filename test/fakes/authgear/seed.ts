@@ -30,6 +30,10 @@ export interface FakeUserSeed {
   totp?: boolean;
   oobOtpSms?: string;
   oobOtpEmail?: string;
+  /** An OAuth identity (the provider alias must be in `store.oauthProviders` for getUserByOAuth to find it). */
+  oauth?: { alias: string; subject: string; claims?: Record<string, unknown> };
+  /** Passkey identities, by display name. */
+  passkeys?: string[];
   /** A count of default sessions, or session overrides. */
   sessions?: number | Partial<FakeSession>[];
   authorizations?: Partial<FakeAuthorization>[];
@@ -78,6 +82,32 @@ export const makeLoginIdIdentity = (key: LoginIdKey, value: string, at: string):
     'https://authgear.com/claims/login_id/value': normalizeLoginId(key, value),
     [STANDARD_CLAIM[key]]: normalizeLoginId(key, value),
   },
+  createdAt: at,
+  updatedAt: at,
+});
+
+/** identity/oauth: the claims Authgear keeps on an OAuth identity (provider alias, subject, the provider's claims). */
+export const makeOAuthIdentity = (
+  oauth: { alias: string; subject: string; claims?: Record<string, unknown> },
+  at: string,
+): FakeIdentity => ({
+  id: randomUUID(),
+  type: 'OAUTH',
+  oauth: { alias: oauth.alias, subject: oauth.subject },
+  claims: {
+    'https://authgear.com/claims/oauth/provider_alias': oauth.alias,
+    'https://authgear.com/claims/oauth/subject_id': oauth.subject,
+    ...oauth.claims,
+  },
+  createdAt: at,
+  updatedAt: at,
+});
+
+/** identity/passkey: a passkey identity with its display name claim. */
+export const makePasskeyIdentity = (displayName: string, at: string): FakeIdentity => ({
+  id: randomUUID(),
+  type: 'PASSKEY',
+  claims: { 'https://authgear.com/claims/passkey/display_name': displayName },
   createdAt: at,
   updatedAt: at,
 });
@@ -148,6 +178,8 @@ export const buildUser = (seed: FakeUserSeed, at: string): FakeUser => {
     if (seed.phoneVerified ?? true) verifiedClaims.push({ name: 'phone_number', value: seed.phone });
   }
   if (seed.username !== undefined) identities.push(makeLoginIdIdentity('username', seed.username, at));
+  if (seed.oauth !== undefined) identities.push(makeOAuthIdentity(seed.oauth, at));
+  for (const name of seed.passkeys ?? []) identities.push(makePasskeyIdentity(name, at));
 
   const authenticators: FakeAuthenticator[] = [];
   const password = seed.password === undefined ? DEFAULT_SEED_PASSWORD : seed.password;

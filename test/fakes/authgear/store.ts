@@ -11,6 +11,7 @@ import type {
   FakeUser,
   LoginIdKey,
 } from './model.js';
+import { ResourceStore } from './resource-store.js';
 import { buildUser, type FakeUserSeed, normalizeLoginId } from './seed.js';
 
 export interface FakeGroupSeed {
@@ -51,6 +52,10 @@ export interface Owned<T> {
 /** In-memory Authgear project: users, groups, roles, audit logs, and what was "sent". Insertion order is kept. */
 export class FakeStore {
   readonly sentMessages: FakeSentMessage[] = [];
+  /** API resources, scopes and the OAuth clients configured in the project. */
+  readonly resources: ResourceStore = new ResourceStore(() => this.nowIso());
+  /** OAuth provider aliases configured in the project (identity.oauth.providers[].alias). */
+  readonly oauthProviders = new Set<string>();
   private readonly usersById = new Map<string, FakeUser>();
   private readonly groupsById = new Map<string, FakeGroup>();
   private readonly rolesById = new Map<string, FakeRole>();

@@ -1,9 +1,11 @@
 /** Query root fields: node/nodes and the user look-ups, with Authgear's semantics. */
 import { connectionOf, type PageArgs } from './connection.js';
 import { type FakeContext, type RootField, str, strList } from './context.js';
-import { invalid } from './errors.js';
+import { getUsersInvalidArgument, invalid } from './errors.js';
+import { FRAUD_ACTIVITY, fraudDecisionView } from './fraud.js';
 import type { FakeUser, LoginIdKey } from './model.js';
 import { decodeNodeId } from './node-id.js';
+import { resourceView, scopeView } from './resource-resolvers.js';
 import type { FakeStore } from './store.js';
 import {
   auditLogView,
@@ -45,6 +47,18 @@ export const resolveNode = (store: FakeStore, id: string): unknown => {
     case 'AuditLog': {
       const l = store.auditLog(raw);
       return l === undefined ? null : auditLogView(store, l);
+    }
+    case 'Resource': {
+      const r = store.resources.byId(raw);
+      return r === undefined ? null : resourceView(store.resources, r);
+    }
+    case 'Scope': {
+      const found = store.resources.scopeById(raw);
+      return found === undefined ? null : scopeView(found);
+    }
+    case 'FraudProtectionDecisionRecord': {
+      const l = store.auditLog(raw);
+      return l?.activityType === FRAUD_ACTIVITY ? fraudDecisionView(l) : null;
     }
     default:
       throw new Error(`unknown node type: ${decoded.type}`);
@@ -130,5 +144,15 @@ export const userQueries: Record<string, RootField> = {
     if (key === undefined) throw invalid(`invalid loginIDKey: ${String(args.loginIDKey)}`);
     const u = store.userByLoginId(key, str(args.loginIDValue) ?? '');
     return u === undefined ? null : userView(store, u);
+  },
+  /** identity/service AdminAPIGetByOAuthAliasAndSubject: an alias the project does not configure is an error. */
+  getUserByOAuth: (args, { store }: FakeContext) => {
+    const alias = str(args.oauthProviderAlias) ?? '';
+    if (!store.oauthProviders.has(alias)) throw getUsersInvalidArgument('invalid OAuth provider alias');
+    const subject = str(args.oauthProviderUserID) ?? '';
+    const owner = store
+      .users()
+      .find((u) => u.identities.some((i) => i.oauth?.alias === alias && i.oauth.subject === subject));
+    return owner === undefined ? null : userView(store, owner);
   },
 };

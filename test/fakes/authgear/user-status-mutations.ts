@@ -1,7 +1,7 @@
 /** Mutations on a user's account status, validity window, lockout and MFA grace period. */
 import * as status from './account-status.js';
 import { type FakeContext, inputOf, type RootField, str } from './context.js';
-import { invalidAccountStatusPeriod } from './errors.js';
+import { invalidAccountStatusPeriod, mfaGracePeriodInvalid, userIsAnonymized } from './errors.js';
 import { requireUser } from './lookup.js';
 import type { FakeUser } from './model.js';
 import { encodeNodeId } from './node-id.js';
@@ -110,14 +110,21 @@ export const userStatusMutations: Record<string, RootField> = {
     setValidity(u, nullableStr(input.accountValidFrom), nullableStr(input.accountValidUntil));
     return userPayload(ctx, u);
   },
+  /** coordinator.go UserUpdateMFAEnrollment: not in the past, at most 90 days ahead; never on an anonymized user. */
   setMFAGracePeriod: (args, ctx) => {
     const input = inputOf(args);
     const u = requireUser(ctx.store, input.userID);
-    u.mfaGracePeriodEndAt = nullableStr(input.endAt);
+    if (u.isAnonymized) throw userIsAnonymized();
+    const endAt = nullableStr(input.endAt);
+    const now = ctx.store.now().getTime();
+    if (endAt !== null && (Date.parse(endAt) < now || Date.parse(endAt) > now + 90 * DAY_MS))
+      throw mfaGracePeriodInvalid();
+    u.mfaGracePeriodEndAt = endAt;
     return userPayload(ctx, u);
   },
   removeMFAGracePeriod: (args, ctx) => {
     const u = requireUser(ctx.store, inputOf(args).userID);
+    if (u.isAnonymized) throw userIsAnonymized();
     u.mfaGracePeriodEndAt = null;
     return userPayload(ctx, u);
   },
