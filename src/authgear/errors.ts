@@ -27,11 +27,36 @@ const REASONS: Record<string, { code: ErrorCode; message: string }> = {
   RoleDuplicateKey: { code: 'authgear.conflict', message: 'A role with that key already exists.' },
   GroupUnknownKeys: { code: 'authgear.not_found', message: 'Authgear has no group with one of those keys.' },
   RoleUnknownKeys: { code: 'authgear.not_found', message: 'Authgear has no role with one of those keys.' },
+  UserIsAnonymized: {
+    code: 'state.conflict',
+    message: 'That account is anonymized: nothing about it can be changed.',
+  },
+  MFAGracePeriodInvalid: {
+    code: 'authgear.invalid',
+    message: 'An MFA grace period must end in the future and within 90 days.',
+  },
+  GetUsersInvalidArgument: {
+    code: 'authgear.invalid',
+    message: "Authgear can't look that up in this project (no such login ID kind or OAuth provider).",
+  },
+  ResourceNotFound: { code: 'authgear.not_found', message: 'Authgear has no such API resource.' },
+  ResourceDuplicateURI: {
+    code: 'authgear.conflict',
+    message: 'An API resource with that URI already exists.',
+  },
+  ScopeNotFound: { code: 'authgear.not_found', message: 'That resource has no such scope.' },
+  ScopeDuplicate: { code: 'authgear.conflict', message: 'That resource already has that scope.' },
+  ClientNotFound: { code: 'authgear.not_found', message: 'This Authgear project has no such OAuth client.' },
+  ResourceNotAssociatedWithClient: {
+    code: 'state.conflict',
+    message: 'That resource is not added to that client yet: add it first.',
+  },
 };
 
 const CAUSES: Record<string, string> = {
   RemoveLastIdentity: "That is the user's last identity: add another one before removing it.",
   RemoveLastPrimaryAuthenticator: "That is the user's last primary authenticator: it cannot be removed.",
+  DuplicatedAuthenticator: 'The user already has that authenticator. Nothing was changed.',
 };
 
 const KINDS: Record<string, { code: ErrorCode; message: string }> = {
