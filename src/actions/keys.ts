@@ -24,6 +24,7 @@ export const ActionKeys = {
   anonymize: 'anonymize',
   cancelAnonymize: 'cancel-anonymize',
   anonymizeNow: 'anonymize-now',
+  mfaGrace: 'mfa-grace',
   // records
   createUser: 'create-user',
   edit: 'edit',
@@ -32,6 +33,7 @@ export const ActionKeys = {
   removeIdentity: 'remove-identity',
   removeAuthenticator: 'remove-authenticator',
   removeAuthorization: 'remove-authorization',
+  addAuthenticator: 'add-authenticator',
   // groups and roles
   createGroup: 'create-group',
   updateGroup: 'update-group',
@@ -51,6 +53,18 @@ export const ActionKeys = {
   removeUserFromGroups: 'remove-user-from-groups',
   addGroupToUsers: 'add-group-to-users',
   removeGroupFromUsers: 'remove-group-from-users',
+  // API resources and scopes
+  createResource: 'create-resource',
+  updateResource: 'update-resource',
+  deleteResource: 'delete-resource',
+  createScope: 'create-scope',
+  updateScope: 'update-scope',
+  deleteScope: 'delete-scope',
+  addResourceToClient: 'add-resource-to-client',
+  removeResourceFromClient: 'remove-resource-from-client',
+  addScopesToClient: 'add-scopes-to-client',
+  removeScopesFromClient: 'remove-scopes-from-client',
+  replaceScopesOfClient: 'replace-scopes-of-client',
 } as const;
 
 export type ActionKey = (typeof ActionKeys)[keyof typeof ActionKeys];

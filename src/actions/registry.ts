@@ -1,8 +1,13 @@
 import { accessActions } from './access/index.js';
+import { resourceActions } from './resources/index.js';
 import type { AnyActionDefinition } from './types.js';
 import { userActions } from './user/index.js';
 
-export const ALL_ACTIONS: readonly AnyActionDefinition[] = [...userActions, ...accessActions];
+export const ALL_ACTIONS: readonly AnyActionDefinition[] = [
+  ...userActions,
+  ...accessActions,
+  ...resourceActions,
+];
 
 /** Definitions by key, failing fast on a duplicate key or verb (a programming error, caught by a unit test). */
 export const indexActions = (defs: readonly AnyActionDefinition[]): Map<string, AnyActionDefinition> => {

@@ -17,6 +17,7 @@ import {
   section,
   slackDate,
 } from './primitives.js';
+import { accessStatusLines, signInLines } from './user-identities.js';
 
 /** The best human name for a user: name, given + family name, username, email, phone, or the ID. */
 export const displayName = (u: Pick<AuthgearUser, 'id' | 'standardAttributes'>): string => {
@@ -61,10 +62,11 @@ export const statusLines = (u: AuthgearUser, now: Date): string[] => {
   if (u.deleteAt) lines.push(`:wastebasket: Deletion scheduled for ${slackDate(u.deleteAt)}`);
   if (u.anonymizeAt)
     lines.push(`:bust_in_silhouette: Anonymization scheduled for ${slackDate(u.anonymizeAt)}`);
-  if (u.accountLockout?.isLocked)
+  if (u.accountLockout?.isLocked && u.accountLockout.lockedIPs.length === 0)
     lines.push(`:lock: Locked out until ${slackDate(u.accountLockout.lockedUntil)}`);
+  const access = accessStatusLines(u, now);
   if (lines.length === 0) lines.push(':large_green_circle: Active');
-  return lines;
+  return [...lines, ...access];
 };
 
 export interface CardButton {
@@ -87,16 +89,6 @@ export const userCard = (u: AuthgearUser, buttons: readonly CardButton[], now: D
   contacts.push(`*Created*\n${slackDate(u.createdAt)}`);
   contacts.push(`*Sessions*\n${u.sessions.totalCount}`);
 
-  const identities = u.identities.nodes.map((i) => {
-    const c = i.claims;
-    const value =
-      textAttr(c.email) ??
-      textAttr(c.phone_number) ??
-      textAttr(c.preferred_username) ??
-      textAttr(c['https://authgear.com/claims/oauth/provider_alias']) ??
-      '';
-    return `${i.type.toLowerCase()}${value ? ` ${safe(value, 100)}` : ''}`;
-  });
   const mfa = u.authenticators.nodes.map((x) => `${x.kind.toLowerCase()} ${x.type.toLowerCase()}`);
   const names = (nodes: ReadonlyArray<{ key: string; name?: string | null | undefined }>) =>
     nodes.length === 0 ? 'none' : nodes.map((n) => showKey(n.key)).join(', ');
@@ -107,7 +99,7 @@ export const userCard = (u: AuthgearUser, buttons: readonly CardButton[], now: D
     fields(contacts),
     section(
       [
-        `*Identities (${u.identities.totalCount})*: ${identities.length ? identities.join(', ') : 'none'}`,
+        ...signInLines(u),
         `*Authenticators (${u.authenticators.totalCount})*: ${mfa.length ? mfa.join(', ') : 'none'}`,
         `*Groups*: ${names(u.groups.nodes)}`,
         `*Roles*: ${names(u.roles.nodes)}`,

@@ -16,12 +16,17 @@ export const ACTION_NAMES = [
   'user.identities',
   'user.mfa',
   'user.authorizations',
+  'user.mfa_grace',
+  'user.add_authenticator',
   'group.view',
   'group.manage',
   'role.view',
   'role.manage',
   'audit.view',
   'approvals.view',
+  'resource.view',
+  'resource.manage',
+  'fraud.view',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

@@ -49,6 +49,19 @@ const SHIPPED = [
   'remove-user-from-groups',
   'add-group-to-users',
   'remove-group-from-users',
+  'mfa-grace',
+  'add-authenticator',
+  'create-resource',
+  'update-resource',
+  'delete-resource',
+  'create-scope',
+  'update-scope',
+  'delete-scope',
+  'add-resource-to-client',
+  'remove-resource-from-client',
+  'add-scopes-to-client',
+  'remove-scopes-from-client',
+  'replace-scopes-of-client',
 ];
 
 const keys: readonly string[] = Object.values(ActionKeys);

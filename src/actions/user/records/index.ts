@@ -1,4 +1,5 @@
 import type { AnyActionDefinition } from '../../types.js';
+import { addAuthenticatorAction } from './add-authenticator.js';
 import { addIdentityAction } from './add-identity.js';
 import { createUserAction } from './create-user.js';
 import { editAction } from './edit.js';
@@ -16,4 +17,5 @@ export const recordActions: readonly AnyActionDefinition[] = [
   removeIdentityAction,
   removeAuthenticatorAction,
   removeAuthorizationAction,
+  addAuthenticatorAction,
 ];

@@ -10,6 +10,7 @@ const SAMPLE: Record<string, Record<string, unknown>> = {
   verify: { claim: 'email' },
   unverify: { claim: 'email' },
   'revoke-session': { sessionId: 'U2Vzc2lvbjpzMQ' },
+  'mfa-grace': { until: '7d' },
 };
 const inputFor = (def: AnyActionDefinition, extra: Record<string, unknown> = {}) =>
   def.input.parse({ ...(SAMPLE[def.key] ?? {}), ...extra, userId });
