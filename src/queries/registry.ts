@@ -1,12 +1,17 @@
 import { accessQueries } from './access.js';
 import { approvalsQuery } from './approvals.js';
 import { auditQuery } from './audit.js';
+import { fraudQuery } from './fraud.js';
 import { recordQueries } from './records.js';
+import { resourceQueries } from './resources.js';
 import { sessionsQuery } from './sessions.js';
 import type { QueryVerb } from './types.js';
 import { searchQuery, userQuery } from './users.js';
 
-/** Read-only verbs: users, sessions, a user's records, groups and roles, pending approvals, Authgear's audit log. */
+/**
+ * Read-only verbs: users, sessions, a user's records, groups and roles, pending approvals, Authgear's audit log,
+ * API resources, fraud protection.
+ */
 export const coreQueries: readonly QueryVerb[] = [
   userQuery,
   searchQuery,
@@ -15,6 +20,8 @@ export const coreQueries: readonly QueryVerb[] = [
   ...accessQueries,
   approvalsQuery,
   auditQuery,
+  ...resourceQueries,
+  fraudQuery,
 ];
 
 export const queryForVerb = (queries: readonly QueryVerb[], verb: string): QueryVerb | undefined =>
