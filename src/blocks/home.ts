@@ -1,7 +1,7 @@
 /** The App Home tab: approvals waiting on the viewer and the viewer's recent requests. Pure: data in, view out. */
 import type { types } from '@slack/bolt';
 import type { ApprovalRecord } from '../approvals/record.js';
-import { moreNote, requestItem, waitingItem } from './approvals-list.js';
+import { moreNote, requestItem, type TargetsNow, waitingItem } from './approvals-list.js';
 import { type Block, context, divider, header, section } from './primitives.js';
 
 export type HomeView = types.HomeView;
@@ -16,6 +16,8 @@ export type HomeData =
       readonly waiting: readonly ApprovalRecord[];
       /** The viewer's own requests, any state, newest first. */
       readonly recent: readonly ApprovalRecord[];
+      /** The targets of those requests as they are now (one `nodes` query); absent when Authgear could not be read. */
+      readonly targets?: TargetsNow | undefined;
     }
   /** Something the viewer should read instead of the lists (no role, approvals unavailable). */
   | { readonly kind: 'notice'; readonly text: string };
@@ -39,9 +41,13 @@ export const homeView = (data: HomeData): HomeView => {
     data.kind === 'notice'
       ? [header('Authgear approvals'), section(data.text)]
       : [
-          ...list('Waiting on you', data.waiting, 'Nothing waits on your approval.', waitingItem),
+          ...list('Waiting on you', data.waiting, 'Nothing waits on your approval.', (r) =>
+            waitingItem(r, data.targets),
+          ),
           divider(),
-          ...list('Your recent requests', data.recent, 'You have made no requests lately.', requestItem),
+          ...list('Your recent requests', data.recent, 'You have made no requests lately.', (r) =>
+            requestItem(r, data.targets),
+          ),
         ];
   return { type: 'home', blocks };
 };

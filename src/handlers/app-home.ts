@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { auditContextOf } from '../actions/execute.js';
 import type { ApprovalService } from '../approvals/service.js';
-import { type HomeData, homeView } from '../blocks/home.js';
+import { HOME_SHOWN, type HomeData, homeView } from '../blocks/home.js';
 import { asAppError, errorKind } from '../errors.js';
+import { targetsOrUnavailable } from '../queries/approval-targets.js';
 import type { Services, SlackUserRef, WebClient } from '../services.js';
 
 const NO_ROLE =
@@ -13,7 +15,14 @@ const homeData = async (s: Services, approvals: ApprovalService, user: SlackUser
     const actor = await s.actorOf(user);
     if (actor.roles.length === 0) return { kind: 'notice', text: NO_ROLE };
     const [waiting, recent] = await Promise.all([approvals.pendingFor(actor), approvals.requestsBy(user.id)]);
-    return { kind: 'lists', waiting, recent };
+    const shown = [
+      ...waiting.slice(0, HOME_SHOWN),
+      ...recent.slice(0, HOME_SHOWN).filter((r) => r.state === 'pending'),
+    ];
+    const targets = await targetsOrUnavailable(s.api, shown, auditContextOf(actor));
+    if (targets === 'unavailable')
+      s.logger.warn({ handler: 'app_home', user: user.id }, 'home tab: approval targets unavailable');
+    return { kind: 'lists', waiting, recent, ...(targets === 'unavailable' ? {} : { targets }) };
   } catch (e) {
     const err = asAppError(e);
     s.logger.warn({ handler: 'app_home', user: user.id, code: err.code }, 'home tab: lists unavailable');
