@@ -66,7 +66,7 @@ export const fraudQuery: QueryVerb = {
   verbs: ['fraud'],
   permission: 'fraud.view',
   usage: USAGE,
-  description: 'why SMS were blocked or flagged by Authgear fraud protection: overview and decisions',
+  description: 'why SMS were blocked or flagged (fraud protection)',
   async run(ctx, args) {
     const parsed = parseFraudArgs(args);
     const rangeTo = parsed.until ?? ctx.now.toISOString();

@@ -46,7 +46,7 @@ export const resourcesQuery: QueryVerb = {
   verbs: ['resources'],
   permission: 'resource.view',
   usage: LIST_USAGE,
-  description: 'list API resources, or find them by URI or name, or those of one OAuth client',
+  description: 'list or find API resources (or those of a client)',
   async run(ctx, args) {
     const { words, clientId, after } = parseFlags(args, LIST_USAGE);
     const keyword = words.join(' ').trim();
@@ -113,7 +113,7 @@ export const resourceQuery: QueryVerb = {
   verbs: ['resource'],
   permission: 'resource.view',
   usage: CARD_USAGE,
-  description: "show an API resource: its scopes and clients (or one client's scopes)",
+  description: "an API resource's scopes and clients",
   async run(ctx, args) {
     const { words, clientId } = parseFlags(args, CARD_USAGE);
     const [raw] = words;

@@ -37,7 +37,7 @@ export const userQuery: QueryVerb = {
   verbs: ['user', 'lookup', 'show'],
   permission: 'user.view',
   usage: 'user <who>[, <who>…]',
-  description: "show a user's card, or several users in a list (user IDs are fetched in one request)",
+  description: "a user's card, or a list of several users",
   async run(ctx, _args, rawArgs) {
     if (rawArgs.trim() === '') throw new AppError('input.usage', 'Usage: `/authgear user <who>`');
     if (rawArgs.includes(',')) return lookUpSeveral(ctx, rawArgs);

@@ -14,7 +14,7 @@ export const createResourceAction = defineAction<CreateResourceInput>({
   permission: 'resource.manage',
   title: 'Create API resource',
   usage: 'create-resource <https://uri> [name…]',
-  description: 'register an API your apps call, so tokens can carry scopes for it',
+  description: 'register an API your apps call',
   targetsUser: false,
   input,
   fromArgs: (args) => {

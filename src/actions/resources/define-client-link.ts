@@ -18,8 +18,8 @@ export const defineClientLinkAction = (key: ActionKey, add: boolean): ActionDefi
     title,
     usage: `${verb} <uri> <clientID>`,
     description: add
-      ? 'let an OAuth client ask for tokens to an API resource'
-      : 'stop an OAuth client getting tokens for an API resource',
+      ? 'let an OAuth client get tokens for an API'
+      : 'stop an OAuth client getting tokens for an API',
     targetsUser: false,
     input,
     fromArgs: (args) => {

@@ -33,17 +33,17 @@ const WORDS: Record<Mode, { verb: string; title: string; description: string }> 
   add: {
     verb: 'add-scopes-to-client',
     title: 'Add scopes to client',
-    description: "grant an OAuth client some of a resource's scopes",
+    description: 'give a client scopes of a resource',
   },
   remove: {
     verb: 'remove-scopes-from-client',
     title: 'Remove scopes from client',
-    description: "take some of a resource's scopes from an OAuth client",
+    description: 'take scopes of a resource from a client',
   },
   replace: {
     verb: 'replace-scopes-of-client',
     title: 'Replace scopes of client',
-    description: "set exactly which of a resource's scopes an OAuth client has (none removes all)",
+    description: "set a client's scopes of a resource (none = all removed)",
   },
 };
 

@@ -13,7 +13,7 @@ export const deleteResourceAction = defineAction<DeleteResourceInput>({
   permission: 'resource.manage',
   title: 'Delete API resource',
   usage: 'delete-resource <uri>',
-  description: 'delete an API resource with all its scopes and client links',
+  description: 'delete an API resource and its scopes',
   targetsUser: false,
   input,
   fromArgs: (args) => (args[0] === undefined ? 'modal' : { uri: args[0] }),

@@ -24,7 +24,7 @@ export const deleteScopeAction = defineAction<DeleteScopeInput>({
   permission: 'resource.manage',
   title: 'Delete scope',
   usage: 'delete-scope <uri> <scope>',
-  description: 'delete a scope of an API resource, taking it from every client',
+  description: 'delete a scope (every client loses it)',
   targetsUser: false,
   input,
   fromArgs: (args) => {

@@ -22,7 +22,7 @@ export const updateResourceAction = defineAction<UpdateResourceInput>({
   permission: 'resource.manage',
   title: 'Rename API resource',
   usage: USAGE,
-  description: "change an API resource's name (`--no-name` removes it); the URI cannot change",
+  description: 'rename an API resource (`--no-name` clears it)',
   targetsUser: false,
   input,
   fromArgs: (args) => {

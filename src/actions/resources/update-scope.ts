@@ -31,7 +31,7 @@ export const updateScopeAction = defineAction<UpdateScopeInput>({
   permission: 'resource.manage',
   title: 'Describe scope',
   usage: USAGE,
-  description: "change a scope's description (`--no-description` removes it)",
+  description: 'describe a scope (`--no-description` clears it)',
   targetsUser: false,
   input,
   fromArgs: (args) => {

@@ -71,7 +71,7 @@ export const mfaGraceAction = defineAction<MfaGraceInput>({
   permission: 'user.mfa_grace',
   title: 'MFA grace period',
   usage: 'mfa-grace <who> <7d|2026-09-30|off>',
-  description: `let a user who lost their second factor sign in and enroll a new one, for up to ${MAX_DAYS} days; \`off\` ends it`,
+  description: `let a user who lost their second factor sign in and enroll anew (≤ ${MAX_DAYS} days)`,
   cardButton: { label: 'MFA grace period', show: (u) => !u.isAnonymized },
   input: mfaGraceInput,
   fromArgs: (args) => (args.length === 0 ? 'modal' : { until: args.join(' ') }),

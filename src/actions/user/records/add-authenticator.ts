@@ -63,8 +63,7 @@ export const addAuthenticatorAction = defineAction<AddAuthenticatorInput>({
   permission: 'user.add_authenticator',
   title: 'Add authenticator',
   usage: USAGE,
-  description:
-    'add a one-time code by email or SMS (a second factor unless `primary`), or a password generated and shown once to you',
+  description: 'add an SMS or email code (second factor unless `primary`) or a password shown once to you',
   cardButton: { label: 'Add authenticator', show: (u) => !u.isAnonymized },
   input,
   fromArgs: (args) => {
