@@ -36,7 +36,11 @@ const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
 const deliver = async (count: number, batchSize?: number): Promise<{ messages: number; seconds: number }> => {
   let t = 1_700_000_000_000;
   const start = t;
-  const slack = await startSlackFake({ postMessageLimitPerSecond: 1, now: () => t });
+  const slack = await startSlackFake({
+    postMessageLimitPerSecond: 1,
+    now: () => t,
+    channels: [{ id: CHANNEL, name: 'audit' }],
+  });
   try {
     const sink = createOutboxAuditSink({
       outbox: createMemoryOutbox(),

@@ -17,7 +17,7 @@ import type { DemoConfig } from './config.js';
 import { createDirectory } from './directory.js';
 import { createInteractions } from './interactions.js';
 import { seedAuthgear } from './seed/authgear.js';
-import { DEMO_BOT, DEMO_PEOPLE, DEMO_TEAM, DEMO_USERGROUPS } from './seed/slack.js';
+import { DEMO_BOT, DEMO_CHANNELS, DEMO_PEOPLE, DEMO_TEAM, DEMO_USERGROUPS } from './seed/slack.js';
 import { startWebServer } from './server/http.js';
 import { createBotLink } from './slack/bot-link.js';
 import { snapshotFor } from './snapshot.js';
@@ -53,8 +53,9 @@ export const startDemo = async (config: DemoConfig, options: StartDemoOptions = 
     botId: DEMO_BOT.botId,
     appId: DEMO_BOT.appId,
     users: DEMO_PEOPLE.map((p) => ({ id: p.id, name: p.handle, realName: p.realName, email: p.email })),
-    usergroups: Object.fromEntries(DEMO_USERGROUPS.map((g) => [g.id, [...g.members]])),
+    channels: DEMO_CHANNELS.map((c) => ({ id: c.id, name: c.name, botMember: c.botMember })),
   });
+  for (const g of DEMO_USERGROUPS) slack.addUsergroup(g.id, [...g.members], g.handle);
   const authgear = await startAuthgearFake({
     projectId: PROJECT_ID,
     keyId: key.keyId,
@@ -93,7 +94,6 @@ export const startDemo = async (config: DemoConfig, options: StartDemoOptions = 
     for (const l of adminListeners) l();
   });
   const directory = createDirectory(slack.dmChannelFor);
-  let triggerSeq = 0;
   const interactions = createInteractions({
     team: { id: DEMO_TEAM.id, domain: DEMO_TEAM.domain, appId: DEMO_BOT.appId },
     bot: { userId: DEMO_BOT.userId, botId: DEMO_BOT.botId },
@@ -101,8 +101,8 @@ export const startDemo = async (config: DemoConfig, options: StartDemoOptions = 
     workspace,
     link: createBotLink({ url: `http://127.0.0.1:${botPort}/slack/events`, signingSecret }),
     responseUrl: (id) => slack.responseUrl(id),
-    triggerId: () =>
-      `${Math.floor(Date.now() / 1000)}${++triggerSeq}.${DEMO_TEAM.id}.${randomBytes(16).toString('hex')}`,
+    // Slack issues trigger_ids (one view each, within 3 s): the fake does, so it can judge each use.
+    triggerId: () => slack.issueTriggerId(),
     now: Date.now,
   });
   const web = await startWebServer({

@@ -110,7 +110,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     clientOptions: { fetch, ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}) },
   });
   measureAcks(app, metrics);
-  const directory = createDirectory(app.client);
+  const directory = createDirectory(app.client, { logger: logger.child({ component: 'slack-directory' }) });
   const users = createUserResolver(api, directory);
   const actions = deps.actions ?? ALL_ACTIONS;
   const actionsByKey = indexActions(actions);

@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'authgear.timeout'
   | 'authgear.unexpected'
   | 'slack.unavailable'
+  | 'slack.cannot_post'
   | 'approval.not_found'
   | 'approval.expired'
   | 'approval.closed'

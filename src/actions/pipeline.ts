@@ -41,6 +41,11 @@ export interface StartRequest {
   readonly values?: FieldValues;
   /** Input fields carried by a list button (e.g. `{ sessionId }`), merged over the parsed arguments. */
   readonly preset?: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * Called once authorized, before anything is read, when the request will end in a form: the caller opens the
+   * modal while its trigger_id is still valid (about 3 s) and fills it in when `start` returns.
+   */
+  readonly prepareForm?: (() => Promise<void>) | undefined;
 }
 
 export type StartOutcome =
@@ -99,9 +104,20 @@ export const createPipeline = (deps: PipelineDeps) => {
     return found;
   };
 
+  /** Whether `start` will answer with a form (no values, no preset, and the arguments ask for one). */
+  const endsInForm = (def: AnyActionDefinition, req: StartRequest): boolean => {
+    if (!def.fields || req.values !== undefined || req.preset !== undefined) return false;
+    try {
+      return def.fromArgs?.(req.args ?? []) === 'modal';
+    } catch {
+      return false; // bad arguments: `start` reports them
+    }
+  };
+
   const start = async (req: StartRequest): Promise<StartOutcome> => {
     const { def } = req;
     await authorizeOrThrow(req.actor, def, req.channelId);
+    if (req.prepareForm && endsInForm(def, req)) await req.prepareForm();
     const found = await loadUser(def, req);
     if (found.kind === 'many') return { kind: 'pick', users: found.users };
     const user = found.kind === 'one' ? found.user : undefined;

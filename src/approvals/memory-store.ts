@@ -149,13 +149,6 @@ export const createMemoryApprovalStore = ({
       return due.map(({ slot }) => copy(slot.record)).sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
     },
 
-    async setCard(id, card) {
-      const slot = lookup(id);
-      if (!slot) return undefined;
-      slot.record = { ...slot.record, card: { ...card } };
-      return copy(slot.record);
-    },
-
     async listPending({ limit, now }) {
       if (now) dropOld(now.getTime());
       return [...slots.values()]

@@ -6,8 +6,9 @@ import type { Block } from '../blocks/primitives.js';
 import { type AppLogger, errorFields } from '../logger.js';
 import { isActionName } from '../permissions/actions.js';
 import type { WebClient } from '../services.js';
+import { cannotPostError } from '../slack/errors.js';
 import { replyTo } from '../slack/reply.js';
-import type { ApprovalRecord } from './record.js';
+import type { ApprovalCard, ApprovalRecord } from './record.js';
 
 export interface NotifyDeps {
   readonly client: WebClient;
@@ -36,8 +37,45 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
       );
     },
 
+    /**
+     * Posts the card for a new request and returns where it is. When Slack refuses (the bot is not in the channel,
+     * it is archived…), the attempt is audited and the error says what an operator must do; nothing was stored.
+     */
+    async postNewCard(
+      record: ApprovalRecord,
+      channel: string,
+      actor: { userId: string; name?: string | undefined },
+      reason: string | undefined,
+    ): Promise<ApprovalCard> {
+      let posted: { channel?: string; ts?: string };
+      try {
+        posted = await client.chat.postMessage({ channel, ...approvalCard(record) });
+      } catch (cause) {
+        const error = cannotPostError(
+          channel,
+          'the approval request',
+          cause,
+          'Nothing was changed and nothing waits for approval.',
+        );
+        logger.error(
+          { approvalId: record.id, ...error.details },
+          'approval card not posted; request withdrawn',
+        );
+        await notifier.audit('failed', record, actor, { reason, errorCode: error.code });
+        throw error;
+      }
+      return notifier.cardOf(posted.channel ?? channel, posted.ts ?? '');
+    },
+
+    /** Takes down a card whose request could not be stored, so nobody clicks on a request that does not exist. */
+    async withdrawCard(record: ApprovalRecord, card: ApprovalCard): Promise<void> {
+      await attempt('card withdrawal', record, () =>
+        client.chat.delete({ channel: card.channel, ts: card.ts }),
+      );
+    },
+
     /** Where the card was posted, with its permalink for audit lines (a failed look-up only loses the link). */
-    async cardOf(channel: string, ts: string): Promise<NonNullable<ApprovalRecord['card']>> {
+    async cardOf(channel: string, ts: string): Promise<ApprovalCard> {
       try {
         const { permalink } = await client.chat.getPermalink({ channel, message_ts: ts });
         return permalink ? { channel, ts, link: permalink } : { channel, ts };
@@ -50,7 +88,7 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
     /** A message to the requester only, by DM. */
     async dmRequester(record: ApprovalRecord, text: string, blocks?: readonly Block[]): Promise<void> {
       await attempt('requester DM', record, () =>
-        replyTo(client, { dmUserId: record.requester.userId })({ text, ...(blocks ? { blocks } : {}) }),
+        replyTo(client, { userId: record.requester.userId })({ text, ...(blocks ? { blocks } : {}) }),
       );
     },
 

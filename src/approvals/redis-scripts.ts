@@ -22,7 +22,6 @@ const scriptFiles = {
   cancel: 'cancel',
   complete: 'complete',
   sweep: 'sweep',
-  setCard: 'set-card',
 } as const;
 export type ScriptName = keyof typeof scriptFiles;
 

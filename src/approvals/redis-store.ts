@@ -235,12 +235,6 @@ export const createRedisApprovalStore = ({
       return swept.sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
     },
 
-    async setCard(id, card) {
-      if (!validId(id)) return undefined;
-      const reply = await script('setCard', id, [JSON.stringify(card)]);
-      return reply.record;
-    },
-
     async listPending({ limit, now }) {
       // Pending approvals are few at any time; read the open index (bounded) and order by creation.
       const ids = await guarded(() =>

@@ -7,6 +7,7 @@
 import type { Executor } from '../actions/execute.js';
 import type { ActionResult, AnyActionDefinition } from '../actions/types.js';
 import type { AuditSink } from '../audit/event.js';
+import { stateLabel } from '../blocks/approvals-list.js';
 import { resultMessage } from '../blocks/messages.js';
 import type { Policy } from '../config/policy.js';
 import { AppError, asAppError } from '../errors.js';
@@ -61,7 +62,7 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
   const now = deps.now ?? (() => new Date());
   const leaseMs = deps.leaseMs ?? 120_000;
   const notify = createNotifier({ client, audit: deps.audit, logger, now });
-  const gate = createApprovalGate({ store, client, policy, notify, now });
+  const gate = createApprovalGate({ store, policy, notify, now });
 
   const actorOf = deps.actorOf ?? createActorResolver(policy, createDirectory(client));
 
@@ -85,8 +86,11 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
     return actor;
   };
 
-  /** Runs the action as the requester (their audit context), exactly once: only the claim holder gets here. */
-  const run = async (record: ApprovalRecord, claim: string): Promise<void> => {
+  /**
+   * Runs the action as the requester (their audit context), exactly once: only the claim holder gets here.
+   * Returns the record as it ends.
+   */
+  const run = async (record: ApprovalRecord, claim: string): Promise<ApprovalRecord> => {
     const def = deps.actions.get(record.actionKey);
     let result: ActionResult | undefined;
     let failure: AppError | undefined;
@@ -115,6 +119,7 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
       const why = failure?.userMessage ?? 'The action failed.';
       await notify.dmRequester(final, `Your approved request failed: ${record.summary}. ${why}`);
     }
+    return final;
   };
 
   /** Loads the record and re-checks the clicker's right to decide on it (self-approval refused). */
@@ -151,8 +156,8 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
         const left = outcome.record.required - outcome.record.approvals.length;
         return { ok: true, note: `Your approval is recorded; ${left} more needed.` };
       }
-      await run(outcome.record, outcome.claim);
-      return { ok: true };
+      const final = await run(outcome.record, outcome.claim);
+      return { ok: true, note: `${stateLabel(final.state)}: ${final.summary}` };
     },
 
     /** The first step of Reject: may this person reject? (The reason modal opens only if so.) */
@@ -181,7 +186,10 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
         outcome.record,
         `Your request was rejected by <@${actor.userId}>: ${outcome.record.summary}. Nothing was changed.`,
       );
-      return { ok: true };
+      return {
+        ok: true,
+        note: `${stateLabel('rejected')}: ${outcome.record.summary}. The requester was told.`,
+      };
     },
 
     async cancel(id: string, actor: Actor): Promise<Decision> {

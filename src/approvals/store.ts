@@ -6,7 +6,7 @@
  * pending → rejected | expired | cancelled; executing past its lease → unknown (never re-run).
  */
 import { AppError, type ErrorCode } from '../errors.js';
-import type { ApprovalCard, ApprovalRecord, ApprovalResult } from './record.js';
+import type { ApprovalRecord, ApprovalResult } from './record.js';
 
 export const refusalReasons = [
   'not_found',
@@ -66,8 +66,6 @@ export interface ApprovalStore {
    * this call moved; concurrent sweepers never both return the same record. Examines at most `limit` candidates.
    */
   sweep(now: Date, limit: number): Promise<ApprovalRecord[]>;
-  /** Remembers where the approval card was posted; `undefined` if the record does not exist. */
-  setCard(id: string, card: ApprovalCard): Promise<ApprovalRecord | undefined>;
   /** Pending records, most recent first; with `now`, those already past expiry are left out. */
   listPending(options: { limit: number; now?: Date }): Promise<ApprovalRecord[]>;
   /** A requester's records (any state, within retention), most recent first. */

@@ -1,23 +1,21 @@
 /**
  * The pipeline's approval gate, request side: park an action that needs a second person, post its card to the
- * approvals channel and audit the request. Decisions on the card live in service.ts.
+ * approvals channel (before the request is stored, so none is ever live without its card) and audit the request.
+ * Decisions on the card live in service.ts.
  */
 import type { AnyActionDefinition } from '../actions/types.js';
-import { approvalCard } from '../blocks/approval-card.js';
 import { escapeText } from '../blocks/primitives.js';
 import { userLabel } from '../blocks/user-card.js';
 import type { Policy } from '../config/policy.js';
 import { AppError } from '../errors.js';
-import type { WebClient } from '../services.js';
 import type { ApprovalGate, GateRequest } from './gate.js';
 import { newApprovalId } from './ids.js';
 import type { Notifier } from './notify.js';
-import { newApprovalRecord } from './record.js';
+import { type ApprovalRecord, newApprovalRecord } from './record.js';
 import type { ApprovalStore } from './store.js';
 
 export interface ApprovalGateDeps {
   readonly store: ApprovalStore;
-  readonly client: WebClient;
   readonly policy: Policy;
   readonly notify: Notifier;
   readonly now: () => Date;
@@ -38,53 +36,58 @@ export const missingReasonError = (def: AnyActionDefinition): AppError => {
   );
 };
 
-export const createApprovalGate = ({
-  store,
-  client,
-  policy,
-  notify,
-  now,
-}: ApprovalGateDeps): ApprovalGate => ({
-  rule(def) {
-    const rule = policy.approvals[def.permission];
-    return { needed: rule !== undefined, requireReason: rule?.requireReason ?? false };
-  },
+export const createApprovalGate = ({ store, policy, notify, now }: ApprovalGateDeps): ApprovalGate => {
+  /** Posts the card, then stores the request with it: a request is never live (listed, approvable) without a card. */
+  const storeWithCard = async (fresh: ApprovalRecord, channel: string, req: GateRequest) => {
+    const card = await notify.postNewCard(fresh, channel, req.actor, req.reason);
+    return store.create({ ...fresh, card }).catch(async (e: unknown) => {
+      await notify.withdrawCard(fresh, card);
+      throw e;
+    });
+  };
 
-  async submit(req: GateRequest) {
-    const rule = policy.approvals[req.def.permission];
-    if (!rule) return { kind: 'proceed' };
-    const channel = policy.channels.approvals;
-    if (!channel) throw new AppError('config.invalid', 'Approvals need an approvals channel in the policy.');
-    if (rule.requireReason && !req.reason?.trim()) throw missingReasonError(req.def);
-    const record = await store.create(
-      newApprovalRecord(
-        {
-          action: req.def.permission,
-          actionKey: req.def.key,
-          input: req.input,
-          ...(req.user ? { target: { userId: req.user.id, label: userLabel(req.user) } } : {}),
-          summary: req.def.summary(req.input, req.user),
-          requester: {
-            userId: req.actor.userId,
-            ...(req.actor.teamId ? { teamId: req.actor.teamId } : {}),
-            ...(req.actor.name ? { name: req.actor.name } : {}),
+  return {
+    rule(def) {
+      const rule = policy.approvals[def.permission];
+      return { needed: rule !== undefined, requireReason: rule?.requireReason ?? false };
+    },
+
+    async submit(req: GateRequest) {
+      const rule = policy.approvals[req.def.permission];
+      if (!rule) return { kind: 'proceed' };
+      const channel = policy.channels.approvals;
+      if (!channel)
+        throw new AppError('config.invalid', 'Approvals need an approvals channel in the policy.');
+      if (rule.requireReason && !req.reason?.trim()) throw missingReasonError(req.def);
+      const record = await storeWithCard(
+        newApprovalRecord(
+          {
+            action: req.def.permission,
+            actionKey: req.def.key,
+            input: req.input,
+            ...(req.user ? { target: { userId: req.user.id, label: userLabel(req.user) } } : {}),
+            summary: req.def.summary(req.input, req.user),
+            requester: {
+              userId: req.actor.userId,
+              ...(req.actor.teamId ? { teamId: req.actor.teamId } : {}),
+              ...(req.actor.name ? { name: req.actor.name } : {}),
+            },
+            ...(req.reason ? { reason: req.reason } : {}),
+            approverRoles: [...rule.approvers],
+            required: rule.required,
           },
-          ...(req.reason ? { reason: req.reason } : {}),
-          approverRoles: [...rule.approvers],
-          required: rule.required,
-        },
-        { id: newApprovalId(), now: now(), ttlMs: rule.expiresInMs },
-      ),
-    );
-    const posted = await client.chat.postMessage({ channel, ...approvalCard(record) });
-    const card = posted.channel && posted.ts ? await notify.cardOf(posted.channel, posted.ts) : undefined;
-    if (card) await store.setCard(record.id, card);
-    await notify.audit('requested', card ? { ...record, card } : record, req.actor, { reason: req.reason });
-    const needed = rule.required === 1 ? 'an approver' : `${rule.required} approvers`;
-    return {
-      kind: 'pending',
-      approvalId: record.id,
-      message: `Sent for approval to <#${channel}> (needs ${needed}). You'll get a DM when it is decided.`,
-    };
-  },
-});
+          { id: newApprovalId(), now: now(), ttlMs: rule.expiresInMs },
+        ),
+        channel,
+        req,
+      );
+      await notify.audit('requested', record, req.actor, { reason: req.reason });
+      const needed = rule.required === 1 ? 'an approver' : `${rule.required} approvers`;
+      return {
+        kind: 'pending',
+        approvalId: record.id,
+        message: `Sent for approval to <#${channel}> (needs ${needed}). You'll get a DM when it is decided.`,
+      };
+    },
+  };
+};

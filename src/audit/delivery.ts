@@ -8,8 +8,9 @@
  * appending and check the lock when idle, taking over once the holder releases it (stop) or it expires (crash).
  */
 import { webApi } from '@slack/bolt';
-import { auditMessage, MAX_AUDIT_EVENTS_PER_MESSAGE } from '../blocks/audit.js';
+import { auditEventsThatFit, auditMessage, MAX_AUDIT_EVENTS_PER_MESSAGE } from '../blocks/audit.js';
 import { type AppLogger, errorFields } from '../logger.js';
+import { channelProblem } from '../slack/errors.js';
 import type { AuditSink } from './event.js';
 import { createLockKeeper, type Lock } from './lock.js';
 import type { AuditOutbox, OutboxEntry } from './outbox.js';
@@ -132,8 +133,9 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
   };
 
   const deliverOnce = async (state: { backoffMs: number; textOnly: boolean }): Promise<'empty' | 'more'> => {
-    const entries = await outbox.peek(batchSize);
-    if (entries.length === 0) return 'empty';
+    const peeked = await outbox.peek(batchSize);
+    if (peeked.length === 0) return 'empty';
+    const entries = peeked.slice(0, auditEventsThatFit(peeked.map((e) => e.event)));
     const gap = lastPostAt + minIntervalMs - now();
     if (gap > 0) {
       await pause(gap);
@@ -153,12 +155,13 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
         state.textOnly = true;
         return 'more';
       }
+      const code = failure.kind === 'other' ? failure.code : 'blocks';
+      const problem = channelProblem(code, channel);
       logger.error(
-        {
-          auditEvents: entries.map((e) => e.event.id),
-          slackError: failure.kind === 'other' ? failure.code : 'blocks',
-        },
-        'audit post failed; will retry',
+        { auditEvents: entries.map((e) => e.event.id), slackError: code },
+        problem
+          ? `audit post refused: ${problem}. The events wait in the outbox and go out once it is fixed`
+          : 'audit post failed; will retry',
       );
       await pause(state.backoffMs);
       state.backoffMs = Math.min(state.backoffMs * 2, maxBackoffMs);

@@ -5,8 +5,10 @@ export type PostFailure =
   | { kind: 'blocks' }
   | { kind: 'other'; code: string };
 
+/** Slack refused the message itself (its blocks, or too much text in them): retrying it as it is cannot work. */
 const BLOCK_ERRORS = new Set([
   'invalid_blocks',
+  'msg_blocks_too_long',
   'invalid_blocks_format',
   'msg_too_long',
   'invalid_arguments',

@@ -7,6 +7,7 @@ import type { webApi } from '@slack/bolt';
 import type { AuditLogEntry } from '../authgear/operations/audit-logs.js';
 import { auditLogStreamMessage, auditLogStreamText } from '../blocks/audit-log.js';
 import type { AppLogger } from '../logger.js';
+import { channelProblem } from '../slack/errors.js';
 import { classifyPostFailure } from './slack-failure.js';
 
 export interface StreamPosterOptions {
@@ -67,9 +68,11 @@ export const createStreamPoster = (options: StreamPosterOptions): StreamPoster =
             continue;
           }
           failures += 1;
+          const code = failure.kind === 'other' ? failure.code : 'blocks';
+          const problem = channelProblem(code, channel);
           logger.error(
-            { slackError: failure.kind === 'other' ? failure.code : 'blocks', failures },
-            'audit stream post failed',
+            { slackError: code, failures },
+            problem ? `audit stream post refused: ${problem}` : 'audit stream post failed',
           );
           if (failures >= maxFailures) return false;
           await pause(backoffMs);

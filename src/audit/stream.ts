@@ -13,7 +13,7 @@ import {
   isAuditLogActivityType,
   listAuditLogs,
 } from '../authgear/operations/audit-logs.js';
-import { MAX_LOG_ENTRIES_PER_MESSAGE } from '../blocks/audit-log.js';
+import { auditLogEntriesThatFit, MAX_LOG_ENTRIES_PER_MESSAGE } from '../blocks/audit-log.js';
 import { type AppLogger, errorFields } from '../logger.js';
 import type { RedisClient } from '../redis/client.js';
 import { createLockKeeper, heldLock } from './lock.js';
@@ -150,16 +150,19 @@ export const createAuditStream = (options: AuditStreamOptions): AuditStream => {
       const last = edges.at(-1);
       if (!last) return { ...result, caughtUp: true };
       const skip = new Set(state.skip);
-      const fresh: AuditLogEntry[] = edges
-        .map((e) => e.entry)
-        .filter((e) => !(skip.has(e.id) && e.createdAt === state?.since));
+      const unseen = edges.filter((e) => !(skip.has(e.entry.id) && e.entry.createdAt === state?.since));
+      // One message per step: a page whose lines are too long for one is delivered up to what fits, and the
+      // cursor moves exactly there (the next step reads on from it), so nothing is skipped or repeated.
+      const fits = unseen.length === 0 ? 0 : auditLogEntriesThatFit(unseen.map((e) => e.entry));
+      const upTo = fits < unseen.length ? (unseen[fits - 1] ?? last) : last;
+      const fresh: AuditLogEntry[] = unseen.slice(0, fits).map((e) => e.entry);
       if (fresh.length > 0) {
         if (!(await poster.post(fresh))) return result; // not delivered: the next poll tries again
         result.delivered += fresh.length;
         result.messages += 1;
       }
-      const more = data.auditLogs?.pageInfo.hasNextPage === true;
-      const advanced = advance(state, last.cursor, fresh);
+      const more = upTo !== last || data.auditLogs?.pageInfo.hasNextPage === true;
+      const advanced = advance(state, upTo.cursor, fresh);
       const next = more ? advanced : reanchor(advanced);
       if (!(await store.save(next, lock))) {
         logger.warn('audit stream: lock lost while delivering; another replica continues');

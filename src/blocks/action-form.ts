@@ -76,3 +76,24 @@ export const actionForm = (
     blocks: [...(target ? [section(`Target: ${target}`)] : []), ...fieldBlocks(fieldsSpec)],
   };
 };
+
+/**
+ * The form as it opens, before the data it needs has been read: Slack's trigger_id opens a view only within 3 s,
+ * and Authgear may take longer, so the bot opens this at once and fills the form in with views.update.
+ */
+export const loadingForm = (title: string): ModalView => ({
+  type: 'modal',
+  callback_id: CallbackIds.actionModal,
+  title: plain(title, LIMITS.modalTitle),
+  close: plain('Cancel', LIMITS.modalButton),
+  blocks: [section(':hourglass_flowing_sand: Loading…')],
+});
+
+/** A form that cannot go on, replaced by what the person should know (an error, or where to look instead). */
+export const formNotice = (title: string, blocks: readonly Block[]): ModalView => ({
+  type: 'modal',
+  callback_id: CallbackIds.actionModal,
+  title: plain(title, LIMITS.modalTitle),
+  close: plain('Close', LIMITS.modalButton),
+  blocks: [...blocks],
+});

@@ -7,7 +7,17 @@ import type { ApprovalRecord } from '../approvals/record.js';
 import type { ReplyMessage } from '../slack/reply.js';
 import { ActionIds, BlockIds } from './ids.js';
 import { approvalIdValue } from './payloads.js';
-import { type Block, button, capBlocks, context, safe, section, slackDate } from './primitives.js';
+import {
+  type Block,
+  button,
+  capBlocks,
+  context,
+  itemsWithin,
+  LIMITS,
+  safe,
+  section,
+  slackDate,
+} from './primitives.js';
 import { type ListedUser, listedLabel, shortStatus } from './user-list.js';
 
 /** The users requests target, as they are now (one `nodes` query); null when Authgear no longer has one. */
@@ -102,17 +112,24 @@ const UNAVAILABLE = context([
 const known = (targets: TargetsNow | 'unavailable' | undefined): TargetsNow | undefined =>
   targets === 'unavailable' ? undefined : targets;
 
+/** Block text each of the two lists may take, so the message stays under LIMITS.blockTextPerMessage. */
+const LIST_TEXT_BUDGET = LIMITS.blockTextPerMessage / 2 - 200;
+
+/** Up to LIST_SHOWN items, as many as fit the list's share of the text, and a note when some are left out. */
+const listBlocks = (records: readonly ApprovalRecord[], item: (r: ApprovalRecord) => Block[]): Block[] => {
+  const shown = itemsWithin(records.slice(0, LIST_SHOWN).map(item), LIST_TEXT_BUDGET);
+  return [...shown.flat(), ...moreNote(shown.length, records.length)];
+};
+
 /** `/authgear approvals`: what waits on me, and my pending requests (with Cancel). */
 export const approvalsListMessage = ({ waiting, mine, targets }: ApprovalsList): ReplyMessage => {
   const blocks: Block[] = [section(`*Waiting on you* (${waiting.length})`)];
   if (waiting.length === 0) blocks.push(context(['Nothing waits on your approval.']));
   if (targets === 'unavailable') blocks.push(UNAVAILABLE);
-  for (const r of waiting.slice(0, LIST_SHOWN)) blocks.push(...waitingItem(r, known(targets)));
-  blocks.push(...moreNote(Math.min(waiting.length, LIST_SHOWN), waiting.length));
+  blocks.push(...listBlocks(waiting, (r) => waitingItem(r, known(targets))));
   blocks.push(section(`*Your pending requests* (${mine.length})`));
   if (mine.length === 0) blocks.push(context(['You have no requests waiting for approval.']));
-  for (const r of mine.slice(0, LIST_SHOWN)) blocks.push(...requestItem(r, known(targets)));
-  blocks.push(...moreNote(Math.min(mine.length, LIST_SHOWN), mine.length));
+  blocks.push(...listBlocks(mine, (r) => requestItem(r, known(targets))));
   return {
     text: `Approvals: ${waiting.length} waiting on you, ${mine.length} of yours pending`,
     blocks: capBlocks(blocks),

@@ -66,6 +66,24 @@ export interface AuditLogMessage {
   readonly blocks: Block[];
 }
 
+const streamHeading = (count: number): string =>
+  `:scroll: Authgear audit log · ${count} ${count === 1 ? 'entry' : 'entries'}`;
+
+/**
+ * How many of `entries`, from the first, one streamed message carries: at most MAX_LOG_ENTRIES_PER_MESSAGE, and no
+ * more block text than LIMITS.blockTextPerMessage (Slack refuses more with `msg_blocks_too_long`); at least one.
+ */
+export const auditLogEntriesThatFit = (entries: readonly AuditLogEntry[]): number => {
+  let size = streamHeading(entries.length).length;
+  let count = 0;
+  for (const entry of entries.slice(0, MAX_LOG_ENTRIES_PER_MESSAGE)) {
+    size += auditLogLine(entry).length + 1;
+    if (count > 0 && size > LIMITS.blockTextPerMessage) break;
+    count += 1;
+  }
+  return Math.max(1, count);
+};
+
 /** A streamed batch for the audit channel, oldest first. Throws on an empty or oversized batch (never drop). */
 export const auditLogStreamMessage = (entries: readonly AuditLogEntry[]): AuditLogMessage => {
   if (entries.length === 0) throw new Error('auditLogStreamMessage needs at least one entry');
@@ -75,7 +93,7 @@ export const auditLogStreamMessage = (entries: readonly AuditLogEntry[]): AuditL
   const noun = entries.length === 1 ? 'entry' : 'entries';
   return {
     text: `Authgear audit log: ${entries.length} ${noun}`,
-    blocks: [context([`:scroll: Authgear audit log · ${entries.length} ${noun}`]), ...packLines(lines)],
+    blocks: [context([streamHeading(entries.length)]), ...packLines(lines)],
   };
 };
 

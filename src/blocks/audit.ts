@@ -1,6 +1,6 @@
 /** Block Kit for audit-channel messages: one message may carry several events (a coalesced burst). Pure. */
 import type { AuditEvent } from '../audit/event.js';
-import { type Block, context, LIMITS, safe, section, truncate } from './primitives.js';
+import { type Block, blockTextLength, context, LIMITS, safe, section, truncate } from './primitives.js';
 
 /** Two blocks per event plus one summary line keeps a full batch within Slack's 50-block limit. */
 export const MAX_AUDIT_EVENTS_PER_MESSAGE = Math.floor((LIMITS.blocksPerMessage - 1) / 2);
@@ -59,23 +59,47 @@ export interface AuditMessage {
   readonly blocks: Block[];
 }
 
-/** Plain fallback text (notifications, clients without blocks). */
+/**
+ * Plain fallback text (notifications, clients without blocks, and the whole message when Slack refuses the
+ * blocks): every event's line, so nothing is lost from the audit trail.
+ */
 export const auditFallbackText = (events: readonly AuditEvent[]): string => {
-  const [first] = events;
-  if (events.length === 1 && first) return truncate(eventLine(first), LIMITS.sectionText);
-  return `${events.length} audit events`;
+  const lines = events.map(eventLine);
+  return truncate(
+    (events.length === 1 ? lines : [`${events.length} audit events`, ...lines]).join('\n'),
+    LIMITS.messageText,
+  );
+};
+
+const batchHeader = (count: number): Block => context([`:ledger: ${count} audit events`]);
+const eventBlocks = (e: AuditEvent): Block[] => [section(eventLine(e)), context(eventContext(e))];
+
+/**
+ * How many of `events`, from the first, one message carries: at most MAX_AUDIT_EVENTS_PER_MESSAGE, and no more
+ * block text than LIMITS.blockTextPerMessage (Slack's `msg_blocks_too_long`). Always at least one: a single event
+ * stays far below it (one section of at most 3,000 characters and a short context line).
+ */
+export const auditEventsThatFit = (events: readonly AuditEvent[]): number => {
+  let size = blockTextLength([batchHeader(events.length)]);
+  let count = 0;
+  for (const e of events.slice(0, MAX_AUDIT_EVENTS_PER_MESSAGE)) {
+    size += blockTextLength(eventBlocks(e));
+    if (count > 0 && size > LIMITS.blockTextPerMessage) break;
+    count += 1;
+  }
+  return Math.max(1, count);
 };
 
 /**
- * Renders 1..MAX_AUDIT_EVENTS_PER_MESSAGE events in order. Throws on an empty or oversized batch: the caller
- * batches, and silently dropping an event from an audit trail is never right.
+ * Renders 1..MAX_AUDIT_EVENTS_PER_MESSAGE events in order (the caller takes `auditEventsThatFit` of its batch).
+ * Throws on an empty or oversized batch: silently dropping an event from an audit trail is never right.
  */
 export const auditMessage = (events: readonly AuditEvent[]): AuditMessage => {
   if (events.length === 0) throw new Error('auditMessage needs at least one event');
   if (events.length > MAX_AUDIT_EVENTS_PER_MESSAGE)
     throw new Error(`auditMessage takes at most ${MAX_AUDIT_EVENTS_PER_MESSAGE} events`);
   const blocks: Block[] = [];
-  if (events.length > 1) blocks.push(context([`:ledger: ${events.length} audit events`]));
-  for (const e of events) blocks.push(section(eventLine(e)), context(eventContext(e)));
+  if (events.length > 1) blocks.push(batchHeader(events.length));
+  for (const e of events) blocks.push(...eventBlocks(e));
   return { text: auditFallbackText(events), blocks };
 };

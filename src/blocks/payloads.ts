@@ -167,23 +167,33 @@ export const approvalIdValue = textCodec(z.string().regex(/^[A-Za-z0-9_-]{1,64}$
   stale: 'That approval button is no longer valid. Open the request again.',
 });
 
-/** An action's form: which action, on whom, where to answer (response URL) and the channel it started in. */
+/**
+ * An action's form: which action, on whom, where to answer (`r`, the response URL, issued at `t` ms: past Slack's
+ * 30 minutes the answer goes by DM) and the channel it started in.
+ */
 export const actionFormMetadata = jsonCodec(
   z.object({
     k: actionKey,
     u: z.string().max(200).optional(),
     r: z.string().url().max(2000).optional(),
+    t: z.number().int().positive().optional(),
     c: z.string().max(40).optional(),
   }),
   { name: 'action_modal', limit: METADATA, stale: 'That form is no longer valid. Start the action again.' },
 );
 export type ActionFormMetadata = z.output<typeof actionFormMetadata.schema>;
 
-/** The Reject / Approve-with-comment form: the approval, where the click was, and whether it was the Home tab. */
+/**
+ * The Reject / Approve-with-comment form: the approval, where the click was (`channelId`, from forms opened before
+ * answers went through response URLs), the click's response URL `r` issued at `t` ms (the outcome is told there),
+ * and whether it was the Home tab.
+ */
 export const decisionFormMetadata = jsonCodec(
   z.object({
     id: z.string(),
     channelId: z.string().optional(),
+    r: z.string().url().max(2000).optional(),
+    t: z.number().int().positive().optional(),
     /** Opened from the App Home tab: redraw it after the decision. */
     home: z.boolean().optional(),
   }),

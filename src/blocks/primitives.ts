@@ -22,6 +22,11 @@ export const LIMITS = {
   optionText: 75,
   inputLabel: 2000,
   messageText: 40000,
+  /**
+   * Text across all blocks of one message. Slack refuses more than about 12,000 characters (`msg_blocks_too_long`,
+   * undocumented; slackapi/bolt-js #2509, #2867); RULES.md asks for a margin.
+   */
+  blockTextPerMessage: 10000,
 } as const;
 
 /** Escapes the three characters Slack treats as control characters in message text. */
@@ -107,11 +112,55 @@ export const actions = (elements: readonly types.ActionsBlockElement[], blockId?
   return out;
 };
 
-/** A message never exceeds Slack's block limit: extra blocks are replaced by a note. */
-export const capBlocks = (blocks: readonly Block[], max: number = LIMITS.blocksPerMessage): Block[] =>
-  blocks.length <= max
-    ? [...blocks]
-    : [...blocks.slice(0, max - 1), context([`…and ${blocks.length - max + 1} more`])];
+/** The characters of every text object in `blocks`: what Slack's `msg_blocks_too_long` limit counts. */
+export const blockTextLength = (blocks: unknown): number => {
+  if (Array.isArray(blocks)) return blocks.reduce((sum: number, b: unknown) => sum + blockTextLength(b), 0);
+  if (typeof blocks !== 'object' || blocks === null) return 0;
+  const own =
+    'type' in blocks &&
+    (blocks.type === 'plain_text' || blocks.type === 'mrkdwn') &&
+    'text' in blocks &&
+    typeof blocks.text === 'string'
+      ? blocks.text.length
+      : 0;
+  return own + Object.values(blocks).reduce((sum: number, v: unknown) => sum + blockTextLength(v), 0);
+};
+
+/** Room kept for the "…and N more" note when a message is cut. */
+const NOTE_ROOM = 40;
+
+/**
+ * A message never exceeds Slack's block limit nor LIMITS.blockTextPerMessage of block text: the blocks that do not
+ * fit are replaced by a note saying how many were left out.
+ */
+export const capBlocks = (
+  blocks: readonly Block[],
+  max: number = LIMITS.blocksPerMessage,
+  textBudget: number = LIMITS.blockTextPerMessage,
+): Block[] => {
+  if (blocks.length <= max && blockTextLength(blocks) <= textBudget) return [...blocks];
+  const kept: Block[] = [];
+  let size = 0;
+  for (const block of blocks) {
+    const cost = blockTextLength(block);
+    if (kept.length >= max - 1 || size + cost > textBudget - NOTE_ROOM) break;
+    kept.push(block);
+    size += cost;
+  }
+  return [...kept, context([`…and ${blocks.length - kept.length} more`])];
+};
+
+/** The leading whole items (each a group of blocks) that together carry at most `budget` characters of text. */
+export const itemsWithin = (items: readonly (readonly Block[])[], budget: number): Block[][] => {
+  const kept: Block[][] = [];
+  let size = 0;
+  for (const item of items) {
+    size += blockTextLength(item);
+    if (size > budget) break;
+    kept.push([...item]);
+  }
+  return kept;
+};
 
 /** Slack date formatting, with a fallback text for clients that cannot render it. */
 export const slackDate = (iso: string | null | undefined): string => {

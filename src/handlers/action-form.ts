@@ -3,10 +3,9 @@ import { toFieldErrors } from '../actions/field-errors.js';
 import { type ActionFormMetadata, actionFormMetadata } from '../blocks/payloads.js';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
-import { replyTo } from '../slack/reply.js';
 import { readViewFields } from '../slack/view-values.js';
 import { presentStart } from './present-start.js';
-import { guarded } from './respond-error.js';
+import { guarded, replyFor } from './respond-error.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -38,7 +37,8 @@ export const onActionForm =
       }
     }
     await ack();
-    const reply = replyTo(client, meta.r ? { responseUrl: meta.r } : { dmUserId: body.user.id });
+    // The command's response_url, unless the form sat open too long (30 minutes): then the answer goes by DM.
+    const reply = replyFor(s, client, { userId: body.user.id, responseUrl: meta.r, issuedAt: meta.t });
     await guarded(
       async () => {
         if (!def)

@@ -2,7 +2,7 @@ import type { Actor } from '../permissions/authorize.js';
 import type { Services } from '../services.js';
 import type { Reply } from '../slack/reply.js';
 import { type BlockActionArgs, clicked } from './interaction.js';
-import { guarded, replyVia } from './respond-error.js';
+import { guarded, replyFor } from './respond-error.js';
 
 export interface Click extends ReturnType<typeof clicked> {
   readonly args: BlockActionArgs;
@@ -25,7 +25,7 @@ export const onClick =
   async (args: BlockActionArgs): Promise<void> => {
     await args.ack();
     const c = clicked(args);
-    const reply = replyVia(args.respond);
+    const reply = replyFor(s, args.client, { userId: c.user.id, responseUrl: c.responseUrl });
     const onError: Reply = options.replaceOnError ? (m) => reply({ ...m, replaceOriginal: true }) : reply;
     await guarded(() => work({ ...c, args, reply, actor: () => s.actorOf(c.user) }), onError, s.logger, {
       handler: name,

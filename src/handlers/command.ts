@@ -5,17 +5,19 @@ import { safe } from '../blocks/primitives.js';
 import { queryForVerb } from '../queries/registry.js';
 import { queryArgs, runQuery } from '../queries/run.js';
 import type { Services } from '../services.js';
+import { fromSlackText } from '../slack/text.js';
 import { MAX_COMMAND_TEXT, splitCommand } from './command-text.js';
+import { formModal, withFormErrors } from './form-modal.js';
 import { helpResponse } from './help.js';
 import { presentStart } from './present-start.js';
-import { guarded, replyVia } from './respond-error.js';
+import { guarded, replyFor } from './respond-error.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /** `/authgear <verb> [args]`: help answers in the ack; everything else acks first, then works. */
 export const onCommand =
   (s: Services) =>
-  async ({ command, ack, respond, client }: Args): Promise<void> => {
+  async ({ command, ack, client }: Args): Promise<void> => {
     if (command.text.length > MAX_COMMAND_TEXT) {
       await ack({
         response_type: 'ephemeral',
@@ -23,7 +25,7 @@ export const onCommand =
       });
       return;
     }
-    const { verb, args, rest } = splitCommand(command.text);
+    const { verb, args, rest } = splitCommand(fromSlackText(command.text));
     const user = { id: command.user_id, teamId: command.team_id, name: command.user_name };
     if (verb === '' || verb === 'help') {
       await ack({ response_type: 'ephemeral', ...(await helpResponse(s, user)) });
@@ -41,7 +43,7 @@ export const onCommand =
       return;
     }
     await ack();
-    const reply = replyVia(respond);
+    const reply = replyFor(s, client, { userId: command.user_id, responseUrl: command.response_url });
     await guarded(
       async () => {
         const actor = await s.actorOf(user);
@@ -55,19 +57,24 @@ export const onCommand =
         const targets = def.targetsUser !== false;
         const who = targets ? args[0] : undefined;
         const more = targets ? args.slice(1) : args;
-        const outcome = await s.pipeline.start({
-          actor,
-          channelId: command.channel_id,
-          def,
-          who,
-          args: more,
-        });
-        await presentStart(s, def, outcome, {
-          reply,
-          client,
-          triggerId: command.trigger_id,
-          responseUrl: command.response_url,
-          channelId: command.channel_id,
+        const form = formModal(client, command.trigger_id, def.title);
+        await withFormErrors(form, s.logger, { verb, user: command.user_id }, async () => {
+          const outcome = await s.pipeline.start({
+            actor,
+            channelId: command.channel_id,
+            def,
+            who,
+            args: more,
+            prepareForm: form.open,
+          });
+          await presentStart(s, def, outcome, {
+            reply,
+            client,
+            triggerId: command.trigger_id,
+            responseUrl: command.response_url,
+            channelId: command.channel_id,
+            form,
+          });
         });
       },
       reply,

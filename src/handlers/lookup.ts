@@ -13,9 +13,9 @@ import { queryArgs, runQuery } from '../queries/run.js';
 import { userQuery } from '../queries/users.js';
 import type { Services, SlackUserRef } from '../services.js';
 import type { Reply } from '../slack/reply.js';
-import { replyTo } from '../slack/reply.js';
+import { fromTypedText } from '../slack/text.js';
 import { parseWho, WHO_HELP } from '../users/who.js';
-import { guarded, replyVia } from './respond-error.js';
+import { guarded, replyFor } from './respond-error.js';
 
 const lookUp = async (s: Services, user: SlackUserRef, who: string, reply: Reply, channelId?: string) => {
   const message = await runQuery(s, await s.actorOf(user), userQuery, queryArgs([who], who), { channelId });
@@ -43,13 +43,13 @@ export const onLookupSubmit =
     view,
     client,
   }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    const who = view.state.values[BlockIds.who]?.[BlockIds.who]?.value ?? '';
+    const who = fromTypedText(view.state.values[BlockIds.who]?.[BlockIds.who]?.value ?? '');
     if (parseWho(who) === undefined) {
       await ack({ response_action: 'errors', errors: { [BlockIds.who]: `Name a user by ${WHO_HELP}.` } });
       return;
     }
     await ack();
-    const reply = replyTo(client, { dmUserId: body.user.id });
+    const reply = replyFor(s, client, { userId: body.user.id });
     const user = { id: body.user.id, teamId: body.user.team_id, name: body.user.name };
     await guarded(() => lookUp(s, user, who, reply), reply, s.logger, {
       handler: 'lookup_submit',
@@ -63,10 +63,10 @@ export const onLookupSender =
   async ({
     ack,
     shortcut,
-    respond,
+    client,
   }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const reply = replyVia(respond);
+    const reply = replyFor(s, client, { userId: shortcut.user.id, responseUrl: shortcut.response_url });
     const user = { id: shortcut.user.id, teamId: shortcut.team?.id, name: shortcut.user.name };
     const author = shortcut.message.user;
     await guarded(

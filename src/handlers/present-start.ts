@@ -3,11 +3,13 @@ import type { StartOutcome } from '../actions/pipeline.js';
 import type { AnyActionDefinition } from '../actions/types.js';
 import { actionForm } from '../blocks/action-form.js';
 import { actionFormMetadata } from '../blocks/payloads.js';
+import { section } from '../blocks/primitives.js';
 import { userPicker } from '../blocks/search.js';
 import { userLabel } from '../blocks/user-card.js';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
 import type { Reply } from '../slack/reply.js';
+import type { FormModal } from './form-modal.js';
 
 /** Shows what the pipeline's start step produced: a confirmation, a form (modal), or a picker. */
 export const presentStart = async (
@@ -21,10 +23,14 @@ export const presentStart = async (
     readonly responseUrl?: string | undefined;
     readonly channelId?: string | undefined;
     readonly replaceOriginal?: boolean;
+    /** The form, when it was opened (loading) before the pipeline read the target. */
+    readonly form?: FormModal | undefined;
   },
 ): Promise<void> => {
   if (outcome.kind === 'pick') {
     await io.reply({ text: 'Several users match', blocks: userPicker(outcome.users, { key: def.key }) });
+    if (io.form?.isOpen)
+      await io.form.notice([section('Several users match. Choose one in the message from the bot.')]);
     return;
   }
   if (outcome.kind === 'confirm') {
@@ -40,7 +46,8 @@ export const presentStart = async (
   const metadata = actionFormMetadata.encode({
     k: def.key,
     ...(outcome.user ? { u: outcome.user.id } : {}),
-    ...(io.responseUrl ? { r: io.responseUrl } : {}),
+    // When the response_url was issued (about now): a form submitted 30 minutes later answers by DM instead.
+    ...(io.responseUrl ? { r: io.responseUrl, t: s.now().getTime() } : {}),
     ...(io.channelId ? { c: io.channelId } : {}),
   });
   const view = actionForm(
@@ -49,5 +56,6 @@ export const presentStart = async (
     def.fields(outcome.user),
     metadata,
   );
-  await io.client.views.open({ trigger_id: io.triggerId, view });
+  if (io.form?.isOpen) await io.form.show(view);
+  else await io.client.views.open({ trigger_id: io.triggerId, view });
 };

@@ -1,21 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { RespondFn } from '@slack/bolt';
 import { errorMessage } from '../blocks/messages.js';
 import { asAppError } from '../errors.js';
 import { type AppLogger, maskedMessage } from '../logger.js';
-import type { Reply, ReplyMessage } from '../slack/reply.js';
+import type { Services, WebClient } from '../services.js';
+import { type Reply, type ReplyMessage, type ReplyTarget, replyTo } from '../slack/reply.js';
 
-/** Bolt's `respond` as our Reply: ephemeral, optionally replacing the message the click came from. */
-export const replyVia =
-  (respond: RespondFn): Reply =>
-  async (m: ReplyMessage) => {
-    await respond({
-      response_type: 'ephemeral',
-      text: m.text,
-      ...(m.blocks ? { blocks: [...m.blocks] } : {}),
-      replace_original: m.replaceOriginal ?? false,
-    });
-  };
+/**
+ * How a handler answers the person who acted: through their interaction's response_url (ephemeral, optionally
+ * replacing the message clicked), or by DM when there is none, it is too old, or Slack refuses it. Never
+ * chat.postEphemeral, which fails wherever the bot is not a member.
+ */
+export const replyFor = (s: Services, client: WebClient, target: ReplyTarget): Reply =>
+  replyTo(client, target, { now: () => s.now().getTime(), logger: s.logger });
 
 /**
  * The one place errors become messages. AppErrors show their kind message; anything else shows a generic one

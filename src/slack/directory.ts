@@ -1,6 +1,8 @@
 import type { webApi } from '@slack/bolt';
 import { AppError } from '../errors.js';
+import type { AppLogger } from '../logger.js';
 import type { SlackProfiles } from '../users/resolve.js';
+import { slackErrorCode } from './errors.js';
 
 type WebClient = webApi.WebClient;
 
@@ -14,13 +16,18 @@ interface Entry<T> {
   until: number;
 }
 
-/** Slack look-ups the bot needs (profiles, user-group members), cached for `ttlMs`, failing with typed errors. */
+/**
+ * Slack look-ups the bot needs (profiles, user-group members), cached for `ttlMs`, failing with typed errors. A
+ * policy user group Slack no longer knows (`no_such_subteam`: deleted) counts as empty, so members granted roles
+ * directly keep them; operators are warned once per group.
+ */
 export const createDirectory = (
   client: WebClient,
-  options: { ttlMs?: number; now?: () => number } = {},
+  options: { ttlMs?: number; now?: () => number; logger?: AppLogger } = {},
 ): Directory => {
   const ttl = options.ttlMs ?? 60_000;
   const now = options.now ?? Date.now;
+  const warnedGroups = new Set<string>();
   const groups = new Map<string, Entry<Set<string>>>();
   const profiles = new Map<string, Entry<{ email?: string; name: string }>>();
 
@@ -40,8 +47,7 @@ export const createDirectory = (
         const name = p?.display_name || p?.real_name || res.user?.name || userId;
         return p?.email ? { email: p.email, name } : { name };
       } catch (cause) {
-        if ((cause as { data?: { error?: string } }).data?.error === 'user_not_found')
-          return { name: userId };
+        if (slackErrorCode(cause) === 'user_not_found') return { name: userId };
         throw new AppError(
           'slack.unavailable',
           'The bot could not look that person up in Slack. Try again shortly.',
@@ -64,6 +70,16 @@ export const createDirectory = (
             const res = await client.usergroups.users.list({ usergroup: id });
             return new Set(res.users ?? []);
           } catch (cause) {
+            if (slackErrorCode(cause) === 'no_such_subteam') {
+              if (!warnedGroups.has(id)) {
+                warnedGroups.add(id);
+                options.logger?.warn(
+                  { usergroup: id },
+                  'policy names a Slack user group that no longer exists; it grants nothing. Remove it from the policy file',
+                );
+              }
+              return new Set<string>();
+            }
             throw new AppError(
               'slack.unavailable',
               'The bot could not check your Slack user groups. Try again shortly.',

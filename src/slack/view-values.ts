@@ -1,4 +1,5 @@
 import type { FieldSpec, FieldValues } from '../actions/types.js';
+import { fromTypedText } from './text.js';
 
 interface StateValue {
   readonly type?: string;
@@ -14,7 +15,7 @@ const readOne = (f: FieldSpec, v: StateValue | undefined): string | readonly str
   if (v === undefined) return undefined;
   switch (f.kind) {
     case 'text':
-      return v.value ?? undefined;
+      return v.value == null ? undefined : fromTypedText(v.value);
     case 'select':
       return v.selected_option?.value ?? undefined;
     case 'multi_select':
@@ -28,7 +29,10 @@ const readOne = (f: FieldSpec, v: StateValue | undefined): string | readonly str
   }
 };
 
-/** Reads `view.state.values` for the given fields (block_id = action_id = field id). */
+/**
+ * Reads `view.state.values` for the given fields (block_id = action_id = field id); text as typed, with the
+ * client's smart quotes straightened (slack/text.ts).
+ */
 export const readFields = (spec: readonly FieldSpec[], values: StateValues): FieldValues => {
   const out: Record<string, string | readonly string[] | undefined> = {};
   for (const f of spec) out[f.id] = readOne(f, values[f.id]?.[f.id]);

@@ -15,22 +15,19 @@ const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** `oauth:<provider alias>:<subject>`: the user's ID at an OAuth provider the project configures. */
 const OAUTH = /^oauth:([A-Za-z0-9_.-]{1,64}):(\S{1,255})$/i;
 
-/** Slack escapes mentions, emails and links in slash command text: `<@U123|alice>`, `<mailto:a@b.c|a@b.c>`. */
-const unwrapSlack = (text: string): string | { slackUserId: string } => {
-  const mention = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(text);
-  if (mention?.[1]) return { slackUserId: mention[1] };
-  const link = /^<(?:mailto:|tel:)?([^|>]+)(?:\|([^>]*))?>$/.exec(text);
-  if (link?.[1]) return link[2] ?? link[1];
-  return text;
-};
+/** A Slack user mention, as slack/text.ts leaves it (`<@U123>`; `<@U123|alice>` is read too). */
+const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
 
-/** Parses one `<who>` token; undefined when it cannot name a user. */
+/**
+ * Parses one `<who>` token, already decoded from Slack's escaping (slack/text.ts: `<mailto:…>` is an email by now,
+ * `<#C1|ops>` is `#ops` and `<https://x|label>` is `https://x`, neither of which names a user); undefined when it
+ * cannot name a user.
+ */
 export const parseWho = (token: string): WhoRef | undefined => {
-  const raw = token.trim();
-  if (raw === '' || raw.length > 320) return undefined;
-  const unwrapped = unwrapSlack(raw);
-  if (typeof unwrapped !== 'string') return { kind: 'slack', slackUserId: unwrapped.slackUserId };
-  const text = unwrapped.trim();
+  const text = token.trim();
+  if (text === '' || text.length > 320) return undefined;
+  const mention = MENTION.exec(text);
+  if (mention?.[1]) return { kind: 'slack', slackUserId: mention[1] };
   const oauth = OAUTH.exec(text);
   if (oauth?.[1] && oauth[2]) return { kind: 'oauth', alias: oauth[1], subject: oauth[2] };
   if (EMAIL.test(text)) return { kind: 'email', email: text.toLowerCase() };

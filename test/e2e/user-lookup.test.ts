@@ -46,9 +46,9 @@ describe('/authgear user', () => {
   });
 
   it.each([
-    ['a Slack-escaped email', '<mailto:alice@example.com|alice@example.com>'],
+    ['an email (Slack sends it as <mailto:…>)', 'alice@example.com'],
     ['a username', 'alice'],
-    ['a Slack mention', '<@U0ALICE|alice>'],
+    ['a Slack mention (Slack sends <@U0ALICE|alice>)', '@alice'],
   ])('finds the user by %s', async (_name, who) => {
     const res = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: `user ${who}` });
     const body = await t.response(res.responseUrlId);

@@ -7,7 +7,7 @@ import { type AdminKey, makeAdminKey, signAdminJwt } from '../support/keys.js';
 describe('Slack fake listeners', () => {
   let fake: SlackFake;
   beforeAll(async () => {
-    fake = await startSlackFake();
+    fake = await startSlackFake({ channels: [{ id: 'C0OPS', name: 'ops' }] });
   });
   afterAll(async () => fake.close());
 

@@ -122,7 +122,7 @@ describe.skipIf(!available)(
     });
 
     it('keeps the audit outbox in order and delivers every event once while two replicas contend for its lock', async () => {
-      const slack = await startSlackFake();
+      const slack = await startSlackFake({ channels: [{ id: 'C0AUDIT', name: 'audit' }] });
       try {
         const prefix = uniquePrefix();
         const event = (n: number): AuditEvent => ({

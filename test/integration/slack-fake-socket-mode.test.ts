@@ -36,6 +36,7 @@ describe('Slack fake: Socket Mode', () => {
   afterAll(async () => slack.close());
 
   it('refuses apps.connections.open with a bot token, as Slack does', async () => {
+    slack.expectRefusal({ method: 'apps.connections.open', error: 'not_allowed_token_type' });
     expect(await open(slack, 'xoxb-bot')).toEqual({ ok: false, error: 'not_allowed_token_type' });
   });
 

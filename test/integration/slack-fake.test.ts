@@ -1,9 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver } from '@slack/bolt';
-import { ErrorCode, type Logger, LogLevel, WebClient } from '@slack/web-api';
+import { ErrorCode, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type SlackFake, startSlackFake } from '../fakes/slack/index.js';
+import { quietLogger } from '../support/quiet-logger.js';
 import { createSlackDriver } from '../support/slack-driver.js';
 import { waitFor } from '../support/wait.js';
 
@@ -11,23 +12,13 @@ const TOKEN = 'xoxb-test-token';
 let fake: SlackFake;
 let client: WebClient;
 
-/** WebClient logs Slack's error messages; the tests assert on them instead. */
-const quietLogger: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  setLevel: () => undefined,
-  getLevel: () => LogLevel.ERROR,
-  setName: () => undefined,
-};
-
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
 beforeAll(async () => {
   fake = await startSlackFake({
     users: [{ id: 'U0ALICE', name: 'alice', realName: 'Alice Liddell', email: 'alice@example.com' }],
     usergroups: { S0SUPPORT: ['U0ALICE', 'U0BOB'] },
+    channels: [{ id: 'C0OPS', name: 'ops' }],
   });
   client = new WebClient(TOKEN, {
     slackApiUrl: fake.apiUrl,
@@ -83,6 +74,7 @@ describe('Slack Web API fake driven by a real WebClient', () => {
   });
 
   it('answers users.info from seeded users and user_not_found otherwise', async () => {
+    fake.expectRefusal({ method: 'users.info', error: 'user_not_found' });
     const found = await client.users.info({ user: 'U0ALICE' });
     expect(found.user).toMatchObject({
       id: 'U0ALICE',
@@ -106,6 +98,7 @@ describe('Slack Web API fake driven by a real WebClient', () => {
   });
 
   it('rejects invalid blocks with invalid_blocks and records the violation', async () => {
+    fake.expectRefusal({ method: 'chat.postMessage', error: 'invalid_blocks' });
     const blocks = [{ type: 'header', text: { type: 'plain_text', text: 'x'.repeat(151) } }];
     await expect(client.chat.postMessage({ channel: 'C0OPS', text: 't', blocks })).rejects.toMatchObject({
       data: { ok: false, error: 'invalid_blocks' },
@@ -117,6 +110,7 @@ describe('Slack Web API fake driven by a real WebClient', () => {
   });
 
   it('rejects a message with more than 50 blocks', async () => {
+    fake.expectRefusal({ method: 'chat.postMessage', error: 'invalid_blocks' });
     const blocks = Array.from({ length: 51 }, (_, i) => section(`row ${i}`));
     await expect(client.chat.postMessage({ channel: 'C0OPS', text: 't', blocks })).rejects.toMatchObject({
       data: { error: 'invalid_blocks' },
@@ -131,13 +125,16 @@ describe('Slack Web API fake driven by a real WebClient', () => {
       title: { type: 'plain_text' as const, text: 'Confirm' },
       blocks: [section('Sure?')],
     };
-    const opened = await client.views.open({ trigger_id: '1.2.abc', view });
+    fake.expectRefusal({ method: 'views.open', error: 'invalid_blocks' });
+    const opened = await client.views.open({ trigger_id: fake.issueTriggerId(), view });
     expect(opened.view).toMatchObject({ id: expect.stringMatching(/^V/), callback_id: 'cb', type: 'modal' });
     const longTitle = {
       ...view,
       title: { type: 'plain_text' as const, text: 'A title that is far too long' },
     };
-    await expect(client.views.open({ trigger_id: '1.2.abc', view: longTitle })).rejects.toMatchObject({
+    await expect(
+      client.views.open({ trigger_id: fake.issueTriggerId(), view: longTitle }),
+    ).rejects.toMatchObject({
       data: { error: 'invalid_blocks' },
     });
     expect(fake.violations.map((v) => v.surface)).toEqual(['modal']);
@@ -166,20 +163,24 @@ describe('Slack Web API fake driven by a real WebClient', () => {
   });
 
   it('fails the next call with an armed error, then recovers', async () => {
-    fake.failNext('chat.postMessage', { error: 'channel_not_found' });
-    await expect(client.chat.postMessage({ channel: 'C0X', text: 'a' })).rejects.toMatchObject({
-      data: { error: 'channel_not_found' },
+    fake.failNext('chat.postMessage', { error: 'internal_error' });
+    await expect(client.chat.postMessage({ channel: 'C0OPS', text: 'a' })).rejects.toMatchObject({
+      data: { error: 'internal_error' },
     });
-    await expect(client.chat.postMessage({ channel: 'C0X', text: 'a' })).resolves.toMatchObject({ ok: true });
+    await expect(client.chat.postMessage({ channel: 'C0OPS', text: 'a' })).resolves.toMatchObject({
+      ok: true,
+    });
   });
 
   it('answers unknown_method for methods it does not implement', async () => {
+    fake.expectRefusal({ error: 'unknown_method' });
     await expect(client.apiCall('admin.nothing.here')).rejects.toMatchObject({
       data: { error: 'unknown_method' },
     });
   });
 
   it('records response_url posts and rejects invalid blocks there too', async () => {
+    fake.expectRefusal({ method: 'response_url', error: 'invalid_blocks' });
     const ok = await fetch(fake.responseUrl('abc'), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -202,6 +203,7 @@ describe('Slack Web API fake driven by a real WebClient', () => {
 describe('Slack Web API fake options', () => {
   it('accepts only the configured token', async () => {
     const strict = await startSlackFake({ token: 'xoxb-right' });
+    strict.expectRefusal({ method: 'auth.test', error: 'invalid_auth' });
     try {
       const wrong = new WebClient('xoxb-wrong', {
         slackApiUrl: strict.apiUrl,
@@ -222,7 +224,15 @@ describe('Slack Web API fake options', () => {
 
   it('rate limits chat.postMessage per channel within a rolling second', async () => {
     let nowMs = 1_700_000_000_000;
-    const limited = await startSlackFake({ postMessageLimitPerSecond: 1, now: () => nowMs });
+    const limited = await startSlackFake({
+      postMessageLimitPerSecond: 1,
+      now: () => nowMs,
+      channels: [
+        { id: 'C0AUDIT', name: 'audit' },
+        { id: 'C0OTHER', name: 'other' },
+      ],
+    });
+    limited.expectRefusal({ method: 'chat.postMessage', error: 'ratelimited', channel: 'C0AUDIT' });
     try {
       const c = new WebClient(TOKEN, {
         slackApiUrl: limited.apiUrl,
@@ -280,6 +290,7 @@ describe('driver and fake around a real Bolt app', () => {
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`,
         signingSecret: 's3cret',
         responseUrl: fake.responseUrl,
+        triggerId: fake.issueTriggerId,
       });
       const command = await driver.slashCommand({ userId: 'U0ALICE', channelId: 'C0OPS', text: 'alice' });
       expect(command.status).toBe(200);

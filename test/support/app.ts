@@ -5,7 +5,7 @@ import { type Policy, parsePolicyText } from '../../src/config/policy.js';
 import { createLogger } from '../../src/logger.js';
 import type { QueryVerb } from '../../src/queries/types.js';
 import { type AuthgearFake, startAuthgearFake } from '../fakes/authgear/index.js';
-import { type SeedUser, type SlackFake, startSlackFake } from '../fakes/slack/index.js';
+import { type SeedChannel, type SeedUser, type SlackFake, startSlackFake } from '../fakes/slack/index.js';
 import { makeAdminKey } from './keys.js';
 import { createSlackDriver, type SlackDriver } from './slack-driver.js';
 import { waitFor } from './wait.js';
@@ -21,6 +21,13 @@ export const PEOPLE = {
 } as const;
 
 export const CHANNELS = { approvals: 'C0APPROVALS', audit: 'C0AUDIT', ops: 'C0GENERAL' } as const;
+
+/** The channels of the test workspace; the bot has been invited to each (tests remove it to see it refused). */
+export const WORKSPACE_CHANNELS: readonly SeedChannel[] = [
+  { id: CHANNELS.approvals, name: 'approvals' },
+  { id: CHANNELS.audit, name: 'audit' },
+  { id: CHANNELS.ops, name: 'general' },
+];
 
 export const DEFAULT_POLICY = `
 channels:
@@ -61,7 +68,7 @@ export interface TestApp {
   /** Every log line the app wrote (JSON text), for secret searches. */
   readonly logs: string[];
   readonly url: string;
-  /** Waits for the n-th (1-based) message posted to a response_url id and returns its body. */
+  /** Waits for the n-th (1-based) message Slack accepted at a response_url id and returns its body. */
   response(id: string | undefined, n?: number): Promise<Record<string, unknown>>;
   /** All text (JSON) Slack received from the bot: Web API calls and response_url posts. */
   everythingSlackSaw(): string;
@@ -97,8 +104,9 @@ export const startFakes = async (
       { id: PEOPLE.grouped, name: 'gus', email: 'gus@ops.example.com' },
       ...(options.extraPeople ?? []),
     ],
-    usergroups: { S0SUPPORT: [PEOPLE.grouped] },
+    channels: [...WORKSPACE_CHANNELS],
   });
+  slack.addUsergroup('S0SUPPORT', [PEOPLE.grouped], 'support-team');
   const authgear = await startAuthgearFake({
     projectId: PROJECT_ID,
     keyId: key.keyId,
@@ -159,6 +167,8 @@ export const startInstance = async (
     url,
     signingSecret: SIGNING_SECRET,
     responseUrl: (id) => fakes.slack.responseUrl(id),
+    triggerId: () => fakes.slack.issueTriggerId(),
+    names: fakes.slack.names,
   });
   return { built, driver, url, logs };
 };
@@ -180,7 +190,16 @@ export const startTestApp = async (options: TestAppOptions = {}): Promise<TestAp
     async response(id, n = 1) {
       if (!id)
         throw new Error('no response_url id: the driver returns one for slash commands and message actions');
-      const found = await waitFor(() => slack.responsesTo(id)[n - 1], { message: `response #${n} to ${id}` });
+      const refused = () =>
+        slack.refusals
+          .filter((r) => r.responseId === id)
+          .map((r) => r.error)
+          .join(', ');
+      const found = await waitFor(() => slack.responsesTo(id)[n - 1], {
+        message: `response #${n} to ${id}`,
+      }).catch((error: unknown) => {
+        throw refused() === '' ? error : new Error(`Slack refused the posts to ${id}: ${refused()}`);
+      });
       return found.body as Record<string, unknown>;
     },
     everythingSlackSaw() {

@@ -28,6 +28,13 @@ export const BLOCK_KIT_LIMITS = {
   id: 255,
 } as const;
 
+/**
+ * Slack refuses a message (`msg_blocks_too_long`) when the text across all its blocks passes roughly 12,000
+ * characters. Undocumented; measured by users (slackapi/bolt-js #2509, #2867). RULES.md asks the bot to stay under
+ * 10,000.
+ */
+export const MESSAGE_BLOCK_TEXT_LIMIT = 12_000;
+
 const SCHEMA_ID = 'https://tightknit.com/schemas/slack-block-kit.schema.json';
 const schemaPath = path.join(sharedDir, 'slack/block-kit-schema/slack-block-kit.schema.json');
 
@@ -159,6 +166,17 @@ const checkBlockList = (blocks: unknown, max: number, label: string): string[] =
     }
   });
   return errors;
+};
+
+/** The characters of every text object (`plain_text`, `mrkdwn`) anywhere in `blocks`: what the limit counts. */
+export const blockTextLength = (blocks: unknown): number => {
+  if (Array.isArray(blocks)) return blocks.reduce((sum: number, b) => sum + blockTextLength(b), 0);
+  if (!isObject(blocks)) return 0;
+  const own =
+    (blocks.type === 'plain_text' || blocks.type === 'mrkdwn') && typeof blocks.text === 'string'
+      ? blocks.text.length
+      : 0;
+  return own + Object.values(blocks).reduce((sum: number, v) => sum + blockTextLength(v), 0);
 };
 
 /** Problems with a message's `blocks` (chat.postMessage / postEphemeral / update, response_url). */

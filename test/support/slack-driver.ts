@@ -9,6 +9,7 @@ import globalShortcutFixture from '../fixtures/slack/global-shortcut.json' with 
 import messageShortcutFixture from '../fixtures/slack/message-shortcut.json' with { type: 'json' };
 import slashCommandFixture from '../fixtures/slack/slash-command.json' with { type: 'json' };
 import viewSubmissionFixture from '../fixtures/slack/view-submission.json' with { type: 'json' };
+import { asSlackSends, type SlackNameLookup, smartenQuotes } from './slack-text.js';
 
 type Json = Record<string, unknown>;
 
@@ -23,8 +24,14 @@ export interface SlackDriverOptions {
   /** The app's full events URL, e.g. `http://127.0.0.1:PORT/slack/events`. */
   url: string;
   signingSecret: string;
-  /** Maps a fresh id to a response URL, usually `fake.responseUrl`. */
+  /** Maps a fresh id to a response URL, usually `fake.responseUrl` (which issues it, as Slack does). */
   responseUrl: (id: string) => string;
+  /** Issues a trigger_id, usually `fake.issueTriggerId` (so the fake can judge its use); default: made up here. */
+  triggerId?: () => string;
+  /** Names Slack knows (`fake.names`), so `@alice`, `#ops` and `@support` are sent as Slack sends them. */
+  names?: SlackNameLookup;
+  /** Type quotes as macOS and iOS do (“ ” ‘ ’) in command text and form fields. Default false. */
+  smartQuotes?: boolean;
   teamId?: string;
   teamDomain?: string;
   apiAppId?: string;
@@ -62,7 +69,12 @@ export interface SlashCommandInput {
   userName?: string;
   channelId?: string;
   channelName?: string;
+  /** What the person typed after the command; sent escaped as Slack sends it (slack-text.ts). */
   text: string;
+  /** The exact `text` field to send instead (for what a client or a forger might send). */
+  sentText?: string;
+  /** Overrides the driver's `smartQuotes` for this command. */
+  smartQuotes?: boolean;
   command?: string;
 }
 
@@ -92,6 +104,8 @@ export interface ViewSubmissionInput {
   viewId?: string;
   /** The view's blocks; default: one plain_text_input block per entry of `values`. */
   blocks?: Json[];
+  /** Overrides the driver's `smartQuotes` for the text typed into the form. */
+  smartQuotes?: boolean;
 }
 
 export interface GlobalShortcutInput {
@@ -160,7 +174,27 @@ export const createSlackDriver = (options: SlackDriverOptions): SlackDriver => {
   const apiAppId = options.apiAppId ?? 'A0AUTHGEAR';
   let seq = 0;
   const nextId = () => `d${++seq}-${randomBytes(4).toString('hex')}`;
-  const triggerId = () => `${Math.floor(now() / 1000)}${++seq}.${teamId}.${randomBytes(16).toString('hex')}`;
+  const triggerId =
+    options.triggerId ??
+    (() => `${Math.floor(now() / 1000)}${++seq}.${teamId}.${randomBytes(16).toString('hex')}`);
+  /** Form fields carry what was typed (Slack does not escape plain_text_input values), quotes as the client made them. */
+  const typedValues = (
+    values: ViewSubmissionInput['values'],
+    smart: boolean,
+  ): ViewSubmissionInput['values'] =>
+    Object.fromEntries(
+      Object.entries(values).map(([blockId, actions]) => [
+        blockId,
+        Object.fromEntries(
+          Object.entries(actions).map(([actionId, v]) => [
+            actionId,
+            smart && v.type === 'plain_text_input' && typeof v.value === 'string'
+              ? { ...v, value: smartenQuotes(v.value) }
+              : v,
+          ]),
+        ),
+      ]),
+    );
   const actionTs = () => `${(now() / 1000).toFixed(6)}`;
   const user = (id: string, name?: string) => ({
     id,
@@ -202,7 +236,16 @@ export const createSlackDriver = (options: SlackDriverOptions): SlackDriver => {
   return {
     send,
 
-    slashCommand: async ({ userId, userName, channelId, channelName, text, command = '/authgear' }) => {
+    slashCommand: async ({
+      userId,
+      userName,
+      channelId,
+      channelName,
+      text,
+      sentText,
+      smartQuotes = options.smartQuotes ?? false,
+      command = '/authgear',
+    }) => {
       const responseUrlId = nextId();
       const trigger = triggerId();
       const fields: Record<string, string> = {
@@ -214,7 +257,7 @@ export const createSlackDriver = (options: SlackDriverOptions): SlackDriver => {
         user_id: userId,
         user_name: userName ?? userId.toLowerCase(),
         command,
-        text,
+        text: sentText ?? asSlackSends(text, options.names, { smartQuotes }),
         api_app_id: apiAppId,
         response_url: responseUrl(responseUrlId),
         trigger_id: trigger,
@@ -259,7 +302,17 @@ export const createSlackDriver = (options: SlackDriverOptions): SlackDriver => {
       return sendPayload(payload, { responseUrlId, triggerId: trigger });
     },
 
-    viewSubmission: async ({ userId, userName, callbackId, privateMetadata, values, viewId, blocks }) => {
+    viewSubmission: async ({
+      userId,
+      userName,
+      callbackId,
+      privateMetadata,
+      values: typed,
+      viewId,
+      blocks,
+      smartQuotes = options.smartQuotes ?? false,
+    }) => {
+      const values = typedValues(typed, smartQuotes);
       const trigger = triggerId();
       const id = viewId ?? 'V0DRIVER01';
       const view = {

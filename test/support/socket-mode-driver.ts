@@ -36,6 +36,8 @@ export const createSocketModeDriver = (slack: SlackFake): SocketModeDriver => {
     url: 'socket-mode',
     signingSecret: 'unused-in-socket-mode',
     responseUrl: (id) => slack.responseUrl(id),
+    triggerId: () => slack.issueTriggerId(),
+    names: slack.names,
     transport,
   });
   let eventSeq = 0;

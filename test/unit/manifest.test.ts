@@ -18,7 +18,11 @@ interface Manifest {
   display_information: { name: string };
   features: {
     bot_user?: { display_name: string };
-    app_home?: { home_tab_enabled?: boolean };
+    app_home?: {
+      home_tab_enabled?: boolean;
+      messages_tab_enabled?: boolean;
+      messages_tab_read_only_enabled?: boolean;
+    };
     slash_commands: Array<{ command: string; url: string; usage_hint?: string }>;
     shortcuts: Array<{ type: string; callback_id: string; name: string }>;
   };
@@ -110,6 +114,11 @@ describe('manifest.yml contents', () => {
       bot_events: ['app_home_opened'],
     });
     expect(manifest.settings.socket_mode_enabled).toBe(false);
+  });
+
+  it('keeps the Messages tab on, read-only, so the DMs the bot sends reach people', () => {
+    expect(manifest.features.app_home?.messages_tab_enabled).toBe(true);
+    expect(manifest.features.app_home?.messages_tab_read_only_enabled).toBe(true);
   });
 
   it('explains how to switch to Socket Mode', () => {

@@ -120,6 +120,54 @@ describe('driven payloads', () => {
     expect(result.json).toEqual({ response_action: 'clear' });
   });
 
+  it.each([
+    [
+      'entities',
+      'edit x family_name=Builder & Sons <Ltd>',
+      'edit x family_name=Builder &amp; Sons &lt;Ltd&gt;',
+    ],
+    ['an email', 'user bob@example.com', 'user <mailto:bob@example.com|bob@example.com>'],
+    ['a phone number', 'user +1 555 123 4567', 'user <tel:+15551234567|+1 555 123 4567>'],
+    [
+      'a link',
+      'edit x website=https://x.example/a?b=1&c=2',
+      'edit x website=<https://x.example/a?b=1&amp;c=2>',
+    ],
+    [
+      'a known person, channel and user group',
+      'ask @alice in #ops or @support',
+      'ask <@U0ALICE|alice> in <#C0OPS|ops> or <!subteam^S0SUP|@support>',
+    ],
+    ['unknown names, as typed', 'ask @nobody in #nowhere', 'ask @nobody in #nowhere'],
+    ['a channel ping', 'user @here', 'user <!here>'],
+  ])('sends command text as Slack does: %s', async (_what, typed, sent) => {
+    const d = createSlackDriver({
+      url,
+      signingSecret: SECRET,
+      responseUrl: (id) => `http://127.0.0.1:9/response/${id}`,
+      names: {
+        userId: (n) => (n === 'alice' ? 'U0ALICE' : undefined),
+        channelId: (n) => (n === 'ops' ? 'C0OPS' : undefined),
+        usergroupId: (h) => (h === 'support' ? 'S0SUP' : undefined),
+      },
+    });
+    await d.slashCommand({ userId: 'U0ALICE', text: typed });
+    expect(new URLSearchParams(lastRequest().body).get('text')).toBe(sent);
+  });
+
+  it('types smart quotes when asked (commands and form fields), and sends exact text when told', async () => {
+    const d = createSlackDriver({ url, signingSecret: SECRET, responseUrl: (id) => id, smartQuotes: true });
+    await d.slashCommand({ userId: 'U1', text: `disable x "it's fraud"` });
+    expect(new URLSearchParams(lastRequest().body).get('text')).toBe('disable x “it’s fraud”');
+    await d.slashCommand({ userId: 'U1', text: 'ignored', sentText: 'user <@U0RAW>' });
+    expect(new URLSearchParams(lastRequest().body).get('text')).toBe('user <@U0RAW>');
+    const values = { comment: { comment: { type: 'plain_text_input', value: `"ok" & <fine>` } } };
+    await d.viewSubmission({ userId: 'U1', callbackId: 'cb', values });
+    expect(payloadOf(lastRequest())).toMatchObject({
+      view: { state: { values: { comment: { comment: { value: '“ok” & <fine>' } } } } },
+    });
+  });
+
   it('gives each request its own response_url id', async () => {
     const d = driver();
     const a = await d.slashCommand({ userId: 'U1', text: 'help' });

@@ -15,7 +15,7 @@ export const onApprove =
   async (args: BlockActionArgs): Promise<void> => {
     await args.ack();
     const c = clicked(args);
-    const who = { userId: c.user.id, channelId: c.channelId };
+    const who = { userId: c.user.id, responseUrl: c.responseUrl };
     await decideAndTell(s, args.client, who, 'approval_approve', async () =>
       approvals.approve(approvalIdValue.decode(c.value), await s.actorOf(c.user)),
     );
@@ -28,14 +28,14 @@ export const onTextDecision =
   async (args: BlockActionArgs): Promise<void> => {
     await args.ack();
     const c = clicked(args);
-    const who = { userId: c.user.id, channelId: c.channelId };
+    const who = { userId: c.user.id, responseUrl: c.responseUrl };
     await decideAndTell(s, args.client, who, `approval_${kind}_form`, async () => {
       const id = approvalIdValue.decode(c.value);
       const may = await approvals.mayDecide(id, await s.actorOf(c.user));
       if (!may.ok) return may;
       const metadata = decisionFormMetadata.encode({
         id,
-        ...(c.channelId ? { channelId: c.channelId } : {}),
+        ...(c.responseUrl ? { r: c.responseUrl, t: s.now().getTime() } : {}),
         ...(onHome(args) ? { home: true } : {}),
       });
       await args.client.views.open({ trigger_id: c.triggerId, view: decisionModal(kind, metadata) });
@@ -49,7 +49,7 @@ export const onCancelRequest =
   async (args: BlockActionArgs): Promise<void> => {
     await args.ack();
     const c = clicked(args);
-    const who = { userId: c.user.id, channelId: c.channelId };
+    const who = { userId: c.user.id, responseUrl: c.responseUrl };
     await decideAndTell(s, args.client, who, 'approval_cancel', async () =>
       approvals.cancel(approvalIdValue.decode(c.value), await s.actorOf(c.user)),
     );

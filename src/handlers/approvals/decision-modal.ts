@@ -3,6 +3,7 @@ import type { ApprovalService } from '../../approvals/service.js';
 import { decisionText, type TextDecision } from '../../blocks/approval-card.js';
 import { decisionFormMetadata } from '../../blocks/payloads.js';
 import type { Services } from '../../services.js';
+import { fromTypedText } from '../../slack/text.js';
 import { publishHome } from '../app-home.js';
 import { decideAndTell } from './tell.js';
 
@@ -20,8 +21,10 @@ export const onTextDecisionSubmit =
   }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const meta = decisionFormMetadata.safeDecode(view.private_metadata);
-    const who = { userId: body.user.id, channelId: meta?.channelId };
-    const text = decisionText(kind, view.state.values);
+    // Told through the response_url of the click that opened the form, or by DM (older forms carry none).
+    const who = { userId: body.user.id, responseUrl: meta?.r, issuedAt: meta?.t };
+    const typed = decisionText(kind, view.state.values);
+    const text = typed === undefined ? undefined : fromTypedText(typed);
     await decideAndTell(s, client, who, `approval_${kind}_modal`, async () => {
       if (!meta) return { ok: false, message: decisionFormMetadata.stale };
       const actor = await s.actorOf({ id: body.user.id, teamId: body.user.team_id, name: body.user.name });

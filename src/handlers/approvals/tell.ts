@@ -1,27 +1,16 @@
 import type { Decision } from '../../approvals/service.js';
 import type { Services, WebClient } from '../../services.js';
-import { errorReply } from '../respond-error.js';
+import type { ReplyTarget } from '../../slack/reply.js';
+import { errorReply, replyFor } from '../respond-error.js';
 
-/** Where to tell the clicker something only they see: ephemeral in the channel, or a DM without one. */
-export interface Clicker {
-  readonly userId: string;
-  readonly channelId?: string | undefined;
-}
-
-export const tell = async (client: WebClient, who: Clicker, text: string): Promise<void> => {
-  if (who.channelId) {
-    await client.chat.postEphemeral({ channel: who.channelId, user: who.userId, text });
-    return;
-  }
-  const opened = await client.conversations.open({ users: who.userId });
-  await client.chat.postMessage({ channel: opened.channel?.id ?? who.userId, text });
-};
-
-/** Runs a decision and tells the clicker about a refusal, a note, or an unexpected error. */
+/**
+ * Runs a decision and tells the clicker about a refusal, a note, or an unexpected error: through the click's
+ * response_url, so it reaches them in a DM between people or a private channel too, else by DM.
+ */
 export const decideAndTell = async (
   s: Services,
   client: WebClient,
-  who: Clicker,
+  who: ReplyTarget,
   handler: string,
   work: () => Promise<Decision>,
 ): Promise<void> => {
@@ -34,7 +23,7 @@ export const decideAndTell = async (
   }
   if (text === undefined) return;
   try {
-    await tell(client, who, text);
+    await replyFor(s, client, who)({ text });
   } catch {
     s.logger.warn({ handler, user: who.userId }, 'could not tell the clicker');
   }

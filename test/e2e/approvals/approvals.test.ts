@@ -6,7 +6,7 @@ import { CHANNELS, PEOPLE } from '../../support/app.js';
 import { type PrivateRedis, startPrivateRedis } from '../../support/redis.js';
 import { waitFor } from '../../support/wait.js';
 import { ADMIN3, approvalPolicy, type Cluster, startCluster } from './cluster.js';
-import { approveFiftyTimes, click, disableMutations, lastCardText, request } from './flow.js';
+import { approveFiftyTimes, click, disableMutations, lastCardText, request, toldAbout } from './flow.js';
 
 type Json = Record<string, unknown>;
 
@@ -47,8 +47,8 @@ describe.each(['memory', 'redis'] as const)('approvals with the %s store', (kind
     await waitFor(
       () => dms.length > 0 || c.slack.messagesIn(c.slack.dmChannelFor(PEOPLE.support)).length > 0,
     );
-    await click(c, PEOPLE.admin2, 'approval_approve', id);
-    await waitFor(() => c.slack.ephemeralsTo(PEOPLE.admin2).length > 0);
+    const late = await click(c, PEOPLE.admin2, 'approval_approve', id);
+    expect(await toldAbout(c, late)).toContain('decided');
     expect(disableMutations(c)).toHaveLength(1);
     expect(c.audit.filter((e) => e.approvalId === id).map((e) => e.type)).toEqual(
       expect.arrayContaining(['requested', 'approved', 'executed']),
@@ -60,9 +60,8 @@ describe.each(['memory', 'redis'] as const)('approvals with the %s store', (kind
   it("refuses the requester's own approval with an ephemeral message and executes nothing", async () => {
     const { id } = await request(c, 'a2@example.com');
     const before = disableMutations(c).length;
-    await click(c, PEOPLE.support, 'approval_approve', id);
-    const eph = await waitFor(() => c.slack.ephemeralsTo(PEOPLE.support).at(-1));
-    expect(JSON.stringify(eph.args)).toContain('your own request');
+    const own = await click(c, PEOPLE.support, 'approval_approve', id);
+    expect(await toldAbout(c, own)).toContain('your own request');
     expect(disableMutations(c)).toHaveLength(before);
   });
 
@@ -80,10 +79,8 @@ describe.each(['memory', 'redis'] as const)('approvals with the %s store', (kind
     });
     await waitFor(() => lastCardText(c).includes('Rejected'));
     expect(lastCardText(c)).toContain('not &lt;b&gt;now&lt;/b&gt;');
-    await click(c, PEOPLE.admin2, 'approval_approve', id);
-    await waitFor(() =>
-      c.slack.ephemeralsTo(PEOPLE.admin2).some((e) => JSON.stringify(e.args).includes('decided')),
-    );
+    const late = await click(c, PEOPLE.admin2, 'approval_approve', id);
+    expect(await toldAbout(c, late)).toContain('decided');
     expect(disableMutations(c)).toHaveLength(before);
     expect(c.audit.some((e) => e.approvalId === id && e.type === 'rejected')).toBe(true);
   });
@@ -115,10 +112,8 @@ describe.each(['memory', 'redis'] as const)('approvals with the %s store', (kind
     const { id } = await request(c, 'a4@example.com');
     await click(c, PEOPLE.support, 'approval_cancel', id);
     await waitFor(() => lastCardText(c).includes('Cancelled'));
-    await click(c, PEOPLE.admin, 'approval_approve', id);
-    await waitFor(() =>
-      c.slack.ephemeralsTo(PEOPLE.admin).some((e) => JSON.stringify(e.args).includes('decided')),
-    );
+    const late = await click(c, PEOPLE.admin, 'approval_approve', id);
+    expect(await toldAbout(c, late)).toContain('decided');
     expect(disableMutations(c).filter((r) => JSON.stringify(r.variables).includes('a4'))).toHaveLength(0);
   });
 
@@ -142,12 +137,10 @@ describe('2 of 3 approvers', () => {
 
   it('executes only after the second distinct approval', async () => {
     const { id } = await request(c, 'b1@example.com');
-    await click(c, PEOPLE.admin, 'approval_approve', id);
-    await waitFor(() => c.slack.ephemeralsTo(PEOPLE.admin).length > 0);
-    await click(c, PEOPLE.admin, 'approval_approve', id);
-    await waitFor(() =>
-      c.slack.ephemeralsTo(PEOPLE.admin).some((e) => JSON.stringify(e.args).includes('already')),
-    );
+    const first = await click(c, PEOPLE.admin, 'approval_approve', id);
+    expect(await toldAbout(c, first)).toContain('1 more needed');
+    const again = await click(c, PEOPLE.admin, 'approval_approve', id);
+    expect(await toldAbout(c, again)).toContain('already');
     expect(disableMutations(c)).toHaveLength(0);
     await click(c, ADMIN3, 'approval_approve', id);
     await waitFor(() => disableMutations(c).length === 1);

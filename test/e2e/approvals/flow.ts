@@ -2,7 +2,8 @@
 import { expect } from 'vitest';
 import type { RecordedRequest } from '../../fakes/authgear/index.js';
 import { CHANNELS, PEOPLE } from '../../support/app.js';
-import { waitFor } from '../../support/wait.js';
+import type { DriverResult } from '../../support/slack-driver.js';
+import { type WaitForOptions, waitFor } from '../../support/wait.js';
 import { buttonsOf, confirmValueOf } from '../account/flow.js';
 import type { Cluster, ClusterInstance } from './cluster.js';
 
@@ -103,9 +104,18 @@ export const approveFiftyTimes = async (
 export const lastCardText = (c: Cluster): string =>
   JSON.stringify(c.slack.callsTo('chat.update').at(-1)?.args ?? {});
 
-/** Ephemeral texts `userId` received so far (JSON of each call). */
-export const ephemeralTexts = (c: Cluster, userId: string): string[] =>
-  c.slack.ephemeralsTo(userId).map((e) => JSON.stringify(e.args));
+/** What the clicker was told about a click, through the click's own response_url (JSON text). */
+export const toldAbout = async (
+  c: Cluster,
+  clicked: DriverResult,
+  options: WaitForOptions = {},
+): Promise<string> =>
+  JSON.stringify(
+    await waitFor(() => c.slack.responsesTo(clicked.responseUrlId ?? '')[0]?.body, {
+      message: 'an answer to the click',
+      ...options,
+    }),
+  );
 
 /** Runs `/authgear <text>` as `userId` and returns the (single) response message. */
 export const slash = async (c: Cluster, userId: string, text: string, instance = 0): Promise<Json> => {

@@ -81,7 +81,14 @@ it('drives the demo like a person: command, card, form, confirmation, approval, 
   // 6. Ada approves.
   await actAs('Ada Park (admin)');
   await approval.getByRole('button', { name: 'Approve', exact: true }).click();
-  await messageWith('alice@example.com').filter({ hasText: /done/i }).waitFor();
+  // The card says it is done; Ada alone is also told so, through her click's response_url.
+  await messageWith('Approval request')
+    .filter({ hasText: 'alice@example.com' })
+    .filter({ hasText: /done/i })
+    .waitFor();
+  await messageWith(/approved and done/)
+    .filter({ hasText: 'Only visible to you' })
+    .waitFor();
 
   // 7. #audit records the execution; Sam's DM reports it.
   await openConversation('audit');

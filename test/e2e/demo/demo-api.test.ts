@@ -47,7 +47,14 @@ describe('the demo', () => {
     expect((await api.state(VIC)).messages[OPS]?.some((m) => m.key === card.key)).toBe(false);
 
     await api.click(SAM, card, 'Disable');
-    const modal = await waitFor(async () => (await api.state(SAM)).modal, { message: 'the Disable form' });
+    // The form opens at once as "Loading…", then the bot fills it in (views.update) once Authgear answered.
+    const modal = await waitFor(
+      async () => {
+        const m = (await api.state(SAM)).modal;
+        return m && JSON.stringify(m.view.blocks).includes('"input"') ? m : undefined;
+      },
+      { message: 'the Disable form' },
+    );
     const empty = await api.post('/api/submit', { as: SAM, viewId: modal.view.id, values: {} });
     expect(empty.status).toBe(200);
     const withErrors = await waitFor(async () => {
@@ -207,7 +214,10 @@ describe('the demo with REDIS_URL', () => {
         (m) => buttonAt(m.blocks, 'Approve') !== undefined,
         'card',
       );
-      expect((await client.keys(`${prefix}*`)).length).toBeGreaterThan(0);
+      // The card goes up just before the request is stored (a request never lives without its card).
+      await waitFor(async () => (await client.keys(`${prefix}*`)).length > 0, {
+        message: 'the stored request',
+      });
       await page.click(ADA, card, 'Approve');
       await waitFor(async () =>
         (await page.state(ADA)).operations.some((o) => o.kind === 'mutation' && o.ok),

@@ -97,6 +97,11 @@ describe('npm run check', () => {
   });
 
   it('fails each broken dependency on its own line: unknown channel, Authgear key, Redis down', async () => {
+    fakes.slack.expectRefusal({
+      method: 'conversations.info',
+      error: 'channel_not_found',
+      channel: 'C0MISSING',
+    });
     const { code, out } = await runCheck({
       POLICY_FILE: writePolicy(DEFAULT_POLICY.replace(CHANNELS.approvals, 'C0MISSING')),
       AUTHGEAR_ADMIN_KEY_ID: 'not-the-key',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actionFormMetadata } from '../../../src/blocks/payloads.js';
 import { encodeNodeId, type FakeUser } from '../../fakes/authgear/index.js';
 import { PEOPLE, startTestApp, type TestApp } from '../../support/app.js';
-import { waitFor } from '../../support/wait.js';
+import { formShown } from '../../support/views.js';
 import { buttonsOf, buttonValue, confirmAndWait, text } from './helpers.js';
 
 const STANDARD = {
@@ -78,10 +78,9 @@ describe('/authgear edit', () => {
 
   it('opens a prefilled form that carries the version the person saw', async () => {
     const res = await t.driver.slashCommand({ userId: PEOPLE.support, text: 'edit alice@example.com' });
-    const open = await waitForCall('views.open');
-    const view = (
-      open.args as { view: { blocks: { block_id?: string; element?: Record<string, unknown> }[] } }
-    ).view;
+    const view = (await formShown(t.slack)) as {
+      blocks: { block_id?: string; element?: Record<string, unknown> }[];
+    };
     const byId = new Map(view.blocks.map((b) => [b.block_id, b]));
     expect(byId.get('name')?.element?.initial_value).toBe('Alice Liddell');
     expect(byId.get('custom.department')?.element?.initial_value).toBe('Support');
@@ -143,7 +142,7 @@ describe('/authgear create-user', () => {
   it('shows the generated password to the requester only, once', async () => {
     const res = await t.driver.slashCommand({
       userId: PEOPLE.support,
-      text: 'create-user <mailto:new.hire@example.com|new.hire@example.com> --generate-password',
+      text: 'create-user new.hire@example.com --generate-password',
     });
     const result = await confirmAndWait(t, PEOPLE.support, await t.response(res.responseUrlId));
     const [create] = mutations();
@@ -241,9 +240,6 @@ describe('/authgear authorizations and mfa', () => {
     });
   });
 });
-
-const waitForCall = (method: string) =>
-  waitFor(() => t.slack.calls.find((c) => c.method === method), { message: method });
 
 describe('/authgear add-identity, update-identity and remove-authenticator', () => {
   it('adds a phone login ID with createIdentity after Confirm', async () => {

@@ -1,5 +1,11 @@
 /** Which Block Kit check applies to which Web API call, and how Slack answers a violation. */
-import { checkHomeView, checkMessageBlocks, checkModal, checkView } from '../../support/block-kit.js';
+import {
+  blockTextLength,
+  checkHomeView,
+  checkMessageBlocks,
+  checkModal,
+  checkView,
+} from '../../support/block-kit.js';
 import type { BlockKitViolation, Json } from './recorder.js';
 
 export type BlockCheckResult = Pick<BlockKitViolation, 'surface' | 'errors'>;
@@ -30,6 +36,10 @@ export const checkResponseBlocks = (body: Json): BlockCheckResult | undefined =>
   const errors = checkMessageBlocks(body.blocks);
   return errors.length > 0 ? { surface: 'message', errors } : undefined;
 };
+
+/** Whether a message's blocks carry more text than Slack takes (`msg_blocks_too_long`). */
+export const blocksTooLong = (blocks: unknown, limit: number): boolean =>
+  blocks !== undefined && blockTextLength(blocks) > limit;
 
 /** Slack's answer to a call with invalid blocks. */
 export const invalidBlocksResponse = (errors: string[]): Json => ({

@@ -15,15 +15,22 @@ export interface SeedUser {
 
 export interface Directory {
   addUser(user: SeedUser): void;
-  addUsergroup(id: string, userIds: string[]): void;
+  /** A user group with its members; `handle` (e.g. `support`) lets the driver turn `@support` into a mention. */
+  addUsergroup(id: string, userIds: string[], handle?: string): void;
+  /** The group is deleted: usergroups.users.list answers `no_such_subteam`. */
+  removeUsergroup(id: string): void;
   user(id: string): Json | undefined;
+  /** User ID by Slack handle (`alice` → `U0ALICE`). */
+  userIdByName(name: string): string | undefined;
+  /** User group ID by handle (`support` → `S0SUPPORT`). */
+  usergroupIdByHandle(handle: string): string | undefined;
   userByEmail(email: string): Json | undefined;
   usergroupMembers(id: string): string[] | undefined;
 }
 
 export const createDirectory = (defaultTeamId: string): Directory => {
   const users = new Map<string, SeedUser>();
-  const groups = new Map<string, string[]>();
+  const groups = new Map<string, { members: string[]; handle?: string | undefined }>();
   const render = (u: SeedUser): Json => {
     const teamId = u.teamId ?? defaultTeamId;
     const realName = u.realName ?? u.name;
@@ -60,21 +67,26 @@ export const createDirectory = (defaultTeamId: string): Directory => {
     addUser: (user) => {
       users.set(user.id, user);
     },
-    addUsergroup: (id, userIds) => {
-      groups.set(id, [...userIds]);
+    addUsergroup: (id, userIds, handle) => {
+      groups.set(id, { members: [...userIds], handle });
+    },
+    removeUsergroup: (id) => {
+      groups.delete(id);
     },
     user: (id) => {
       const u = users.get(id);
       return u ? render(u) : undefined;
     },
+    userIdByName: (name) => [...users.values()].find((u) => u.name === name)?.id,
+    usergroupIdByHandle: (handle) => [...groups.entries()].find(([, g]) => g.handle === handle)?.[0],
     userByEmail: (email) => {
       const wanted = email.toLowerCase();
       const u = [...users.values()].find((x) => x.email?.toLowerCase() === wanted);
       return u ? render(u) : undefined;
     },
     usergroupMembers: (id) => {
-      const members = groups.get(id);
-      return members ? [...members] : undefined;
+      const group = groups.get(id);
+      return group ? [...group.members] : undefined;
     },
   };
 };

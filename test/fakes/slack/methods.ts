@@ -2,7 +2,7 @@
  * Web API method handlers of the Slack fake. Response shapes follow the examples in Slack's OpenAPI spec
  * (`../shared/slack/slack-api-specs/web-api/slack_web_openapi_v2.json`).
  */
-import type { Channels } from './conversations.js';
+import type { Conversations } from './conversations.js';
 import type { Directory } from './directory.js';
 import type { Json } from './recorder.js';
 
@@ -25,7 +25,7 @@ export interface MethodContext {
   dmChannelFor(userId: string): string;
   messages: Map<string, Json>;
   views: Map<string, Json>;
-  channels: Channels;
+  channels: Conversations;
 }
 
 export type MethodHandler = (args: Json, ctx: MethodContext) => Json;
@@ -81,7 +81,8 @@ const update: MethodHandler = (args, ctx) => {
   const ts = str(args.ts);
   if (!channel) return fail('channel_not_found');
   if (!ts) return fail('message_not_found');
-  const previous = ctx.messages.get(messageKey(channel, ts)) ?? {};
+  const previous = ctx.messages.get(messageKey(channel, ts));
+  if (!previous) return fail('message_not_found');
   const message = { ...previous, ...botMessage(args, ctx, ts) };
   ctx.messages.set(messageKey(channel, ts), message);
   return { ok: true, channel, ts, text: message.text, message };
@@ -91,8 +92,7 @@ const remove: MethodHandler = (args, ctx) => {
   const channel = str(args.channel);
   const ts = str(args.ts);
   if (!channel) return fail('channel_not_found');
-  if (!ts) return fail('message_not_found');
-  ctx.messages.delete(messageKey(channel, ts));
+  if (!ts || !ctx.messages.delete(messageKey(channel, ts))) return fail('message_not_found');
   return { ok: true, channel, ts };
 };
 
@@ -159,8 +159,9 @@ const viewsUpdate: MethodHandler = (args, ctx) => {
   const externalId = str(args.external_id);
   const byExternal = [...ctx.views.values()].find((v) => externalId && v.external_id === externalId);
   const id = str(args.view_id) ?? (typeof byExternal?.id === 'string' ? byExternal.id : undefined);
-  if (!id) return fail('not_found');
-  const view = renderView(input, id, ctx, ctx.views.get(id));
+  const previous = id === undefined ? undefined : ctx.views.get(id);
+  if (!id || !previous) return fail('not_found');
+  const view = renderView(input, id, ctx, previous);
   ctx.views.set(id, view);
   return { ok: true, view };
 };
@@ -203,9 +204,7 @@ const authTest: MethodHandler = (_args, ctx) => ({
 });
 
 const conversationsInfo: MethodHandler = (args, ctx) =>
-  str(args.channel)
-    ? ctx.channels.info(str(args.channel) ?? '', ctx.identity.botUserId)
-    : fail('channel_not_found');
+  str(args.channel) ? ctx.channels.info(str(args.channel) ?? '') : fail('channel_not_found');
 
 const teamInfo: MethodHandler = (_args, ctx) => ({
   ok: true,

@@ -1,4 +1,8 @@
-/** What the Slack fake saw: every Web API call, every response_url post, every Block Kit violation. */
+/**
+ * What the Slack fake saw: every Web API call, every response_url post Slack accepted, every Block Kit violation,
+ * and every refused call (refusals.ts).
+ */
+import type { Refusal } from './refusals.js';
 
 export type Json = Record<string, unknown>;
 
@@ -25,8 +29,6 @@ export interface RecordedResponse {
   /** The JSON body posted (text, blocks, response_type, replace_original, delete_original...). */
   body: Json;
   at: number;
-  /** False when the blocks were rejected (HTTP 400 `invalid_blocks`). */
-  ok: boolean;
 }
 
 export interface BlockKitViolation {
@@ -47,9 +49,13 @@ export type RecordedEvent =
   | { readonly kind: 'response'; readonly response: RecordedResponse };
 
 export interface Recorder {
+  /** Every Web API call, accepted or refused, in arrival order. */
   readonly calls: RecordedCall[];
+  /** response_url posts Slack accepted (refused posts are only in `refusals`). */
   readonly responses: RecordedResponse[];
   readonly violations: BlockKitViolation[];
+  /** Every call Slack refused (Web API `ok: false` or 429, response_url 4xx), in arrival order. */
+  readonly refusals: Refusal[];
   /** All calls to `method`, accepted or not, in arrival order. */
   callsTo(method: string): RecordedCall[];
   /**
@@ -59,7 +65,7 @@ export interface Recorder {
   messagesIn(channel: string): RecordedCall[];
   /** Accepted chat.postEphemeral calls to `user`. */
   ephemeralsTo(user: string): RecordedCall[];
-  /** response_url posts to `/response/<id>`. */
+  /** Accepted response_url posts to `/response/<id>`. */
   responsesTo(id: string): RecordedResponse[];
   /** Forget calls, responses and violations (seeds and armed faults are handled by the fake's clear()). */
   clear(): void;
@@ -73,7 +79,7 @@ export interface Recorder {
 
 const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update']);
 
-export const createRecorder = (): Recorder => {
+export const createRecorder = (refusals: Refusal[]): Recorder => {
   const calls: RecordedCall[] = [];
   const responses: RecordedResponse[] = [];
   const violations: BlockKitViolation[] = [];
@@ -85,6 +91,7 @@ export const createRecorder = (): Recorder => {
     calls,
     responses,
     violations,
+    refusals,
     callsTo: (method) => calls.filter((c) => c.method === method),
     messagesIn: (channel) =>
       calls.filter(

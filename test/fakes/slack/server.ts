@@ -4,25 +4,36 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkCallBlocks, checkResponseBlocks, invalidBlocksResponse } from './block-checks.js';
-import { type Channels, createChannels, type SeedChannel } from './conversations.js';
+import { MESSAGE_BLOCK_TEXT_LIMIT } from '../../support/block-kit.js';
+import { type Answer, createAnswers } from './answers.js';
+import { createConversations, type SeedChannel } from './conversations.js';
 import { createDirectory, type SeedUser } from './directory.js';
-import { createFaults, type FailNextOptions, type Fault, type RateLimitOptions } from './faults.js';
+import { createFaults, type FailNextOptions, type RateLimitOptions } from './faults.js';
 import { InvalidJsonError, parseArgs, readRawBody, tokenOf } from './http-body.js';
-import { type FakeIdentity, type MethodContext, methodHandlers } from './methods.js';
+import { createInteractions, type InteractionLimits } from './interactions.js';
+import type { FakeIdentity, MethodContext } from './methods.js';
 import { createRecorder, type Json, type Recorder } from './recorder.js';
+import { createRefusalLedger, type RefusalExpectation, registerLedger } from './refusals.js';
 import { createSocketModeFake, type SocketModeFake } from './socket-mode.js';
 
-export interface SlackFakeOptions extends Partial<FakeIdentity> {
+export interface SlackFakeOptions extends Partial<FakeIdentity>, InteractionLimits {
   /** When set, only this bot token is accepted (others answer `invalid_auth`); otherwise any non-empty token. */
   token?: string;
   /** Answer 429 when more than N chat.postMessage calls reach one channel within a rolling second. */
   postMessageLimitPerSecond?: number;
-  /** Clock in ms for `at`, message timestamps and the per-channel limit (default Date.now). */
+  /** Cumulative block text one message may carry before `msg_blocks_too_long` (default 12,000). */
+  blockTextLimit?: number;
+  /**
+   * Clock in ms for `at`, message timestamps, the per-channel limit and the lifetimes of response URLs and trigger
+   * IDs (default Date.now); `advance(ms)` moves it on.
+   */
   now?: () => number;
   users?: SeedUser[];
   usergroups?: Record<string, string[]>;
-  /** Channels conversations.info knows (with members, to say whether the bot is in them). */
+  /**
+   * Conversations that exist, and whether the bot is in each (default: in it); conversations.info answers from
+   * them too. Anything else is not found.
+   */
   channels?: SeedChannel[];
 }
 
@@ -32,26 +43,50 @@ export interface SlackFake extends Recorder {
   /** `${url}/api/` (trailing slash, as WebClient's `slackApiUrl` expects). */
   readonly apiUrl: string;
   readonly identity: FakeIdentity;
-  /** `${url}/response/<id>`; a fresh id (`r1`, `r2`…) when none is given. */
+  /**
+   * Issues a response URL as Slack does with an interaction: `${url}/response/<id>` (a fresh id `r1`, `r2`… when
+   * none is given), good for 5 posts within 30 minutes of now.
+   */
   responseUrl(id?: string): string;
+  /** Issues a trigger_id as Slack does with an interaction: it opens one view within 3 s of now. */
+  issueTriggerId(): string;
+  /** The fake's clock (ms). */
+  now(): number;
+  /** Moves the fake's clock on by `ms` (response URLs and trigger IDs age with it). */
+  advance(ms: number): void;
   /** The DM channel ID conversations.open (and chat.postMessage to a user ID) gives for `userId`. */
   dmChannelFor(userId: string): string;
   rateLimit(method: string, options?: RateLimitOptions): void;
   failNext(method: string, options: FailNextOptions): void;
+  /**
+   * Declares that the running test expects Slack to refuse a matching call (at least once). Any other refusal
+   * fails the test (test/support/refusal-guard.ts); armed faults (`failNext`, `rateLimit`) count as declared.
+   */
+  expectRefusal(expectation: RefusalExpectation): void;
+  /** Refusals nobody declared and declarations nothing matched since the last call, as sentences. */
+  settleRefusals(): string[];
   addUser(user: SeedUser): void;
-  addUsergroup(id: string, userIds: string[]): void;
+  addUsergroup(id: string, userIds: string[], handle?: string): void;
+  /** Deletes a user group: usergroups.users.list then answers `no_such_subteam`. */
+  removeUsergroup(id: string): void;
   addChannel(channel: SeedChannel): void;
+  /** The bot is invited to (`true`) or removed from (`false`) a channel added before. */
+  setBotMember(channelId: string, member: boolean): void;
+  archiveChannel(channelId: string, archived?: boolean): void;
+  /** How the request driver names things the way Slack does: `@alice`, `#ops`, `@support`. */
+  readonly names: SlackNames;
   /** Socket Mode: apps.connections.open, the WebSocket link and envelope delivery (see socket-mode.ts). */
   readonly socketMode: SocketModeFake;
-  /** Forgets calls, responses, violations and armed faults; keeps seeded users and groups. */
+  /** Forgets calls, responses, violations, refusals and armed faults; keeps users, groups and channels. */
   clear(): void;
   close(): Promise<void>;
 }
 
-interface Answer {
-  status: number;
-  body: Json;
-  headers?: Record<string, string>;
+/** Slack's IDs for the names a person types (for the request driver's escaping). */
+export interface SlackNames {
+  userId(name: string): string | undefined;
+  channelId(name: string): string | undefined;
+  usergroupId(handle: string): string | undefined;
 }
 
 const DEFAULT_IDENTITY: FakeIdentity = {
@@ -63,15 +98,6 @@ const DEFAULT_IDENTITY: FakeIdentity = {
   appId: 'A0AUTHGEAR',
 };
 
-const faultAnswer = (fault: Fault): Answer =>
-  fault.kind === 'ratelimited'
-    ? {
-        status: 429,
-        body: { ok: false, error: 'ratelimited' },
-        headers: { 'Retry-After': String(fault.retryAfterSeconds) },
-      }
-    : { status: 200, body: { ok: false, error: fault.error } };
-
 const send = (res: ServerResponse, { status, body, headers = {} }: Answer) => {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
@@ -81,10 +107,14 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
   const {
     token: requiredToken,
     postMessageLimitPerSecond,
-    now = Date.now,
+    blockTextLimit = MESSAGE_BLOCK_TEXT_LIMIT,
     users = [],
     usergroups = {},
+    channels = [],
   } = options;
+  const baseNow = options.now ?? Date.now;
+  let offsetMs = 0;
+  const now = () => baseNow() + offsetMs;
   const identity: FakeIdentity = {
     teamId: options.teamId ?? DEFAULT_IDENTITY.teamId,
     teamName: options.teamName ?? DEFAULT_IDENTITY.teamName,
@@ -93,19 +123,22 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     botId: options.botId ?? DEFAULT_IDENTITY.botId,
     appId: options.appId ?? DEFAULT_IDENTITY.appId,
   };
-  const recorder = createRecorder();
+  const ledger = createRefusalLedger();
+  const registration = registerLedger(ledger);
+  const recorder = createRecorder(ledger.refusals);
   const faults = createFaults(postMessageLimitPerSecond);
   const directory = createDirectory(identity.teamId);
   for (const user of users) directory.addUser(user);
   for (const [id, members] of Object.entries(usergroups)) directory.addUsergroup(id, members);
-  const channels: Channels = createChannels();
-  for (const channel of options.channels ?? []) channels.add(channel);
+  const dmChannelFor = (userId: string) => `D${userId.replace(/^[UW]/, '')}`;
+  const conversations = createConversations(directory, dmChannelFor, identity.botUserId);
+  for (const channel of channels) conversations.add(channel);
+  const interactions = createInteractions(options);
   let base = '';
   const socketMode = createSocketModeFake({ appId: identity.appId, baseUrl: () => base });
 
   let seq = 0;
   let responseSeq = 0;
-  const dmChannelFor = (userId: string) => `D${userId.replace(/^[UW]/, '')}`;
   const ctx: MethodContext = {
     identity,
     directory,
@@ -114,31 +147,20 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     dmChannelFor,
     messages: new Map(),
     views: new Map(),
-    channels,
+    channels: conversations,
   };
 
-  const answerApi = (method: string, args: Json, token: string, at: number): Answer => {
-    if (token === '') return { status: 200, body: { ok: false, error: 'not_authed' } };
-    // The app-level token (xapp-…), not the bot token, opens Socket Mode connections.
-    if (method === 'apps.connections.open') return { status: 200, body: socketMode.open(token) };
-    if (requiredToken !== undefined && token !== requiredToken) {
-      return { status: 200, body: { ok: false, error: 'invalid_auth' } };
-    }
-    const fault = faults.take(method);
-    if (fault) return faultAnswer(fault);
-    const handler = methodHandlers[method];
-    if (!handler) return { status: 200, body: { ok: false, error: 'unknown_method' } };
-    const blockProblems = checkCallBlocks(method, args);
-    if (blockProblems) {
-      recorder.violations.push({ method, ...blockProblems, args, at });
-      return { status: 200, body: invalidBlocksResponse(blockProblems.errors) };
-    }
-    if (method === 'chat.postMessage' && typeof args.channel === 'string') {
-      const limited = faults.checkChannelRate(args.channel, at);
-      if (limited) return faultAnswer(limited);
-    }
-    return { status: 200, body: handler(args, ctx) };
-  };
+  const answers = createAnswers({
+    requiredToken,
+    faults,
+    conversations,
+    interactions,
+    directory,
+    blockTextLimit,
+    ctx,
+    onViolation: (v) => recorder.violations.push(v),
+    openSocket: (token) => socketMode.open(token),
+  });
 
   const onApi = async (req: IncomingMessage, url: URL, method: string): Promise<Answer> => {
     const raw = await readRawBody(req);
@@ -153,16 +175,13 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     const token = tokenOf(req.headers.authorization, args);
     delete args.token;
     const at = now();
-    const answer = answerApi(method, args, token, at);
-    recorder.recordCall({
-      method,
-      args,
-      token,
-      at,
-      status: answer.status,
-      response: answer.body,
-      ok: answer.body.ok === true,
-    });
+    const { armed, ...answer } = answers.api(method, args, token, at);
+    const ok = answer.body.ok === true;
+    recorder.recordCall({ method, args, token, at, status: answer.status, response: answer.body, ok });
+    if (!ok) {
+      const error = typeof answer.body.error === 'string' ? answer.body.error : 'unknown';
+      ledger.add({ method, error, status: answer.status, args, at, armed: armed === true });
+    }
     return answer;
   };
 
@@ -175,13 +194,23 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
       return { status: 400, body: { ok: false, error: 'invalid_json' } };
     }
     const at = now();
-    const problems = checkResponseBlocks(body);
-    if (problems)
-      recorder.violations.push({ method: 'response_url', ...problems, args: body, responseId: id, at });
-    recorder.recordResponse({ id, body, at, ok: problems === undefined });
-    return problems
-      ? { status: 400, body: invalidBlocksResponse(problems.errors) }
-      : { status: 200, body: { ok: true } };
+    const answer = answers.responseUrl(id, body, at);
+    if (answer.status === 200) {
+      interactions.usedResponseUrl(id);
+      recorder.recordResponse({ id, body, at });
+    } else {
+      const error = typeof answer.body.error === 'string' ? answer.body.error : 'unknown';
+      ledger.add({
+        method: 'response_url',
+        error,
+        status: answer.status,
+        args: body,
+        at,
+        responseId: id,
+        armed: false,
+      });
+    }
+    return answer;
   };
 
   const route = async (req: IncomingMessage): Promise<Answer> => {
@@ -213,19 +242,40 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     url: base,
     apiUrl: `${base}/api/`,
     identity,
-    responseUrl: (id) => `${base}/response/${encodeURIComponent(id ?? `r${++responseSeq}`)}`,
+    responseUrl: (requested) => {
+      const id = requested ?? `r${++responseSeq}`;
+      interactions.issueResponseUrl(id, now());
+      return `${base}/response/${encodeURIComponent(id)}`;
+    },
+    issueTriggerId: () => interactions.issueTriggerId(now(), identity.teamId),
+    now,
+    advance: (ms) => {
+      offsetMs += ms;
+    },
     dmChannelFor,
     rateLimit: faults.rateLimit,
     failNext: faults.failNext,
+    expectRefusal: ledger.expect,
+    settleRefusals: ledger.settle,
     addUser: directory.addUser,
     addUsergroup: directory.addUsergroup,
-    addChannel: channels.add,
+    removeUsergroup: directory.removeUsergroup,
+    addChannel: conversations.add,
+    setBotMember: conversations.setBotMember,
+    archiveChannel: conversations.archive,
     socketMode,
+    names: {
+      userId: directory.userIdByName,
+      channelId: conversations.idByName,
+      usergroupId: directory.usergroupIdByHandle,
+    },
     clear: () => {
       recorder.clear();
+      ledger.clear();
       faults.clear();
     },
     close: async () => {
+      registration.markClosed();
       await socketMode.close();
       await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

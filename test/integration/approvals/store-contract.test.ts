@@ -97,7 +97,6 @@ describe.each(implementations)('%s approval store', (_name, makeStore) => {
     expect(await store.cancel(newApprovalId(), { userId: 'UA', now: T0 })).toMatchObject({
       reason: 'not_found',
     });
-    expect(await store.setCard(newApprovalId(), { channel: 'C1', ts: '1.2' })).toBeUndefined();
   });
 
   it('refuses to create a record whose ID already exists', async () => {
@@ -252,11 +251,16 @@ describe.each(implementations)('%s approval store', (_name, makeStore) => {
     expect(late).toMatchObject({ kind: 'refused', reason: 'closed', record: { state: 'unknown' } });
   });
 
-  it('remembers the card location without counting it as a transition', async () => {
-    const { id } = await open();
-    const updated = await store.setCard(id, { channel: 'CAPPROVALS', ts: '1700000000.000100' });
-    expect(updated).toMatchObject({ card: { channel: 'CAPPROVALS', ts: '1700000000.000100' }, revision: 1 });
-    expect((await store.get(id))?.card).toEqual({ channel: 'CAPPROVALS', ts: '1700000000.000100' });
+  it('keeps the card location it was created with (the card is posted before the request is stored)', async () => {
+    const card = {
+      channel: 'CAPPROVALS',
+      ts: '1700000000.000100',
+      link: 'https://x.slack.com/archives/C/p1',
+    };
+    const fresh = newApprovalRecord(request(), { id: newApprovalId(), now: T0, ttlMs: HOUR });
+    const created = await store.create({ ...fresh, card });
+    expect(created).toMatchObject({ card, revision: 1 });
+    expect((await store.get(created.id))?.card).toEqual(card);
   });
 
   it('lists pending records most recent first, leaving out decided and overdue ones', async () => {

@@ -34,7 +34,7 @@ describe('outbox delivery lock across replicas', () => {
     server = await startPrivateRedis();
     redis = connectRedis(server.url);
     await waitFor(async () => (await redis.ping().catch(() => undefined)) === 'PONG', { message: 'redis' });
-    slack = await startSlackFake();
+    slack = await startSlackFake({ channels: [{ id: CHANNEL, name: 'audit' }] });
   });
   afterAll(async () => {
     redis.disconnect();

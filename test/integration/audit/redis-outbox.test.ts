@@ -48,7 +48,11 @@ describe('Redis audit outbox', () => {
     await waitFor(async () => (await redis.ping().catch(() => undefined)) === 'PONG', {
       message: 'redis ready',
     });
-    slack = await startSlackFake({ postMessageLimitPerSecond: 1, now });
+    slack = await startSlackFake({
+      postMessageLimitPerSecond: 1,
+      now,
+      channels: [{ id: CHANNEL, name: 'audit' }],
+    });
   });
   afterAll(async () => {
     redis.disconnect();

@@ -19,8 +19,16 @@ export interface StreamHarness {
   readonly clock: { now(): number; sleep(ms: number): Promise<void>; readonly sleeps: number[] };
   /** A stream on the fakes with the shared clock; `overrides` win. */
   stream(overrides?: Partial<AuditStreamOptions> & { redis?: RedisClient | undefined }): AuditStream;
-  /** Adds `count` entries just after the clock's now, numbered from `from` (client ID `e<n>`); moves the clock past them. */
-  seed(from: number, count: number, activityType?: (n: number) => string): void;
+  /**
+   * Adds `count` entries just after the clock's now, numbered from `from` (client ID `e<n>`); moves the clock past
+   * them. `longLines`: IPv6 addresses and 60-character client IDs, so 50 lines pass 10,000 characters.
+   */
+  seed(
+    from: number,
+    count: number,
+    activityType?: (n: number) => string,
+    options?: { longLines?: boolean },
+  ): void;
   /** Entry numbers in the order Slack accepted them. */
   delivered(): number[];
   close(): Promise<void>;
@@ -41,7 +49,11 @@ export const startStreamHarness = async (): Promise<StreamHarness> => {
     },
   };
   const key = makeAdminKey();
-  const slack = await startSlackFake({ postMessageLimitPerSecond: 1, now: clock.now });
+  const slack = await startSlackFake({
+    postMessageLimitPerSecond: 1,
+    now: clock.now,
+    channels: [{ id: STREAM_CHANNEL, name: 'audit' }],
+  });
   const authgear = await startAuthgearFake({
     projectId: 'stream-project',
     keyId: key.keyId,
@@ -74,14 +86,14 @@ export const startStreamHarness = async (): Promise<StreamHarness> => {
         sleep: clock.sleep,
         ...overrides,
       }),
-    seed(from, count, activityType = () => 'USER_AUTHENTICATED') {
+    seed(from, count, activityType = () => 'USER_AUTHENTICATED', { longLines = false } = {}) {
       const base = t + 1;
       t = base + count; // later anchors fall after every seeded entry
       authgear.store.addAuditLogs(count, (i) => ({
         activityType: activityType(from + i),
         createdAt: new Date(base + i).toISOString(),
-        clientID: `e${from + i}`,
-        ipAddress: '203.0.113.7',
+        clientID: longLines ? `e${from + i}-${'c'.repeat(50)}`.slice(0, 60) : `e${from + i}`,
+        ipAddress: longLines ? '2001:0db8:85a3:0000:0000:8a2e:0370:7334' : '203.0.113.7',
       }));
     },
     delivered: () =>

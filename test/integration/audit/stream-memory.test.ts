@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockTextLength } from '../../support/block-kit.js';
 import { waitFor } from '../../support/wait.js';
 import { range, type StreamHarness, startStreamHarness } from './stream-harness.js';
 
@@ -19,6 +20,23 @@ describe('Authgear audit log stream without Redis', () => {
     expect(await stream.pollOnce()).toMatchObject({ delivered: 0, caughtUp: true });
     await stream.stop();
     expect(h.delivered()).toEqual(range(0, 125));
+  });
+
+  it('splits a page whose lines are too long for one message, moving the cursor exactly: no gap, no repeat', async () => {
+    h.slack.clear();
+    const stream = h.stream();
+    await stream.pollOnce();
+    h.seed(1000, 120, undefined, { longLines: true });
+    const result = await stream.pollOnce();
+    expect(result).toMatchObject({ delivered: 120, caughtUp: true });
+    await stream.stop();
+    expect(h.delivered()).toEqual(range(1000, 120));
+    const messages = h.slack.messagesIn('C0AUDIT');
+    const perMessage = messages.map(
+      (m) => [...JSON.stringify(m.args.blocks).matchAll(/client e\d+/g)].length,
+    );
+    expect(Math.max(...perMessage)).toBeLessThan(50); // 50 such lines do not fit one message
+    for (const m of messages) expect(blockTextLength(m.args.blocks)).toBeLessThanOrEqual(10_000);
   });
 
   it('start() polls on its own until stopped', async () => {

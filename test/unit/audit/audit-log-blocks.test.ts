@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { encodeNodeId } from '../../../src/authgear/node-id.js';
 import type { AuditLogEntry } from '../../../src/authgear/operations/audit-logs.js';
 import {
+  auditLogEntriesThatFit,
   auditLogLine,
   auditLogPage,
   auditLogStreamMessage,
   MAX_LOG_ENTRIES_PER_MESSAGE,
 } from '../../../src/blocks/audit-log.js';
 import { LIMITS } from '../../../src/blocks/primitives.js';
-import { checkMessageBlocks } from '../../support/block-kit.js';
+import { blockTextLength, checkMessageBlocks } from '../../support/block-kit.js';
 
 const entry = (n: number, overrides: Partial<AuditLogEntry> = {}): AuditLogEntry => ({
   id: `log${n}`,
@@ -52,6 +53,17 @@ describe('Authgear audit log blocks', () => {
     expect(checkMessageBlocks(message.blocks)).toEqual([]);
     expect(() => auditLogStreamMessage([])).toThrow();
     expect(() => auditLogStreamMessage([...entries, entry(99)])).toThrow();
+  });
+
+  it('takes only as many entries as stay under 10,000 characters of block text', () => {
+    const entries = Array.from({ length: MAX_LOG_ENTRIES_PER_MESSAGE }, (_, i) =>
+      entry(i, { user: { id: 'x', standardAttributes: { email: `${'long'.repeat(40)}${i}@example.com` } } }),
+    );
+    const fits = auditLogEntriesThatFit(entries);
+    expect(fits).toBeLessThan(MAX_LOG_ENTRIES_PER_MESSAGE);
+    expect(blockTextLength(auditLogStreamMessage(entries.slice(0, fits)).blocks)).toBeLessThanOrEqual(10_000);
+    expect(blockTextLength(auditLogStreamMessage(entries.slice(0, fits + 1)).blocks)).toBeGreaterThan(10_000);
+    expect(auditLogEntriesThatFit(entries.slice(0, 3))).toBe(3);
   });
 
   it('shows the next-page command verbatim in a code span', () => {

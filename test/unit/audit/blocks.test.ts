@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../src/audit/event.js';
-import { auditMessage, escapeOnce, MAX_AUDIT_EVENTS_PER_MESSAGE } from '../../../src/blocks/audit.js';
-import { checkMessageBlocks } from '../../support/block-kit.js';
+import {
+  auditEventsThatFit,
+  auditMessage,
+  escapeOnce,
+  MAX_AUDIT_EVENTS_PER_MESSAGE,
+} from '../../../src/blocks/audit.js';
+import { blockTextLength, checkMessageBlocks, MESSAGE_BLOCK_TEXT_LIMIT } from '../../support/block-kit.js';
 
 const event = (n: number, extra: Partial<AuditEvent> = {}): AuditEvent => ({
   id: `evt${n}`,
@@ -28,7 +33,32 @@ describe('auditMessage', () => {
     const positions = events.map((e) => body.indexOf(`event \`${e.id}\``));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(message.text).toBe(`${events.length} audit events`);
+    expect(message.text.split('\n')).toHaveLength(events.length + 1);
+    for (const e of events) expect(message.text).toContain(e.summary);
+  });
+
+  it('splits a burst of long events by text, so every message stays under 10,000 characters of block text', () => {
+    const long = (n: number) =>
+      event(n, {
+        type: 'rejected',
+        target: { userId: `u${n}`, label: `${'Someone Important '.repeat(15)}&lt;vip${n}@example.com&gt;` },
+        summary: `Disable user number ${n}: “${'a very long reason that goes on '.repeat(9)}”`,
+        reason: 'because the reviewer wrote a long paragraph about it '.repeat(6),
+      });
+    const events = Array.from({ length: 24 }, (_, i) => long(i));
+    const sent: string[] = [];
+    for (let rest = events; rest.length > 0; ) {
+      const count = auditEventsThatFit(rest);
+      const message = auditMessage(rest.slice(0, count));
+      expect(blockTextLength(message.blocks)).toBeLessThanOrEqual(10_000);
+      expect(checkMessageBlocks(message.blocks)).toEqual([]);
+      sent.push(message.text);
+      rest = rest.slice(count);
+    }
+    expect(sent.length).toBeGreaterThan(Math.ceil(24 / MAX_AUDIT_EVENTS_PER_MESSAGE));
+    const all = sent.join('\n');
+    for (const e of events) expect(all).toContain(`Disable user number ${e.id.slice(3)}:`);
+    expect(blockTextLength(auditMessage(events).blocks)).toBeGreaterThan(MESSAGE_BLOCK_TEXT_LIMIT);
   });
 
   it('produces blocks Slack accepts', () => {

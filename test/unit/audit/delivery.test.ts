@@ -2,8 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAuditWebClient, createOutboxAuditSink } from '../../../src/audit/delivery.js';
 import type { AuditEvent } from '../../../src/audit/event.js';
 import { createMemoryOutbox } from '../../../src/audit/memory-outbox.js';
+import { auditMessage } from '../../../src/blocks/audit.js';
 import { createLogger } from '../../../src/logger.js';
 import { type SlackFake, startSlackFake } from '../../fakes/slack/index.js';
+import { blockTextLength, MESSAGE_BLOCK_TEXT_LIMIT } from '../../support/block-kit.js';
 import { waitFor } from '../../support/wait.js';
 
 const CHANNEL = 'C0AUDIT';
@@ -49,7 +51,11 @@ describe('outbox audit sink', () => {
   let clock: ReturnType<typeof fakeClock>;
   beforeAll(async () => {
     clock = fakeClock();
-    slack = await startSlackFake({ postMessageLimitPerSecond: 1, now: () => clock.now() });
+    slack = await startSlackFake({
+      postMessageLimitPerSecond: 1,
+      now: () => clock.now(),
+      channels: [{ id: CHANNEL, name: 'audit' }],
+    });
   });
   afterAll(async () => {
     await slack.close();
@@ -81,6 +87,42 @@ describe('outbox audit sink', () => {
     expect(outbox.size()).toBe(0);
     expect(slack.violations).toEqual([]);
     expect(slack.callsTo('chat.postMessage').every((c) => c.ok)).toBe(true);
+  });
+
+  it('splits a burst of 24 long events by text: complete, in order, every message under the limit', async () => {
+    const { sink, outbox } = build();
+    const reason = 'the reviewer explained at length why this account had to be stopped right now '.repeat(6);
+    const burst = Array.from({ length: 24 }, (_, i) => ({
+      ...event(i + 1),
+      type: 'rejected' as const,
+      target: { userId: `u${i}`, label: `${'Very Long Display Name '.repeat(12)}${i}` },
+      summary: `Disable user number ${i + 1}: “${reason}”`,
+      reason,
+    }));
+    // Ten of these in one message (the count limit) would be refused by Slack.
+    expect(blockTextLength(auditMessage(burst.slice(0, 10)).blocks)).toBeGreaterThan(
+      MESSAGE_BLOCK_TEXT_LIMIT,
+    );
+    for (const e of burst) await outbox.append(e);
+    expect(await sink.flush(5000)).toBe(true);
+    await sink.stop();
+    expect(delivered(slack)).toEqual(ids(1, 24));
+    const messages = slack.messagesIn(CHANNEL);
+    const perMessage = messages.map((m) => [...JSON.stringify(m.args.blocks).matchAll(/event `evt/g)].length);
+    expect(Math.max(...perMessage)).toBeLessThan(10); // split by text, not only by count
+    for (const m of messages) expect(blockTextLength(m.args.blocks)).toBeLessThanOrEqual(10_000);
+    expect(slack.refusals).toEqual([]);
+  });
+
+  it('posts every event line as text when Slack refuses the blocks (msg_blocks_too_long)', async () => {
+    const { sink } = build();
+    for (let i = 1; i <= 3; i++) await sink.record(event(i));
+    slack.failNext('chat.postMessage', { error: 'msg_blocks_too_long' });
+    expect(await sink.flush(5000)).toBe(true);
+    await sink.stop();
+    const [textOnly] = slack.messagesIn(CHANNEL);
+    expect(textOnly?.args.blocks).toBeUndefined();
+    for (let i = 1; i <= 3; i++) expect(String(textOnly?.args.text)).toContain(`Disabled user number ${i}`);
   });
 
   it('waits out 429 Retry-After and retries failures, then delivers everything exactly once in order', async () => {

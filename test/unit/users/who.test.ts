@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeNodeId } from '../../../src/authgear/node-id.js';
+import { fromSlackText } from '../../../src/slack/text.js';
 import { parseWho } from '../../../src/users/who.js';
 
 const uuid = '0f1e2d3c-4b5a-4968-8776-655443322110';
@@ -8,9 +9,7 @@ describe('parseWho', () => {
   it.each([
     ['alice@example.com', { kind: 'email', email: 'alice@example.com' }],
     ['Alice@Example.COM', { kind: 'email', email: 'alice@example.com' }],
-    ['<mailto:alice@example.com|alice@example.com>', { kind: 'email', email: 'alice@example.com' }],
     ['+15551234567', { kind: 'phone', phone: '+15551234567' }],
-    ['<tel:+15551234567|+1 555 123 4567>', { kind: 'phone', phone: '+15551234567' }],
     ['<@U0ALICE|alice>', { kind: 'slack', slackUserId: 'U0ALICE' }],
     ['<@U0ALICE>', { kind: 'slack', slackUserId: 'U0ALICE' }],
     [uuid, { kind: 'node', nodeId: encodeNodeId('User', uuid) }],
@@ -32,5 +31,23 @@ describe('parseWho', () => {
     encodeNodeId('Group', uuid),
   ])('refuses %s', (token) => {
     expect(parseWho(token)).toBeUndefined();
+  });
+
+  it.each([
+    ['<mailto:alice@example.com|alice@example.com>', { kind: 'email', email: 'alice@example.com' }],
+    ['<tel:+15551234567|+1 555 123 4567>', { kind: 'phone', phone: '+15551234567' }],
+    ['<@U0ALICE|alice>', { kind: 'slack', slackUserId: 'U0ALICE' }],
+  ])('reads what Slack sent for %s once decoded', (sent, expected) => {
+    expect(parseWho(fromSlackText(sent))).toEqual(expected);
+  });
+
+  it.each([
+    '<#C0OPS|ops>',
+    '<https://x.example|label>',
+    '<https://x.example>',
+    '<!channel>',
+    '<!subteam^S1|@ops>',
+  ])('does not take %s, once decoded, for a user', (sent) => {
+    expect(parseWho(fromSlackText(sent))).toBeUndefined();
   });
 });
