@@ -4,8 +4,8 @@ import type { ResourceDetail, ResourcePage } from '../authgear/operations/resour
 import { ActionIds, BlockIds } from './ids.js';
 import { type AccessPageValue, accessPageValue, startButton } from './payloads.js';
 import {
-  actions,
   type Block,
+  type Button,
   button,
   capBlocks,
   context,
@@ -105,6 +105,16 @@ export const resourceCard = (
     : `*Scopes (${d.scopes.totalCount})*`;
   const scopes = scopeLines(d);
   const elements = buttons.flatMap((b) => startButton(b.label, b.key, { a: b.preset }, b.style) ?? []);
+  // Several buttons of one action (Remove from each client) share an action_id: each goes to its own actions
+  // block, since Slack refuses two equal action_ids in one block.
+  const rows: Button[][] = [];
+  for (const e of elements) {
+    const row = rows.find(
+      (r) => r.length < LIMITS.actionsElements && !r.some((x) => x.action_id === e.action_id),
+    );
+    if (row) row.push(e);
+    else rows.push([e]);
+  }
   return capBlocks([
     header(`API resource: ${d.name || d.resourceURI}`),
     fields([
@@ -117,6 +127,13 @@ export const resourceCard = (
     context([
       `More: \`create-scope\`, \`update-scope\`, \`delete-scope\`, \`add-resource-to-client\`, \`add-scopes-to-client\`, \`replace-scopes-of-client\` with this URI · Authgear ID: \`${safe(d.id, 200)}\``,
     ]),
-    ...(elements.length === 0 ? [] : [divider(), ...actions(elements, BlockIds.accessActions)]),
+    ...(rows.length === 0 ? [] : [divider()]),
+    ...rows.map(
+      (elements, i): Block => ({
+        type: 'actions',
+        block_id: i === 0 ? BlockIds.accessActions : `${BlockIds.accessActions}_${i}`,
+        elements,
+      }),
+    ),
   ]);
 };

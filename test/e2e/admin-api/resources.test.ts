@@ -232,7 +232,7 @@ describe('API resources: lists and cards', () => {
       uri,
       name: 'Orders',
       scopes: [{ scope: 'orders:read', description: 'Read orders' }, 'orders:write'],
-      clients: ['portal'],
+      clients: ['portal', 'mobile'],
     });
     store().add({ uri: `${uri}/longer` });
     const { body, sent } = await ask(`resource ${uri}`);
@@ -245,7 +245,7 @@ describe('API resources: lists and cards', () => {
     expect(card).toContain('API resource: Orders');
     expect(card).toContain('`orders:read` — Read orders');
     expect(card).toContain('*Scopes (2)*');
-    expect(card).toContain('start_action:remove-resource-from-client');
+    expect(card.match(/"action_id":"start_action:remove-resource-from-client"/g)).toHaveLength(2);
     expect(card).toContain('start_action:delete-resource');
   });
 
