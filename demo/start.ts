@@ -16,7 +16,7 @@ import { createAdminLog } from './authgear-log.js';
 import type { DemoConfig } from './config.js';
 import { createDirectory } from './directory.js';
 import { createInteractions } from './interactions.js';
-import { seedAuthgear } from './seed/authgear.js';
+import { DEMO_LOGIN_ID_KEYS, seedAuthgear } from './seed/authgear.js';
 import { DEMO_BOT, DEMO_CHANNELS, DEMO_PEOPLE, DEMO_TEAM, DEMO_USERGROUPS } from './seed/slack.js';
 import { startWebServer } from './server/http.js';
 import { createBotLink } from './slack/bot-link.js';
@@ -72,6 +72,7 @@ export const startDemo = async (config: DemoConfig, options: StartDemoOptions = 
     AUTHGEAR_PROJECT_ID: PROJECT_ID,
     AUTHGEAR_ADMIN_KEY_ID: key.keyId,
     AUTHGEAR_ADMIN_PRIVATE_KEY: key.privateKeyPem,
+    AUTHGEAR_LOGIN_ID_KEYS: DEMO_LOGIN_ID_KEYS.join(','),
     PORT: '0',
     POLICY_FILE: DEMO_POLICY_FILE,
     LOG_LEVEL: config.logLevel,

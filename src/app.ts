@@ -1,7 +1,7 @@
 import { App } from '@slack/bolt';
 import { createExecution } from './actions/execute.js';
 import { createPipeline } from './actions/pipeline.js';
-import { ALL_ACTIONS, indexActions } from './actions/registry.js';
+import { allActions, indexActions } from './actions/registry.js';
 import type { AnyActionDefinition } from './actions/types.js';
 import { type ApprovalGate, noApprovalGate } from './approvals/gate.js';
 import { type ApprovalService, createApprovalService } from './approvals/service.js';
@@ -96,6 +96,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
         privateKeyPem: config.authgear.privateKeyPem,
       }),
       ...(deps.authgearTimeoutMs ? { timeoutMs: deps.authgearTimeoutMs } : {}),
+      logger: logger.child({ component: 'authgear' }),
     }),
   });
   const { api, metrics, fetch, readiness, routes } = ops;
@@ -112,7 +113,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
   measureAcks(app, metrics);
   const directory = createDirectory(app.client, { logger: logger.child({ component: 'slack-directory' }) });
   const users = createUserResolver(api, directory);
-  const actions = deps.actions ?? ALL_ACTIONS;
+  const actions = deps.actions ?? allActions(config.authgear.project);
   const actionsByKey = indexActions(actions);
   const auditChannel = policy.channels.audit;
   const outbox = deps.auditOutbox ?? createMemoryOutbox();

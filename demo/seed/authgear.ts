@@ -140,7 +140,6 @@ const auditHistory = (now: Date, store: FakeStore): void => {
 
 /** The project's APIs (for `resources`) and a burst of SMS its fraud protection blocked (for `fraud`). */
 const apisAndFraud = (now: Date, store: FakeStore): void => {
-  for (const client of ['billing-portal', 'mobile-app']) store.resources.clients.add(client);
   store.resources.add({
     uri: 'https://api.example.com/orders',
     name: 'Orders API',
@@ -176,8 +175,20 @@ const apisAndFraud = (now: Date, store: FakeStore): void => {
   });
 };
 
-/** Fills an empty store with the demo's project. */
+/** The login ID keys the demo project turns on (the bot is told the same through AUTHGEAR_LOGIN_ID_KEYS). */
+export const DEMO_LOGIN_ID_KEYS = ['email', 'phone', 'username'] as const;
+
+/** Fills an empty store with the demo's project: its configuration, then its users, groups and roles. */
 export const seedAuthgear = (store: FakeStore, now: Date): void => {
+  store.configure({
+    loginIdKeys: [...DEMO_LOGIN_ID_KEYS],
+    customAttributes: [
+      { name: 'plan', type: 'enum', enum: ['free', 'pro', 'enterprise'] },
+      { name: 'employee_id', type: 'string' },
+      { name: 'newsletter', type: 'boolean' },
+    ],
+    oauthClients: ['billing-portal', 'mobile-app'],
+  });
   const created = at(now, -500 * DAY);
   const role = (n: number, key: string, name: string, description: string) =>
     store.addRole({ id: demoUuid(n), key, name, description, createdAt: created });

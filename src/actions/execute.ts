@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent, AuditEventType, AuditSink } from '../audit/event.js';
 import type { AdminApi } from '../authgear/client.js';
+import { AuthgearError, noReasonMessage } from '../authgear/errors.js';
 import type { AuditContext } from '../authgear/jwt.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import { userLabel } from '../blocks/user-card.js';
-import { asAppError } from '../errors.js';
+import { AppError, asAppError } from '../errors.js';
 import type { Actor } from '../permissions/authorize.js';
 import type { UserResolver } from '../users/resolve.js';
 import type { ActionResult, AnyActionDefinition } from './types.js';
@@ -15,6 +16,15 @@ export const auditContextOf = (actor: Actor): AuditContext => ({
   slack_user_name: actor.name,
   slack_team_id: actor.teamId,
 });
+
+/** An error Authgear gave no reason for, told naming the action that was refused (with its reference). */
+const namedNoReason = (err: AppError, def: AnyActionDefinition): AppError =>
+  err instanceof AuthgearError && err.reference !== undefined
+    ? new AppError(err.code, noReasonMessage(err.reference, def.title.toLowerCase()), {
+        details: err.details,
+        cause: err,
+      })
+    : err;
 
 export interface ExecutionDeps {
   readonly api: AdminApi;
@@ -91,7 +101,7 @@ export const createExecution = (deps: ExecutionDeps) => {
       });
       return result;
     } catch (e) {
-      const err = asAppError(e);
+      const err = namedNoReason(asAppError(e), def);
       await audit('failed', actor, def, {
         user,
         input,

@@ -9,6 +9,10 @@ export const ActionKeys = {
   // account
   disable: 'disable',
   enable: 'enable',
+  cancelDisable: 'cancel-disable',
+  validPeriod: 'valid-period',
+  validFrom: 'valid-from',
+  validUntil: 'valid-until',
   unlock: 'unlock',
   resetPassword: 'reset-password',
   expirePassword: 'expire-password',

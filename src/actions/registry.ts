@@ -1,13 +1,18 @@
+import { type AuthgearProject, DEFAULT_PROJECT } from '../authgear/project.js';
 import { accessActions } from './access/index.js';
 import { resourceActions } from './resources/index.js';
 import type { AnyActionDefinition } from './types.js';
-import { userActions } from './user/index.js';
+import { userActionsFor } from './user/index.js';
 
-export const ALL_ACTIONS: readonly AnyActionDefinition[] = [
-  ...userActions,
+/** Every action, for a project configured as `project` (which login ID keys it has). */
+export const allActions = (project: AuthgearProject): readonly AnyActionDefinition[] => [
+  ...userActionsFor(project),
   ...accessActions,
   ...resourceActions,
 ];
+
+/** Every action for Authgear's default project configuration (login IDs: email only). */
+export const ALL_ACTIONS: readonly AnyActionDefinition[] = allActions(DEFAULT_PROJECT);
 
 /** Definitions by key, failing fast on a duplicate key or verb (a programming error, caught by a unit test). */
 export const indexActions = (defs: readonly AnyActionDefinition[]): Map<string, AnyActionDefinition> => {

@@ -102,7 +102,8 @@ export interface ActionDefinition<I extends { readonly userId?: string } = { rea
   readonly cardButton?: {
     readonly label: string;
     readonly style?: 'primary' | 'danger';
-    readonly show?: (user: AuthgearUser) => boolean;
+    /** Whether the button fits the user's state now (Authgear computes some of it from the time). */
+    readonly show?: (user: AuthgearUser, now: Date) => boolean;
   };
   /** The full input, validated before anything runs. `userId` is the Authgear user node ID when the action targets one. */
   readonly input: z.ZodType<I>;

@@ -123,7 +123,10 @@ export const createAuditStream = (options: AuditStreamOptions): AuditStream => {
   const loadState = async (): Promise<StreamState | undefined> => {
     const stored = await store.load();
     if (stored && stored.types === filterKey) return stored;
-    const next = stored ? reanchor(stored, filterKey) : anchorAt(new Date(now()).toISOString(), filterKey);
+    // Authgear keeps `createdAt` in whole seconds: anchoring mid-second would put the rest of this second's
+    // entries before the anchor, so the stream starts at the beginning of the current second.
+    const start = new Date(Math.floor(now() / 1000) * 1000).toISOString();
+    const next = stored ? reanchor(stored, filterKey) : anchorAt(start, filterKey);
     return (await store.save(next, lock)) ? next : undefined;
   };
 

@@ -1,7 +1,8 @@
 import { GraphQLClient } from 'graphql-request';
 import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
-import { mapAuthgearError } from './errors.js';
+import { type AppLogger, redactText } from '../logger.js';
+import { AuthgearError, mapAuthgearError } from './errors.js';
 import type { AuditContext, TokenSource } from './jwt.js';
 import type { Operation } from './operation.js';
 
@@ -14,6 +15,8 @@ export interface AdminApiOptions {
   readonly endpoint: string;
   readonly tokens: TokenSource;
   readonly timeoutMs?: number;
+  /** Where an error Authgear gave no reason for is logged (its message masked) with its reference. */
+  readonly logger?: AppLogger;
 }
 
 /** graphql-request against `${endpoint}/_api/admin/graphql`, one operation per request. */
@@ -32,7 +35,18 @@ export const createAdminApi = (options: AdminApiOptions): AdminApi => {
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (e) {
-        throw mapAuthgearError(e);
+        const mapped = mapAuthgearError(e);
+        if (mapped instanceof AuthgearError && mapped.reference !== undefined) {
+          options.logger?.warn(
+            {
+              reference: mapped.reference,
+              operation: operation.name,
+              authgearMessage: redactText(mapped.authgear.message),
+            },
+            'Authgear answered an error without extensions (no reason)',
+          );
+        }
+        throw mapped;
       }
       try {
         return operation.read(raw);

@@ -1,95 +1,101 @@
+import { randomUUID } from 'node:crypto';
 import { ClientError } from 'graphql-request';
-import { AppError, type ErrorCode, errorKind } from '../errors.js';
+import { AppError, type AppErrorOptions, type ErrorCode, errorKind } from '../errors.js';
+import { CAUSES, KINDS, REASONS } from './error-messages.js';
 
 /** One GraphQL error as Authgear sends it: `extensions.errorName` is the kind, `reason` the specific cause. */
 export interface AuthgearErrorInfo {
   readonly errorName: string | undefined;
   readonly reason: string | undefined;
-  readonly causeKind: string | undefined;
+  /** Every cause kind in `info`, wherever Authgear puts it: `info.cause.kind` or `info.causes[].kind`. */
+  readonly causeKinds: readonly string[];
+  /** `extensions.info` as sent (may hold user input: never log it whole). */
+  readonly info: Readonly<Record<string, unknown>>;
+  /** False for Authgear's bare `{"message": "unexpected error"}`: any failure that is not an API error. */
+  readonly hasExtensions: boolean;
+  /** The error's message (Authgear's, not graphql-request's, which embeds the request): mask before logging. */
+  readonly message: string;
 }
 
-const REASONS: Record<string, { code: ErrorCode; message: string }> = {
-  UserNotFound: {
-    code: 'authgear.not_found',
-    message: 'Authgear has no such user (it may have been deleted).',
-  },
-  InvalidAccountStatusTransition: {
-    code: 'state.conflict',
-    message:
-      "That change doesn't fit the account's current state (for example, it is already disabled, or nothing is scheduled).",
-  },
-  PasswordPolicyViolated: {
-    code: 'authgear.invalid',
-    message: "That password doesn't meet the project's password policy.",
-  },
-  DuplicatedIdentity: { code: 'authgear.conflict', message: 'Another user already has that login ID.' },
-  GroupDuplicateKey: { code: 'authgear.conflict', message: 'A group with that key already exists.' },
-  RoleDuplicateKey: { code: 'authgear.conflict', message: 'A role with that key already exists.' },
-  GroupUnknownKeys: { code: 'authgear.not_found', message: 'Authgear has no group with one of those keys.' },
-  RoleUnknownKeys: { code: 'authgear.not_found', message: 'Authgear has no role with one of those keys.' },
-  UserIsAnonymized: {
-    code: 'state.conflict',
-    message: 'That account is anonymized: nothing about it can be changed.',
-  },
-  MFAGracePeriodInvalid: {
-    code: 'authgear.invalid',
-    message: 'An MFA grace period must end in the future and within 90 days.',
-  },
-  GetUsersInvalidArgument: {
-    code: 'authgear.invalid',
-    message: "Authgear can't look that up in this project (no such login ID kind or OAuth provider).",
-  },
-  ResourceNotFound: { code: 'authgear.not_found', message: 'Authgear has no such API resource.' },
-  ResourceDuplicateURI: {
-    code: 'authgear.conflict',
-    message: 'An API resource with that URI already exists.',
-  },
-  ScopeNotFound: { code: 'authgear.not_found', message: 'That resource has no such scope.' },
-  ScopeDuplicate: { code: 'authgear.conflict', message: 'That resource already has that scope.' },
-  ClientNotFound: { code: 'authgear.not_found', message: 'This Authgear project has no such OAuth client.' },
-  ResourceNotAssociatedWithClient: {
-    code: 'state.conflict',
-    message: 'That resource is not added to that client yet: add it first.',
-  },
-};
+/** An error Authgear answered through GraphQL, with what it said. */
+export class AuthgearError extends AppError {
+  readonly authgear: AuthgearErrorInfo;
+  /** A short ID for a person to quote when Authgear gave no reason (it is logged with the masked message). */
+  readonly reference: string | undefined;
 
-const CAUSES: Record<string, string> = {
-  RemoveLastIdentity: "That is the user's last identity: add another one before removing it.",
-  RemoveLastPrimaryAuthenticator: "That is the user's last primary authenticator: it cannot be removed.",
-  DuplicatedAuthenticator: 'The user already has that authenticator. Nothing was changed.',
-};
+  constructor(
+    code: ErrorCode,
+    userMessage: string,
+    authgear: AuthgearErrorInfo,
+    options: AppErrorOptions & { reference?: string } = {},
+  ) {
+    super(code, userMessage, options);
+    this.name = 'AuthgearError';
+    this.authgear = authgear;
+    this.reference = options.reference;
+  }
+}
 
-const KINDS: Record<string, { code: ErrorCode; message: string }> = {
-  NotFound: { code: 'authgear.not_found', message: 'Authgear could not find that.' },
-  Invalid: { code: 'authgear.invalid', message: 'Authgear refused that input.' },
-  BadRequest: { code: 'authgear.invalid', message: 'Authgear refused that request.' },
-  AlreadyExists: { code: 'authgear.conflict', message: 'That already exists in Authgear.' },
-  Unauthorized: { code: 'authgear.forbidden', message: 'Authgear refused the bot access to that.' },
-  Forbidden: { code: 'authgear.forbidden', message: 'Authgear refused the bot access to that.' },
-  TooManyRequest: {
-    code: 'authgear.rate_limited',
-    message: 'Authgear is rate-limiting the bot; try again in a minute.',
-  },
+/** The words for an error Authgear gave no reason for, naming what was asked when it is known. */
+export const noReasonMessage = (reference: string, what?: string): string =>
+  `Authgear refused ${what === undefined ? 'that' : `to ${what}`} and gave no reason, so nothing was changed (Authgear rolls a failed request back). If it keeps happening, give an admin the reference \`${reference}\`.`;
+
+const record = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+const causeKindsOf = (info: Record<string, unknown>): string[] => {
+  const one = str(record(info.cause).kind);
+  const many = Array.isArray(info.causes)
+    ? info.causes.map((c) => str(record(c).kind) ?? str(record(c).Name))
+    : [];
+  return [one, ...many].filter((k): k is string => k !== undefined);
 };
 
 export const authgearErrorInfo = (e: ClientError): AuthgearErrorInfo | undefined => {
   const first = e.response.errors?.[0];
   if (first === undefined) return undefined;
-  const ext = (first.extensions ?? {}) as {
-    errorName?: unknown;
-    reason?: unknown;
-    info?: { cause?: { kind?: unknown } };
+  const ext = record(first.extensions);
+  const info = record(ext.info);
+  return {
+    errorName: str(ext.errorName),
+    reason: str(ext.reason),
+    causeKinds: causeKindsOf(info),
+    info,
+    hasExtensions: str(ext.errorName) !== undefined || str(ext.reason) !== undefined,
+    message: typeof first.message === 'string' ? first.message : '',
   };
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return { errorName: str(ext.errorName), reason: str(ext.reason), causeKind: str(ext.info?.cause?.kind) };
 };
 
 const isTimeout = (e: unknown): boolean =>
   e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
 
+/** The AppError for an error Authgear answered through GraphQL. */
+const fromGraphQL = (e: ClientError, info: AuthgearErrorInfo): AuthgearError => {
+  const details = { errorName: info.errorName, reason: info.reason, cause: info.causeKinds[0] };
+  if (!info.hasExtensions) {
+    // Authgear answers any failure that is not an API error with a bare "unexpected error" (api_error.go).
+    const reference = randomUUID().slice(0, 8);
+    return new AuthgearError('authgear.unexpected', noReasonMessage(reference), info, {
+      details: { ...details, reference },
+      cause: e,
+      reference,
+    });
+  }
+  const byCause = info.causeKinds.map((k) => CAUSES[k]).find((f) => f !== undefined);
+  const byReason = info.reason === undefined ? undefined : REASONS[info.reason];
+  const known = (byCause ?? byReason)?.(info.info) ?? KINDS[info.errorName ?? ''];
+  if (known !== undefined) return new AuthgearError(known.code, known.message, info, { details, cause: e });
+  return new AuthgearError('authgear.unexpected', 'Authgear returned an error the bot does not know.', info, {
+    details,
+    cause: e,
+  });
+};
+
 /**
- * Maps anything the Admin API call threw into an AppError, by `errorName`/`reason`, never by message. The raw
- * ClientError embeds request variables, so it is kept only as `cause` and never logged whole.
+ * Maps anything the Admin API call threw into an AppError, by `errorName`/`reason` and the cause kinds in
+ * `info`, never by message. The raw ClientError embeds request variables, so it is kept only as `cause` and
+ * never logged whole.
  */
 export const mapAuthgearError = (e: unknown): AppError => {
   if (e instanceof AppError) return e;
@@ -107,20 +113,10 @@ export const mapAuthgearError = (e: unknown): AppError => {
       return new AppError(
         'authgear.unavailable',
         `Authgear answered with an unexpected HTTP ${status}. Try again shortly.`,
-        {
-          details: { status },
-        },
+        { details: { status } },
       );
     }
-    const details = { errorName: info.errorName, reason: info.reason, cause: info.causeKind };
-    const cause = info.causeKind === undefined ? undefined : CAUSES[info.causeKind];
-    if (cause !== undefined) return new AppError('authgear.invalid', cause, { details });
-    const known =
-      (info.reason !== undefined ? REASONS[info.reason] : undefined) ?? KINDS[info.errorName ?? ''];
-    if (known !== undefined) return new AppError(known.code, known.message, { details });
-    return new AppError('authgear.unexpected', 'Authgear returned an error the bot does not know.', {
-      details,
-    });
+    return fromGraphQL(e, info);
   }
   if (isTimeout(e)) {
     return new AppError(
@@ -136,3 +132,7 @@ export const mapAuthgearError = (e: unknown): AppError => {
     },
   );
 };
+
+/** Whether `e` is Authgear's answer with `reason` (e.g. `GetUsersInvalidArgument`). */
+export const isAuthgearReason = (e: unknown, reason: string): e is AuthgearError =>
+  e instanceof AuthgearError && e.authgear.reason === reason;

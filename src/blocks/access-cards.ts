@@ -1,6 +1,12 @@
 import { showKey } from '../access/keys.js';
 import type { ActionKey } from '../actions/keys.js';
-import type { AccessMember, AccessPage, GroupDetail, RoleDetail } from '../authgear/operations/access.js';
+import type {
+  AccessMember,
+  AccessPage,
+  GroupDetail,
+  MemberPage,
+  RoleDetail,
+} from '../authgear/operations/access.js';
 import { ActionIds, BlockIds } from './ids.js';
 import { type AccessPageValue, accessPageValue, startButton } from './payloads.js';
 import {
@@ -45,10 +51,21 @@ const keyList = (nodes: ReadonlyArray<{ key: string }>, total: number): string =
   return total > nodes.length ? `${shown} and ${total - nodes.length} more` : shown;
 };
 
-const memberList = (nodes: readonly AccessMember[], total: number): string => {
-  if (total === 0) return '_none_';
-  const shown = nodes.map(memberLabel).join(', ');
-  return total > nodes.length ? `${shown} and ${total - nodes.length} more` : shown;
+/**
+ * Members as loaded, never counted (Authgear gives no total). A full page may have more: "more…" and a button;
+ * an empty page after a cursor just ends the list.
+ */
+const memberList = (page: MemberPage, continued: boolean): string => {
+  if (page.nodes.length === 0) return continued ? '_no more members_' : '_none_';
+  const shown = page.nodes.map(memberLabel).join(', ');
+  return page.next !== undefined ? `${shown}, more…` : shown;
+};
+
+const nextButton = (label: string, value: AccessPageValue | undefined): Block[] => {
+  const encoded = value && accessPageValue.tryEncode(value);
+  return encoded === undefined
+    ? []
+    : actions([button(label, ActionIds.accessPage, encoded)], BlockIds.accessPage);
 };
 
 const buttonsBlock = (buttons: readonly AccessButton[]): Block[] =>
@@ -62,23 +79,28 @@ const buttonsBlock = (buttons: readonly AccessButton[]): Block[] =>
         ),
       ];
 
-/** A page of groups or roles: key, name, description, counts; a Next button re-runs the verb with the cursor. */
+/**
+ * A page of groups or roles: key, name, description and link count (no total: Authgear's counts every group or
+ * role whatever the keyword); a Next button re-runs the verb with the cursor. `continued`: a later page, where
+ * an empty page means the list has ended.
+ */
 export const accessList = (
   kind: 'group' | 'role',
   keyword: string | undefined,
   page: AccessPage,
   nextValue: AccessPageValue | undefined,
+  continued = false,
 ): Block[] => {
   const title = kind === 'group' ? 'Groups' : 'Roles';
   const matching = keyword ? ` matching “${safe(keyword, 100)}”` : '';
-  const total = page.totalCount === undefined ? '' : ` (${page.totalCount})`;
-  if (page.nodes.length === 0) return [section(`No ${kind}s${matching}.`)];
-  const blocks: Block[] = [section(`*${title}${matching}*${total}`)];
+  if (page.nodes.length === 0)
+    return [section(continued ? `No more ${kind}s${matching}.` : `No ${kind}s${matching}.`)];
+  const blocks: Block[] = [section(`*${title}${matching}*${continued ? ' (continued)' : ''}`)];
   for (const n of page.nodes) {
     const links =
       kind === 'group'
-        ? `${plural(n.roles?.totalCount ?? 0, 'role')} · ${plural(n.users?.totalCount ?? 0, 'member')}`
-        : `${plural(n.groups?.totalCount ?? 0, 'group')} · ${plural(n.users?.totalCount ?? 0, 'direct user')}`;
+        ? plural(n.roles?.totalCount ?? 0, 'role')
+        : plural(n.groups?.totalCount ?? 0, 'group');
     blocks.push(
       section(
         [
@@ -90,10 +112,7 @@ export const accessList = (
     );
   }
   blocks.push(context([`Open one with \`/authgear ${kind} <key>\`.`]));
-  const next = nextValue && accessPageValue.tryEncode(nextValue);
-  if (next !== undefined) {
-    blocks.push(...actions([button('Next', ActionIds.accessPage, next)], BlockIds.accessPage));
-  }
+  blocks.push(...nextButton('Next', nextValue));
   return capBlocks(blocks);
 };
 
@@ -108,32 +127,40 @@ const about = (d: {
     `*Description*\n${d.description ? safe(d.description, 1000) : '_none_'}`,
   ]);
 
-/** The group card: key, name, description, roles, member count and first members; the viewer's buttons. */
-export const groupCard = (g: GroupDetail, buttons: readonly AccessButton[]): Block[] =>
+/** Where the card's members page came from, and the button value for the next one. */
+export interface MembersPaging {
+  readonly continued: boolean;
+  readonly next: AccessPageValue | undefined;
+}
+
+/** The group card: key, name, description, roles, a page of members ("More members"); the viewer's buttons. */
+export const groupCard = (g: GroupDetail, buttons: readonly AccessButton[], paging: MembersPaging): Block[] =>
   capBlocks([
     header(`Group: ${g.name || g.key}`),
     about(g),
     section(
       [
         `*Roles (${g.roles.totalCount})*: ${keyList(g.roles.nodes, g.roles.totalCount)}`,
-        `*Members (${g.users.totalCount})*: ${memberList(g.users.nodes, g.users.totalCount)}`,
+        `*Members${paging.continued ? ' (continued)' : ''}*: ${memberList(g.users, paging.continued)}`,
       ].join('\n'),
     ),
     context([`Authgear ID: \`${safe(g.id, 200)}\``]),
+    ...nextButton('More members', paging.next),
     ...buttonsBlock(buttons),
   ]);
 
-/** The role card: key, name, description, groups that grant it, users who hold it directly; the viewer's buttons. */
-export const roleCard = (r: RoleDetail, buttons: readonly AccessButton[]): Block[] =>
+/** The role card: key, name, description, groups that grant it, a page of direct users; the viewer's buttons. */
+export const roleCard = (r: RoleDetail, buttons: readonly AccessButton[], paging: MembersPaging): Block[] =>
   capBlocks([
     header(`Role: ${r.name || r.key}`),
     about(r),
     section(
       [
         `*Groups (${r.groups.totalCount})*: ${keyList(r.groups.nodes, r.groups.totalCount)}`,
-        `*Direct users (${r.users.totalCount})*: ${memberList(r.users.nodes, r.users.totalCount)}`,
+        `*Direct users${paging.continued ? ' (continued)' : ''}*: ${memberList(r.users, paging.continued)}`,
       ].join('\n'),
     ),
     context([`Authgear ID: \`${safe(r.id, 200)}\` · users also get this role through its groups`]),
+    ...nextButton('More users', paging.next),
     ...buttonsBlock(buttons),
   ]);

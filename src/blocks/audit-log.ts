@@ -26,13 +26,24 @@ export const entrySubject = (entry: AuditLogEntry): string | undefined => {
   return decodeNodeId(user.id)?.rawId ?? user.id;
 };
 
-/** One line per entry: type, subject, time, IP and client. */
-export const auditLogLine = (entry: AuditLogEntry): string => {
+const MESSAGE_TYPE = /^[a-z0-9_]{1,60}$/;
+
+/** A delivery names its address and message type (it has no user); anything else names its subject. */
+const subjectText = (entry: AuditLogEntry): string => {
+  if (entry.recipient !== undefined) {
+    const type = entry.messageType && MESSAGE_TYPE.test(entry.messageType) ? ` (${entry.messageType})` : '';
+    return `to ${safe(entry.recipient, 120)}${type}`;
+  }
   const subject = entrySubject(entry);
+  return subject === undefined ? 'project' : safe(subject, 120);
+};
+
+/** One line per entry: type, subject (or a delivery's address), time, IP and client. */
+export const auditLogLine = (entry: AuditLogEntry): string => {
   return truncate(
     [
       activity(entry.activityType),
-      subject === undefined ? 'project' : safe(subject, 120),
+      subjectText(entry),
       slackDate(entry.createdAt),
       entry.ipAddress ? `IP ${safe(entry.ipAddress, 60)}` : undefined,
       entry.clientID ? `client ${safe(entry.clientID, 60)}` : undefined,
@@ -110,6 +121,8 @@ export interface AuditLogPageView {
   readonly types: readonly string[];
   /** The `--since` text as typed (already validated), if any. */
   readonly since?: string | undefined;
+  /** The addresses whose message deliveries are included (a user's emails and phones), escaped here. */
+  readonly addresses?: readonly string[];
   readonly entries: readonly AuditLogEntry[];
   /** The exact command for the next page (built from validated tokens only), when there is one. */
   readonly nextCommand?: string | undefined;
@@ -123,10 +136,14 @@ export const auditLogPage = (view: AuditLogPageView): AuditLogMessage => {
     view.since ? `last ${safe(view.since, 20)}` : undefined,
   ].filter((f): f is string => f !== undefined);
   const title = `*Authgear audit log for ${scope}*${filters.length > 0 ? ` (${filters.join(' · ')})` : ''}`;
+  const addresses =
+    view.addresses && view.addresses.length > 0
+      ? [context([`Includes messages sent to ${view.addresses.map((a) => safe(a, 120)).join(', ')}.`])]
+      : [];
   if (view.entries.length === 0) {
-    return { text: 'No audit log entries', blocks: [section(`${title}\nNo entries match.`)] };
+    return { text: 'No audit log entries', blocks: [section(`${title}\nNo entries match.`), ...addresses] };
   }
-  const blocks: Block[] = [section(title), ...packLines(view.entries.map(auditLogLine))];
+  const blocks: Block[] = [section(title), ...addresses, ...packLines(view.entries.map(auditLogLine))];
   if (view.nextCommand) {
     blocks.push(context([`More entries: run \`${escapeText(view.nextCommand)}\``]));
   }

@@ -1,5 +1,11 @@
 import { showKey } from '../access/keys.js';
 import type { ActionKey } from '../actions/keys.js';
+import {
+  type AccountState,
+  accountState,
+  isOutsideValidPeriod,
+  scheduledWindow,
+} from '../authgear/account-state.js';
 import { textAttr } from '../authgear/attributes.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import { BlockIds } from './ids.js';
@@ -44,29 +50,47 @@ const verified = (u: AuthgearUser, name: string, value: string): string =>
     ? ':white_check_mark: verified'
     : 'unverified';
 
+const reason = (u: AuthgearUser): string => (u.disableReason ? `: ${safe(u.disableReason, 300)}` : '');
+
+/** The headline status, from the state Authgear computes (see authgear/account-state.ts). */
+const stateLine = (u: AuthgearUser, state: AccountState): string => {
+  switch (state.kind) {
+    case 'anonymized':
+      return ':bust_in_silhouette: Anonymized';
+    case 'scheduled_deletion':
+      return `:wastebasket: Deletion scheduled for ${slackDate(state.at)}`;
+    case 'scheduled_anonymization':
+      return `:bust_in_silhouette: Anonymization scheduled for ${slackDate(state.at)}`;
+    case 'not_yet_valid':
+      return `:calendar: Outside the valid period: can sign in from ${slackDate(state.from)}`;
+    case 'expired':
+      return `:calendar: Outside the valid period: it ended ${slackDate(state.until)}`;
+    case 'temporarily_disabled':
+      return `:hourglass: Temporarily disabled until ${slackDate(state.until)}${reason(u)}`;
+    case 'disabled':
+      return `:no_entry_sign: Disabled${reason(u)}`;
+    case 'active':
+      return ':large_green_circle: Active';
+  }
+};
+
 export const statusLines = (u: AuthgearUser, now: Date): string[] => {
-  const lines: string[] = [];
-  if (u.isAnonymized) lines.push(':bust_in_silhouette: Anonymized');
+  const state = accountState(u, now);
+  const lines = [stateLine(u, state)];
+  if (isOutsideValidPeriod(state) && u.disableReason) lines.push(`:no_entry_sign: Also disabled${reason(u)}`);
   if (u.isDeactivated) lines.push(':no_entry: Deactivated');
-  const from = u.temporarilyDisabledFrom ? Date.parse(u.temporarilyDisabledFrom) : undefined;
-  const until = u.temporarilyDisabledUntil ? Date.parse(u.temporarilyDisabledUntil) : undefined;
-  if (u.isDisabled) {
-    lines.push(`:no_entry_sign: Disabled${u.disableReason ? `: ${safe(u.disableReason, 300)}` : ''}`);
-  }
-  if (from !== undefined || until !== undefined) {
-    const active = (from ?? 0) <= now.getTime() && (until === undefined || now.getTime() < until);
+  const scheduled = scheduledWindow(u, now);
+  if (scheduled)
     lines.push(
-      `:hourglass: ${active ? 'Temporarily disabled' : 'Disable scheduled'} from ${slackDate(u.temporarilyDisabledFrom)} until ${slackDate(u.temporarilyDisabledUntil)}`,
+      `:hourglass: Disable scheduled from ${slackDate(scheduled.from)} until ${slackDate(scheduled.until)}${reason(u)}`,
     );
-  }
-  if (u.deleteAt) lines.push(`:wastebasket: Deletion scheduled for ${slackDate(u.deleteAt)}`);
-  if (u.anonymizeAt)
-    lines.push(`:bust_in_silhouette: Anonymization scheduled for ${slackDate(u.anonymizeAt)}`);
+  if ((u.accountValidFrom || u.accountValidUntil) && !isOutsideValidPeriod(state))
+    lines.push(
+      `:calendar: Valid ${u.accountValidFrom ? `from ${slackDate(u.accountValidFrom)}` : ''}${u.accountValidFrom && u.accountValidUntil ? ' ' : ''}${u.accountValidUntil ? `until ${slackDate(u.accountValidUntil)}` : ''}`,
+    );
   if (u.accountLockout?.isLocked && u.accountLockout.lockedIPs.length === 0)
     lines.push(`:lock: Locked out until ${slackDate(u.accountLockout.lockedUntil)}`);
-  const access = accessStatusLines(u, now);
-  if (lines.length === 0) lines.push(':large_green_circle: Active');
-  return [...lines, ...access];
+  return [...lines, ...accessStatusLines(u, now)];
 };
 
 export interface CardButton {

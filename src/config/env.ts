@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { type AuthgearProject, isLoginIdKey, type LoginIdKey } from '../authgear/project.js';
 import { AppError } from '../errors.js';
 import { hostPortList, type RedisTarget, redisProblems, redisTarget } from './redis-env.js';
 
@@ -53,6 +54,22 @@ const envSchema = z.object({
   AUTHGEAR_ADMIN_KEY_ID: required('AUTHGEAR_ADMIN_KEY_ID', 'the Admin API key ID from the Authgear Portal'),
   AUTHGEAR_ADMIN_PRIVATE_KEY: optionalString,
   AUTHGEAR_ADMIN_PRIVATE_KEY_FILE: optionalString,
+  AUTHGEAR_LOGIN_ID_KEYS: z
+    .string()
+    .default('email')
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(',')
+          .map((k) => k.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
+    .refine((keys) => keys.length > 0 && keys.every(isLoginIdKey), {
+      message:
+        'AUTHGEAR_LOGIN_ID_KEYS lists the login ID keys the Authgear project has turned on: email, phone and/or username, comma-separated',
+    })
+    .transform((keys): LoginIdKey[] => keys.filter(isLoginIdKey)),
   REDIS_URL: optionalString,
   REDIS_PREFIX: z.string().trim().min(1).default('authgear-slack:'),
   REDIS_SENTINELS: optionalHostPorts('REDIS_SENTINELS'),
@@ -100,6 +117,8 @@ export interface Config {
     readonly projectId: string;
     readonly keyId: string;
     readonly privateKeyPem: string;
+    /** What the bot knows of the project's configuration (login ID keys). */
+    readonly project: AuthgearProject;
   };
   readonly redis: {
     /** `REDIS_URL` when Redis is one server; see `target` for Sentinel and Cluster. */
@@ -158,6 +177,7 @@ export const loadConfig = (raw: Record<string, string | undefined>): Config => {
       projectId: e.AUTHGEAR_PROJECT_ID,
       keyId: e.AUTHGEAR_ADMIN_KEY_ID,
       privateKeyPem,
+      project: Object.freeze({ loginIdKeys: Object.freeze([...e.AUTHGEAR_LOGIN_ID_KEYS]) }),
     }),
     redis: Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX, target: redisTarget(e) }),
     policyFile: e.POLICY_FILE,

@@ -4,6 +4,7 @@ export const ACTION_NAMES = [
   'user.search',
   'user.disable',
   'user.enable',
+  'user.valid_period',
   'user.reset_password',
   'user.send_reset',
   'user.otp',

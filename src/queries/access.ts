@@ -3,6 +3,7 @@ import { type AccessCardAction, GROUP_CARD_ACTIONS, ROLE_CARD_ACTIONS } from '..
 import { findByKey } from '../actions/access/lookup.js';
 import {
   type AccessPage,
+  CARD_MEMBERS,
   type GroupDetail,
   getGroupNode,
   getRoleNode,
@@ -51,13 +52,14 @@ const listVerb = (kind: 'group' | 'role'): QueryVerb => {
         kind === 'group'
           ? (await ctx.api.run(searchGroups, variables, ctx.auditContext)).groups
           : (await ctx.api.run(searchRoles, variables, ctx.auditContext)).roles;
+      // Authgear says "maybe more" whenever a page is full; the next page may then be empty.
       const next: AccessPageValue | undefined =
-        page.hasNextPage && page.endCursor !== undefined
-          ? { v: verb, a: [...(keyword ? keyword.split(/\s+/) : []), AFTER, page.endCursor] }
+        page.next !== undefined && page.nodes.length > 0
+          ? { v: verb, a: [...(keyword ? keyword.split(/\s+/) : []), AFTER, page.next] }
           : undefined;
       return {
         text: `Authgear ${verb}`,
-        blocks: accessList(kind, keyword, page, next),
+        blocks: accessList(kind, keyword, page, next, after !== undefined),
         replaceOriginal: true,
       };
     },
@@ -78,14 +80,33 @@ export const accessButtons = (
     ];
   });
 
-const keyArg = (kind: 'group' | 'role', args: readonly string[]): string => {
-  const [key] = args;
-  if (key === undefined || args.length > 1)
+/** `<key> [--after <cursor>]`: the key, and where the page of members starts. */
+const keyArg = (
+  kind: 'group' | 'role',
+  args: readonly string[],
+): { key: string; after: string | undefined } => {
+  const [key, ...rest] = args;
+  const { keyword, after } = parseListArgs(rest);
+  if (key === undefined || keyword !== undefined)
     throw new AppError('input.usage', `Usage: \`/authgear ${kind} <key>\``);
   const problem = keyProblem(kind, key);
   if (problem !== undefined) throw new AppError('input.invalid', problem);
-  return key;
+  return { key, after };
 };
+
+/** One page of members at a time; "More" re-runs the card verb with the cursor. */
+const membersPaging = (
+  kind: 'group' | 'role',
+  key: string,
+  after: string | undefined,
+  users: { nodes: readonly unknown[]; next: string | undefined },
+) => ({
+  continued: after !== undefined,
+  next:
+    users.next !== undefined && users.nodes.length > 0
+      ? ({ v: kind, a: [key, AFTER, users.next] } satisfies AccessPageValue)
+      : undefined,
+});
 
 const notFound = (kind: 'group' | 'role', key: string): AppError =>
   new AppError(
@@ -103,13 +124,18 @@ export const groupQuery: QueryVerb = {
   usage: 'group <key>',
   description: "show a group's card: roles, members and actions",
   async run(ctx, args): Promise<ReplyMessage> {
-    const key = keyArg('group', args);
+    const { key, after } = keyArg('group', args);
     const found = await findByKey(ctx.api, 'group', key, ctx.auditContext);
-    const node = found && (await ctx.api.run(getGroupNode, { id: found.id }, ctx.auditContext)).node;
+    const variables = { id: found?.id ?? '', usersFirst: CARD_MEMBERS, usersAfter: after ?? null };
+    const node = found && (await ctx.api.run(getGroupNode, variables, ctx.auditContext)).node;
     if (!node || !isGroup(node)) throw notFound('group', key);
     return {
       text: `Authgear group ${node.key}`,
-      blocks: groupCard(node, accessButtons(ctx, GROUP_CARD_ACTIONS, node.key)),
+      blocks: groupCard(
+        node,
+        accessButtons(ctx, GROUP_CARD_ACTIONS, node.key),
+        membersPaging('group', node.key, after, node.users),
+      ),
       replaceOriginal: true,
     };
   },
@@ -121,13 +147,18 @@ export const roleQuery: QueryVerb = {
   usage: 'role <key>',
   description: "show a role's card: groups, direct users and actions",
   async run(ctx, args): Promise<ReplyMessage> {
-    const key = keyArg('role', args);
+    const { key, after } = keyArg('role', args);
     const found = await findByKey(ctx.api, 'role', key, ctx.auditContext);
-    const node = found && (await ctx.api.run(getRoleNode, { id: found.id }, ctx.auditContext)).node;
+    const variables = { id: found?.id ?? '', usersFirst: CARD_MEMBERS, usersAfter: after ?? null };
+    const node = found && (await ctx.api.run(getRoleNode, variables, ctx.auditContext)).node;
     if (!node || !isRole(node)) throw notFound('role', key);
     return {
       text: `Authgear role ${node.key}`,
-      blocks: roleCard(node, accessButtons(ctx, ROLE_CARD_ACTIONS, node.key)),
+      blocks: roleCard(
+        node,
+        accessButtons(ctx, ROLE_CARD_ACTIONS, node.key),
+        membersPaging('role', node.key, after, node.users),
+      ),
       replaceOriginal: true,
     };
   },

@@ -1,7 +1,10 @@
 /**
- * `/authgear audit [who] [--type T] [--since 7d] [--after cursor]`: recent entries of Authgear's own audit log for
- * one user or the whole project, newest first, 20 per page. The next page is one more command (shown under the
- * list with `--after`), so paging needs no new handler.
+ * `/authgear audit [who] [--type T] [--since 7d] [--after cursor --until time]`: recent entries of Authgear's own
+ * audit log for one user or the whole project, newest first, 20 per page. For a user it also shows the messages
+ * sent to their emails and phones (Authgear logs deliveries with no user, only the recipient:
+ * pkg/lib/audit/read_store.go). The next page is one more command (shown under the list with `--after` and the
+ * `--until` pinned at the first page, since Authgear's offset cursors shift when entries arrive), so paging needs
+ * no new handler.
  */
 import { decodeNodeId, isUuid } from '../authgear/node-id.js';
 import {
@@ -11,6 +14,7 @@ import {
   isAuditLogActivityType,
   listAuditLogs,
 } from '../authgear/operations/audit-logs.js';
+import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import { auditLogPage } from '../blocks/audit-log.js';
 import { safe } from '../blocks/primitives.js';
 import { displayName } from '../blocks/user-card.js';
@@ -21,6 +25,7 @@ import type { QueryContext, QueryVerb } from './types.js';
 export const AUDIT_PAGE_SIZE = 20;
 const USAGE = 'Usage: `/authgear audit [who] [--type TYPE] [--since 7d]`';
 const CURSOR = /^[A-Za-z0-9_=+/.-]{1,512}$/;
+const UNTIL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 const MAX_TYPES = 10;
 
 export interface AuditArgs {
@@ -29,6 +34,8 @@ export interface AuditArgs {
   readonly since: string | undefined;
   readonly sinceMs: number | undefined;
   readonly after: string | undefined;
+  /** The page range's end, pinned when the first page was read (only with `--after`). */
+  readonly until: string | undefined;
 }
 
 const suggestions = (typed: string): string => {
@@ -63,9 +70,10 @@ export const parseAuditArgs = (args: readonly string[]): AuditArgs => {
   let since: string | undefined;
   let sinceMs: number | undefined;
   let after: string | undefined;
+  let until: string | undefined;
   for (let i = 0; i < args.length; i += 1) {
     const token = args[i] ?? '';
-    const flag = /^--(type|since|after)(?:=(.*))?$/.exec(token);
+    const flag = /^--(type|since|after|until)(?:=(.*))?$/.exec(token);
     if (!flag) {
       if (token.startsWith('--')) throw new AppError('input.usage', USAGE);
       who.push(token);
@@ -84,6 +92,10 @@ export const parseAuditArgs = (args: readonly string[]): AuditArgs => {
       if (sinceMs === undefined)
         throw new AppError('input.invalid', 'Give `--since` as a duration such as `90m`, `24h` or `7d`.');
       since = value;
+    } else if (flag[1] === 'until') {
+      if (!UNTIL.test(value) || Number.isNaN(Date.parse(value)))
+        throw new AppError('input.invalid', 'Give `--until` as a UTC time such as `2026-05-01T09:00:00Z`.');
+      until = value;
     } else {
       if (!CURSOR.test(value))
         throw new AppError('input.invalid', 'That `--after` value is not a page cursor.');
@@ -92,7 +104,7 @@ export const parseAuditArgs = (args: readonly string[]): AuditArgs => {
   }
   if (types.length > MAX_TYPES)
     throw new AppError('input.invalid', `Filter by at most ${MAX_TYPES} types at a time.`);
-  return { who: who.length > 0 ? who.join(' ') : undefined, types, since, sinceMs, after };
+  return { who: who.length > 0 ? who.join(' ') : undefined, types, since, sinceMs, after, until };
 };
 
 /** The exact command for the next page; every part is validated, so it is safe to show verbatim. */
@@ -100,14 +112,16 @@ export const nextPageCommand = (
   whoToken: string | undefined,
   args: AuditArgs,
   cursor: string,
+  until: string,
 ): string | undefined => {
-  if (!CURSOR.test(cursor)) return undefined;
+  if (!CURSOR.test(cursor) || !UNTIL.test(until)) return undefined;
   return [
     '/authgear audit',
     whoToken,
     args.types.length > 0 ? `--type ${args.types.join(',')}` : undefined,
     args.since ? `--since ${args.since}` : undefined,
     `--after ${cursor}`,
+    `--until ${until}`,
   ]
     .filter((p): p is string => p !== undefined)
     .join(' ');
@@ -132,6 +146,30 @@ const exactWho = (nodeId: string): string | undefined => {
   return /^[A-Za-z0-9_-]{1,200}$/.test(nodeId) ? nodeId : undefined;
 };
 
+/**
+ * The addresses Authgear would have sent messages to for this user: the emails and phones of their identities
+ * and profile (deliveries are found by recipient, and recipients are stored as normalized).
+ */
+export const addressesOf = (user: AuthgearUser): { emails: string[]; phones: string[] } => {
+  const emails = new Set<string>();
+  const phones = new Set<string>();
+  const add = (email: unknown, phone: unknown) => {
+    if (typeof email === 'string' && email !== '') emails.add(email);
+    if (typeof phone === 'string' && phone !== '') phones.add(phone);
+  };
+  for (const i of user.identities.nodes)
+    if (i.type === 'LOGIN_ID' || i.type === 'OAUTH') add(i.claims.email, i.claims.phone_number);
+  add(user.standardAttributes.email, user.standardAttributes.phone_number);
+  return { emails: [...emails], phones: [...phones] };
+};
+
+/**
+ * Where a page range ends: pinned on the first page at the start of the current second (Authgear keeps whole
+ * seconds, so an entry written later this second cannot slip in below it), carried by later pages.
+ */
+const pinnedUntil = (args: AuditArgs, now: Date): string =>
+  args.until ?? new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
+
 export const auditQuery: QueryVerb = {
   verbs: ['audit'],
   permission: 'audit.view',
@@ -140,6 +178,8 @@ export const auditQuery: QueryVerb = {
   async run(ctx, args) {
     const parsed = parseAuditArgs(args);
     const user = parsed.who === undefined ? undefined : await resolveUser(ctx, parsed.who);
+    const addresses = user ? addressesOf(user) : { emails: [], phones: [] };
+    const until = pinnedUntil(parsed, ctx.now);
     const data = await ctx.api.run(
       listAuditLogs,
       {
@@ -147,23 +187,32 @@ export const auditQuery: QueryVerb = {
         after: parsed.after ?? null,
         activityTypes: parsed.types.length > 0 ? [...parsed.types] : null,
         userIDs: user ? [user.id] : null,
+        emailAddresses: addresses.emails.length > 0 ? addresses.emails : null,
+        phoneNumbers: addresses.phones.length > 0 ? addresses.phones : null,
         rangeFrom:
           parsed.sinceMs === undefined ? null : new Date(ctx.now.getTime() - parsed.sinceMs).toISOString(),
+        rangeTo: until,
         sortDirection: 'DESC',
       },
       ctx.auditContext,
     );
     const page = data.auditLogs?.pageInfo;
+    const entries = auditLogEdges(data).map((e) => e.entry);
     const whoToken = user ? exactWho(user.id) : undefined;
+    // A full page says "maybe more" (Authgear); an empty page ends the list.
     const next =
-      page?.hasNextPage && page.endCursor && (user === undefined || whoToken !== undefined)
-        ? nextPageCommand(whoToken, parsed, page.endCursor)
+      page?.hasNextPage &&
+      page.endCursor &&
+      entries.length > 0 &&
+      (user === undefined || whoToken !== undefined)
+        ? nextPageCommand(whoToken, parsed, page.endCursor, until)
         : undefined;
     const message = auditLogPage({
       who: user ? displayName(user) : undefined,
       types: parsed.types,
       since: parsed.since,
-      entries: auditLogEdges(data).map((e) => e.entry),
+      addresses: [...addresses.emails, ...addresses.phones],
+      entries,
       nextCommand: next,
     });
     return { ...message, replaceOriginal: false };

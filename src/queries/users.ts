@@ -20,16 +20,17 @@ export const cardButtons = (
   policy: Policy,
   roles: readonly string[],
   user: AuthgearUser,
+  now: Date,
 ): CardButton[] =>
   actions.flatMap((def) => {
     const b = def.cardButton;
-    if (!b || !grants(policy, roles, def.permission) || (b.show && !b.show(user))) return [];
+    if (!b || !grants(policy, roles, def.permission) || (b.show && !b.show(user, now))) return [];
     return [{ key: def.key, label: b.label, ...(b.style ? { style: b.style } : {}) }];
   });
 
 export const userCardMessage = (ctx: QueryContext, user: AuthgearUser): ReplyMessage => ({
   text: `Authgear user ${safe(displayName(user), 200)}`,
-  blocks: userCard(user, cardButtons(ctx.actions, ctx.policy, ctx.actor.roles, user), ctx.now),
+  blocks: userCard(user, cardButtons(ctx.actions, ctx.policy, ctx.actor.roles, user, ctx.now), ctx.now),
   replaceOriginal: true,
 });
 

@@ -1,4 +1,5 @@
 import type { AdminApi } from '../authgear/client.js';
+import { isAuthgearReason } from '../authgear/errors.js';
 import type { AuditContext } from '../authgear/jwt.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import {
@@ -32,6 +33,19 @@ const dedupe = (users: readonly AuthgearUser[]): AuthgearUser[] => [
   ...new Map(users.map((u) => [u.id, u])).values(),
 ];
 
+/**
+ * `GetUsersInvalidArgument` means "this project has no such login ID key, or the value is not one"
+ * (pkg/lib/authn/identity/loginid/provider.go): for a look-up that is "nobody matches", not a refusal.
+ */
+const noneIfNotConfigured = async <T>(run: () => Promise<T>, none: T): Promise<T> => {
+  try {
+    return await run();
+  } catch (e) {
+    if (isAuthgearReason(e, 'GetUsersInvalidArgument')) return none;
+    throw e;
+  }
+};
+
 /** Exact look-ups only: node, standard attributes, login IDs. Fuzzy search is for `search`. */
 export const createUserResolver = (api: AdminApi, slack: SlackProfiles): UserResolver => {
   const byNode = async (nodeId: string, actor: AuditContext): Promise<AuthgearUser | undefined> => {
@@ -44,18 +58,25 @@ export const createUserResolver = (api: AdminApi, slack: SlackProfiles): UserRes
     value: string,
     actor: AuditContext,
   ): Promise<AuthgearUser[]> => {
-    const { getUsersByStandardAttribute: found } = await api.run(
-      getUsersByStandardAttribute,
-      { attributeName: ATTRIBUTES[kind], attributeValue: value },
-      actor,
+    const found = await noneIfNotConfigured(
+      async () =>
+        (
+          await api.run(
+            getUsersByStandardAttribute,
+            { attributeName: ATTRIBUTES[kind], attributeValue: value },
+            actor,
+          )
+        ).getUsersByStandardAttribute,
+      [],
     );
     if (found.length > 0) return dedupe(found);
-    const { getUserByLoginID } = await api.run(
-      getUserByLoginId,
-      { loginIDKey: LOGIN_KEYS[kind], loginIDValue: value },
-      actor,
+    const byLoginId = await noneIfNotConfigured(
+      async () =>
+        (await api.run(getUserByLoginId, { loginIDKey: LOGIN_KEYS[kind], loginIDValue: value }, actor))
+          .getUserByLoginID,
+      null,
     );
-    return getUserByLoginID ? [getUserByLoginID] : [];
+    return byLoginId ? [byLoginId] : [];
   };
 
   /** getUserByOAuth: a provider alias the project does not configure is Authgear's GetUsersInvalidArgument. */
@@ -64,7 +85,7 @@ export const createUserResolver = (api: AdminApi, slack: SlackProfiles): UserRes
       const { getUserByOAuth } = await api.run(getUserByOauth, { alias, subject }, actor);
       return getUserByOAuth ? [getUserByOAuth] : [];
     } catch (e) {
-      if (e instanceof AppError && e.details.reason === 'GetUsersInvalidArgument')
+      if (isAuthgearReason(e, 'GetUsersInvalidArgument'))
         throw new AppError(
           'user.not_found',
           `This Authgear project has no OAuth provider \`${alias.replace(/`/g, '')}\`. The alias is in the Authgear Portal under Social / Enterprise Login.`,

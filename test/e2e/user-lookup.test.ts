@@ -6,6 +6,8 @@ let aliceId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
+  // A project whose users sign in with emails, phone numbers and usernames (Authgear's default is email only).
+  t.authgear.store.configure({ loginIdKeys: ['email', 'phone', 'username'] });
   const alice = t.authgear.store.addUser({
     email: 'alice@example.com',
     name: 'Alice <b>Doe</b>',

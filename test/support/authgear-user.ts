@@ -10,15 +10,18 @@ export const conn = <T>(nodes: T[]): Connection<T> => ({ totalCount: nodes.lengt
 
 const AT = '2024-01-01T00:00:00.000Z';
 
-/** A login ID identity (email, phone or username) as Authgear stores it. */
+const CLAIM = { email: 'email', phone: 'phone_number', username: 'preferred_username' } as const;
+
+/** A login ID identity (email, phone or username) with the claims Authgear serves, its standard claim included. */
 export const loginIdentity = (key: 'email' | 'phone' | 'username', value: string, raw = value): Identity => ({
   id: encodeNodeId('Identity', `id-${raw}`),
   type: 'LOGIN_ID',
   claims: {
     'https://authgear.com/claims/login_id/key': key,
+    'https://authgear.com/claims/login_id/type': key,
     'https://authgear.com/claims/login_id/value': value,
     'https://authgear.com/claims/login_id/original_value': value,
-    ...(key === 'email' ? { email: value } : key === 'phone' ? { phone_number: value } : {}),
+    [CLAIM[key]]: value,
   },
   createdAt: AT,
 });

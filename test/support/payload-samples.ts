@@ -88,19 +88,8 @@ const views = (): unknown[] => [
     'group',
     'ops',
     {
-      totalCount: 11,
-      hasNextPage: true,
-      endCursor: 'eyJvZmZzZXQiOjl9',
-      nodes: [
-        {
-          id: 'R3JvdXA6Zzk',
-          key: 'ops',
-          name: 'Ops',
-          description: null,
-          roles: { totalCount: 1 },
-          users: { totalCount: 2 },
-        },
-      ],
+      next: 'eyJvZmZzZXQiOjl9',
+      nodes: [{ id: 'R3JvdXA6Zzk', key: 'ops', name: 'Ops', description: null, roles: { totalCount: 1 } }],
     },
     { v: 'groups', a: ['ops', '--after', 'eyJvZmZzZXQiOjl9'] },
   ),
@@ -114,12 +103,16 @@ const views = (): unknown[] => [
       createdAt: NOW.toISOString(),
       updatedAt: NOW.toISOString(),
       roles: conn([]),
-      users: conn([]),
+      users: {
+        nodes: [{ id: 'VXNlcjp1MQ', standardAttributes: { email: 'alice@example.com' } }],
+        next: 'eyJvZmZzZXQiOjEwfQ',
+      },
     },
     [
       { key: 'update-group', label: 'Edit' },
       { key: 'delete-group', label: 'Delete', style: 'danger', preset: { key: 'ops' } },
     ],
+    { continued: false, next: { v: 'group', a: ['ops', '--after', 'eyJvZmZzZXQiOjEwfQ'] } },
   ),
   sessionsMessage(
     alice,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { keySchema, showKey } from '../../access/keys.js';
+import { getGroupNode, getRoleNode } from '../../authgear/operations/access.js';
 import { deleteGroup, deleteRole } from '../../authgear/operations/access-mutations.js';
 import type { ActionKey } from '../keys.js';
 import { type ActionDefinition, defineAction } from '../types.js';
@@ -7,6 +8,8 @@ import { withKeyErrors } from './errors.js';
 import { type AccessKind, counted, KINDS } from './kinds.js';
 import { requireByKey } from './lookup.js';
 import { initialKey, type Preset, textValue } from './text.js';
+
+const MEMBER_PAGE = 100;
 
 const inputFor = (kind: AccessKind) => z.object({ userId: z.string().optional(), key: keySchema(kind) });
 export type DeleteAccessActionInput = z.output<ReturnType<typeof inputFor>>;
@@ -60,13 +63,24 @@ export const defineDeleteAction = (
     execute: async (ctx, input) => {
       const found = await requireByKey(ctx.api, kind, input.key, ctx.auditContext);
       const links = kind === 'group' ? found.roles?.totalCount : found.groups?.totalCount;
-      const users = found.users?.totalCount ?? 0;
+      // Authgear gives no member total: count one page of up to 100 ("100+" when it may hold more).
+      const nodeVariables = { id: found.id, usersFirst: MEMBER_PAGE, usersAfter: null };
+      const { node } =
+        kind === 'group'
+          ? await ctx.api.run(getGroupNode, nodeVariables, ctx.auditContext)
+          : await ctx.api.run(getRoleNode, nodeVariables, ctx.auditContext);
+      const members = node !== null && 'users' in node ? node.users : { nodes: [], next: undefined };
+      const memberWord = kind === 'group' ? 'member' : 'user';
+      const users =
+        members.next === undefined
+          ? counted(members.nodes.length, memberWord)
+          : `${members.nodes.length}+ ${memberWord}s`;
       const variables = { input: { id: found.id } };
       await withKeyErrors({ [kind]: [input.key] }, async () => {
         if (kind === 'group') await ctx.api.run(deleteGroup, variables, ctx.auditContext);
         else await ctx.api.run(deleteRole, variables, ctx.auditContext);
       });
-      const linked = `${counted(links ?? 0, k.other)} and ${counted(users, kind === 'group' ? 'member' : 'user')}`;
+      const linked = `${counted(links ?? 0, k.other)} and ${users}`;
       return {
         message: `Deleted ${k.noun} ${showKey(found.key)}. It was linked to ${linked}; those links are gone.`,
       };

@@ -36,8 +36,9 @@ export const findByKey = async (
         : (await api.run(searchRoles, variables, actor)).roles;
     const exact = found.nodes.find((n) => n.key === key);
     if (exact !== undefined) return exact;
-    if (!found.hasNextPage || found.endCursor === undefined) return undefined;
-    after = found.endCursor;
+    // A full page says "maybe more" (Authgear); an empty page or no cursor ends the search.
+    if (found.nodes.length === 0 || found.next === undefined) return undefined;
+    after = found.next;
   }
   return undefined;
 };

@@ -146,19 +146,62 @@ export const isAuditLogActivityType = (value: string): value is AuditLogActivity
   KNOWN_TYPES.has(value);
 
 type AuditLogNode = NodeOf<ListAuditLogsQuery['auditLogs']>;
-export type AuditLogEntry = AuditLogNode;
-export type AuditLogsData = ListAuditLogsQuery;
 export type AuditLogsVariables = ListAuditLogsQueryVariables;
 
+/** Message deliveries (EMAIL_SENT, SMS_ERROR, ...): the entry has no user; the address is in its data. */
+const MESSAGE_ENTRY = /^(EMAIL|SMS|WHATSAPP)_(SENT|ERROR|SUPPRESSED)$/;
+
+/** What the bot keeps of an entry's `data`: a delivery's recipient and message type, nothing else. */
+export interface Delivery {
+  readonly recipient?: string;
+  readonly messageType?: string;
+}
+
+const deliveryOf = (activityType: string, data: Record<string, unknown>): Delivery => {
+  const payload = MESSAGE_ENTRY.test(activityType) ? data.payload : undefined;
+  if (typeof payload !== 'object' || payload === null) return {};
+  const { recipient, type } = payload as { recipient?: unknown; type?: unknown };
+  return {
+    ...(typeof recipient === 'string' ? { recipient } : {}),
+    ...(typeof type === 'string' ? { messageType: type } : {}),
+  };
+};
+
+/** An entry as the bot uses it: `data` reduced to a delivery's recipient and message type. */
+export type AuditLogEntry = Omit<AuditLogNode, 'data'> & Delivery;
+
+type RawAuditLogs = NonNullable<ListAuditLogsQuery['auditLogs']>;
+export interface AuditLogsData {
+  readonly auditLogs:
+    | (Omit<RawAuditLogs, 'edges'> & {
+        readonly edges: ReadonlyArray<{
+          readonly cursor: string;
+          readonly node: AuditLogEntry | null;
+        } | null> | null;
+      })
+    | null;
+}
+
 /**
- * A page of Authgear's audit log. Deliberately without `data`: it can carry mutation inputs, and these entries
- * are posted to a channel. The user's attributes are checked (the lines read them).
+ * An entry, keeping from `data` only the recipient and message type of a delivery (pkg/api/event/nonblocking
+ * email_sent.go: `payload.recipient`); the rest of `data` can hold mutation inputs, and these entries are posted
+ * to a channel, so it is dropped here. The user's attributes are checked (the lines read them).
  */
-export const listAuditLogs = defineOperation(ListAuditLogsDocument, (data): AuditLogsData => {
-  for (const edge of data.auditLogs?.edges ?? [])
-    if (edge?.node?.user) jsonObject.parse(edge.node.user.standardAttributes);
-  return data;
-});
+const entryOf = ({ data, ...entry }: AuditLogNode): AuditLogEntry => {
+  if (entry.user) jsonObject.parse(entry.user.standardAttributes);
+  return { ...entry, ...deliveryOf(entry.activityType, jsonObject.catch({}).parse(data)) };
+};
+
+/** A page of Authgear's audit log, each entry reduced as `entryOf` says. */
+export const listAuditLogs = defineOperation(
+  ListAuditLogsDocument,
+  ({ auditLogs }): AuditLogsData => ({
+    auditLogs: auditLogs && {
+      ...auditLogs,
+      edges: auditLogs.edges?.map((e) => e && { ...e, node: e.node && entryOf(e.node) }) ?? null,
+    },
+  }),
+);
 
 /** One entry with its cursor, in the order Authgear returned them (null edges and nodes dropped). */
 export const auditLogEdges = (data: AuditLogsData): { cursor: string; entry: AuditLogEntry }[] =>

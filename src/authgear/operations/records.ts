@@ -22,8 +22,19 @@ export const createUser = defineOperation(CreateUserDocument, (data) => ({
   createUser: { user: readUser(data.createUser.user) },
 }));
 
-/** Replaces the WHOLE attribute objects: callers always read-modify-write (see actions/user/records/attributes.ts). */
-export const updateUser = defineOperation(UpdateUserDocument);
+/**
+ * Replaces the WHOLE attribute objects: callers always read-modify-write (see actions/user/records/attributes.ts)
+ * and compare the attributes Authgear stored (it may drop unconfigured custom ones) with what they sent.
+ */
+export const updateUser = defineOperation(UpdateUserDocument, (data) => ({
+  updateUser: {
+    user: {
+      ...data.updateUser.user,
+      standardAttributes: jsonObject.parse(data.updateUser.user.standardAttributes),
+      customAttributes: jsonObject.parse(data.updateUser.user.customAttributes),
+    },
+  },
+}));
 
 /** The new identity's claims are read (the confirmation names the login ID), so they are checked. */
 const withIdentity = <T extends { identity: { claims: Record<string, unknown> } }>(payload: T): T => ({

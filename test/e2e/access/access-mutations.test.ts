@@ -156,7 +156,11 @@ describe('group and role mutations from Slack', () => {
     expect(mutations(sent).map((r) => [r.operationName, r.variables])).toEqual([
       ['DeleteGroup', { input: { id: encodeNodeId('Group', g.id) } }],
     ]);
+    // Authgear gives no member total: the bot counts one page of members itself before deleting.
     expect(text(result)).toContain('linked to 2 roles and 1 member');
+    expect(sent.find((r) => r.operationName === 'GetGroupNode')?.variables).toMatchObject({
+      usersFirst: 100,
+    });
     expect(store().group(key)).toBeUndefined();
     expect(groupKeysOf(`${key}@example.com`)).toEqual([]);
   });
@@ -215,6 +219,22 @@ describe('group and role mutations from Slack', () => {
     const held = rolesOfGroup(group);
     if (verb === 'remove-role-from-groups') expect(held).toEqual([roles[1]]);
     else expect(held).toEqual(linked ? roles : []);
+  });
+
+  it('names the missing ROLE keys when Authgear reports them as GroupUnknownKeys', async () => {
+    const group = fresh('gr');
+    const known = fresh('known');
+    store().addGroup({ key: group });
+    store().addRole({ key: known });
+    const missingA = fresh('missing');
+    const missingB = fresh('missing');
+    const { result, sent } = await run(`add-group-to-roles ${group} ${known} ${missingA} ${missingB}`);
+    expect(mutations(sent).map((r) => [r.operationName, r.variables])).toEqual([
+      ['AddGroupToRoles', { input: { groupKey: group, roleKeys: [known, missingA, missingB] } }],
+    ]);
+    expect(text(result)).toContain(`no roles with the keys \`${missingA}\`, \`${missingB}\``);
+    expect(text(result)).not.toContain('no group');
+    expect(rolesOfGroup(group)).toEqual([]);
   });
 
   it('names the keys and changes nothing when a group key is unknown', async () => {

@@ -7,6 +7,8 @@ import { buttonsOf, clickConfirm, finalResponse, mutationsSince, runConfirmed } 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
+  // Some cases seed a phone login ID: the project has phone numbers turned on.
+  t.authgear.store.configure({ loginIdKeys: ['email', 'phone'] });
 });
 afterAll(async () => t.stop());
 

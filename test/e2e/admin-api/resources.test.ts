@@ -30,8 +30,7 @@ const store = () => t.authgear.store.resources;
 let n = 0;
 const freshUri = () => `https://api${++n}.example.com/v1`;
 beforeEach(() => {
-  store().clients.add('portal');
-  store().clients.add('mobile');
+  t.authgear.store.configure({ oauthClients: ['portal', 'mobile'] });
 });
 const text = (body: unknown) => JSON.stringify(body);
 const ask = async (command: string, userId: string = PEOPLE.admin) => {

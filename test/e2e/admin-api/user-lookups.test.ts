@@ -8,7 +8,7 @@ import { expected, expectSent, sentSince } from './sent.js';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
-  t.authgear.store.oauthProviders.add('google');
+  t.authgear.store.configure({ oauthProviders: ['google'] });
 });
 afterAll(async () => t.stop());
 

@@ -31,7 +31,7 @@ const URI = 'https://gated.example.com';
 beforeAll(async () => {
   c = await startCluster({ store: createMemoryApprovalStore(), policy: POLICY });
   c.authgear.store.addUser({ email: 'gated@example.com', mfaGracePeriodEndAt: null });
-  c.authgear.store.resources.clients.add('portal');
+  c.authgear.store.configure({ oauthClients: ['portal'] });
   c.authgear.store.resources.add({ uri: URI, scopes: ['read', 'write'], clients: ['portal'] });
   c.authgear.store.resources.add({ uri: `${URI}/gone`, scopes: ['old'] });
 });

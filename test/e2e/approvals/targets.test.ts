@@ -27,7 +27,7 @@ describe('approvals list and App Home: the targets as they are now', () => {
     await request(c, 'target2@example.com');
     await request(c, 'target3@example.com');
     const t2 = c.authgear.store.users().find((u) => u.standardAttributes.email === 'target2@example.com');
-    if (t2) t2.isDisabled = true;
+    if (t2) t2.isIndefinitelyDisabled = true;
     const gone = c.authgear.store.users().find((u) => u.standardAttributes.email === 'target3@example.com');
     if (gone) c.authgear.store.removeUser(gone.id);
     const from = c.authgear.requests.length;

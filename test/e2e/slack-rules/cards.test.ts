@@ -10,7 +10,9 @@ import { buttonsOf } from '../records/helpers.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  // A project with all three login ID keys, so Alice can hold one of each (Authgear's default has only email).
+  t = await startTestApp({ env: { AUTHGEAR_LOGIN_ID_KEYS: 'email,phone,username' } });
+  t.authgear.store.configure({ loginIdKeys: ['email', 'phone', 'username'] });
   t.authgear.store.addRole({ key: 'agent', name: 'Agent' });
   t.authgear.store.addGroup({ key: 'support_team', name: 'Support', roles: ['agent'] });
   t.authgear.store.addUser({

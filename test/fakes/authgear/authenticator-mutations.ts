@@ -5,12 +5,12 @@
  * Info.Equal, then the insert, whose foreign key makes an unknown user a bare "unexpected error").
  */
 import { type FakeContext, inputOf, type RootField, str } from './context.js';
+import { checkPassword } from './credentials.js';
 import { duplicatedAuthenticator, invalid, invalidId } from './errors.js';
-import type { FakeAuthenticator } from './model.js';
+import type { FakeAuthenticator, FakeUser } from './model.js';
 import { rawIdOf } from './node-id.js';
 import { validationFailed } from './resource-formats.js';
 import { makeAuthenticator } from './seed.js';
-import { checkPassword } from './user-credential-mutations.js';
 import { authenticatorView } from './views.js';
 
 const EMAIL_CLAIM = 'https://authgear.com/claims/oob_otp/email';
@@ -57,13 +57,13 @@ const targetError = (format: 'email' | 'phone') =>
   validationFailed([{ location: '', kind: 'format', details: { format } }]);
 
 /** Service.New: the authenticator as it would be stored. */
-const build = (ctx: FakeContext, kind: Kind, spec: Spec): FakeAuthenticator => {
+const build = (ctx: FakeContext, kind: Kind, spec: Spec, user: FakeUser | undefined): FakeAuthenticator => {
   const at = ctx.store.nowIso();
   switch (spec.type) {
     case 'PASSWORD':
       // password/provider.go New panics on an empty plain password; graphql-go turns the panic into an error.
       if (spec.password === '') throw new Error('invalid password spec');
-      checkPassword(ctx, spec.password);
+      checkPassword(ctx, spec.password, user);
       return { ...makeAuthenticator(kind, 'PASSWORD', at, { password: spec.password }), isDefault: false };
     case 'OOB_OTP_EMAIL': {
       if (!EMAIL.test(spec.email.trim())) throw targetError('email');
@@ -99,12 +99,14 @@ export const authenticatorMutations: Record<string, RootField> = {
     if (userId === undefined) throw invalidId('user');
     const definition = field(input, 'definition') ?? {};
     const kind: Kind = definition.kind === 'SECONDARY' ? 'SECONDARY' : 'PRIMARY';
-    const created = build(ctx, kind, specOf(definition));
     const user = ctx.store.user(userId);
+    const created = build(ctx, kind, specOf(definition), user);
     if (user?.authenticators.some((a) => isSame(a, created))) throw duplicatedAuthenticator(created.type);
     // The insert's foreign key to _auth_user: not an API error, so Authgear answers without extensions.
     if (user === undefined) throw new Error('unexpected error');
     user.authenticators.push(created);
+    // password/provider.go Create records the new password in the history too.
+    if (created.password !== undefined) user.passwordHistory = [created.password, ...user.passwordHistory];
     ctx.store.touch(user);
     return { authenticator: authenticatorView(created) };
   },

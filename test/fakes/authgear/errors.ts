@@ -9,6 +9,7 @@ export type ErrorName =
   | 'NotFound'
   | 'AlreadyExists'
   | 'Forbidden'
+  | 'TooManyRequest'
   | 'InternalError';
 
 export interface ApiErrorExtensions {
@@ -52,23 +53,80 @@ export const invalidAccountStatusTransition = (from: string, to: string): FakeAp
     },
   );
 
-/** Invalid account validity / temporary-disable windows (same reason, with a `cause.kind`). */
+/** Invalid account validity / temporary-disable windows: same reason, `info.cause.kind` (account_status.go). */
 export const invalidAccountStatusPeriod = (kind: string): FakeApiError =>
   new FakeApiError('Invalid', 'InvalidAccountStatusTransition', 'invalid account status transition', {
     cause: { kind },
   });
 
-/** `api.NewInvariantViolated(kind, message, nil)`, e.g. RemoveLastIdentity. */
-export const invariantViolated = (kind: string, message: string): FakeApiError =>
-  new FakeApiError('Invalid', 'InvariantViolated', message, { cause: { kind } });
+/** `api.NewInvariantViolated(kind, message, data)`: `info.cause = { kind, ...data }` (pkg/api/errors.go). */
+export const invariantViolated = (
+  kind: string,
+  message: string,
+  data: Record<string, unknown> = {},
+): FakeApiError => new FakeApiError('Invalid', 'InvariantViolated', message, { cause: { kind, ...data } });
 
-export const passwordPolicyViolated = (minLength: number, length: number): FakeApiError =>
-  new FakeApiError('Invalid', 'PasswordPolicyViolated', 'password policy violated', {
-    causes: [{ kind: 'PasswordTooShort', min_length: minLength, pw_length: length }],
+/** One password policy violation as Authgear serialises `Policy` (no JSON tags): `{ Name, Info? }`. */
+export interface PolicyViolation {
+  Name: string;
+  Info?: Record<string, unknown>;
+}
+
+/** pkg/lib/authn/authenticator/password/checker.go: `PasswordPolicyViolated`, `info.causes = [{Name, Info}]`. */
+export const passwordPolicyViolated = (causes: readonly PolicyViolation[]): FakeApiError =>
+  new FakeApiError('Invalid', 'PasswordPolicyViolated', 'password policy violated', { causes: [...causes] });
+
+export interface IdentitySpecInfo {
+  type: 'login_id' | 'oauth';
+  loginIdType?: string;
+}
+
+/** pkg/lib/authn/identity/errors.go `NewErrDuplicatedIdentity`: InvariantViolated + details in `info`. */
+export const duplicatedIdentity = (incoming: IdentitySpecInfo, existing: IdentitySpecInfo): FakeApiError =>
+  new FakeApiError('Invalid', 'InvariantViolated', 'identity already exists', {
+    cause: { kind: 'DuplicatedIdentity' },
+    IdentityTypeIncoming: incoming.type,
+    ...(incoming.loginIdType ? { LoginIDTypeIncoming: incoming.loginIdType } : {}),
+    IdentityTypeExisting: existing.type,
+    ...(existing.loginIdType ? { LoginIDTypeExisting: existing.loginIdType } : {}),
   });
 
-export const duplicatedIdentity = (): FakeApiError =>
-  new FakeApiError('AlreadyExists', 'DuplicatedIdentity', 'identity already exists');
+/** pkg/api/errors.go `ErrGetUsersInvalidArgument`. */
+export const getUsersInvalidArgument = (message: string): FakeApiError =>
+  new FakeApiError('Invalid', 'GetUsersInvalidArgument', message);
+
+/** pkg/lib/feature/forgotpassword/errors.go */
+export const forgotPasswordUserNotFound = (): FakeApiError =>
+  new FakeApiError('Invalid', 'ForgotPasswordFailed', 'specified user not found', {
+    cause: { kind: 'UserNotFound' },
+  });
+export const sendPasswordNoTarget = (): FakeApiError =>
+  new FakeApiError('Invalid', 'SendPasswordNoTarget', 'no target to send the password');
+
+/** pkg/lib/ratelimit/error.go: a cooldown bucket has no rate limit name, so `info` holds only `bucket_name`. */
+export const rateLimited = (bucketName: string): FakeApiError =>
+  new FakeApiError('TooManyRequest', 'RateLimited', 'request rate limited', { bucket_name: bucketName });
+
+/** pkg/util/validation: `ValidationFailed`, `info.causes = [{ kind, location, details? }]`. */
+export interface ValidationCause {
+  kind: string;
+  location: string;
+  details?: Record<string, unknown>;
+}
+export const validationFailed = (causes: readonly ValidationCause[]): FakeApiError =>
+  new FakeApiError('Invalid', 'ValidationFailed', 'invalid value', { causes: [...causes] });
+
+/** pkg/lib/facade/error.go */
+export const userIsAnonymized = (): FakeApiError =>
+  new FakeApiError('Invalid', 'UserIsAnonymized', 'user is anonymized');
+export const mfaGracePeriodInvalid = (): FakeApiError =>
+  new FakeApiError('Invalid', 'MFAGracePeriodInvalid', 'MFA grace period is invalid');
+
+/** pkg/lib/infra/db/pagination.go */
+export const invalidCursor = (): FakeApiError =>
+  new FakeApiError('Invalid', 'InvalidCursor', 'invalid pagination cursor');
+export const unsupportedPagination = (): FakeApiError =>
+  new FakeApiError('BadRequest', 'InvalidQuery', 'unsupported pagination');
 
 /** pkg/lib/rolesgroups/errors.go: duplicate keys are BadRequest, not AlreadyExists. */
 export const groupDuplicateKey = (): FakeApiError =>
@@ -79,14 +137,14 @@ export const groupNotFound = (): FakeApiError =>
   new FakeApiError('NotFound', 'GroupNotFound', 'group not found');
 export const roleNotFound = (): FakeApiError =>
   new FakeApiError('NotFound', 'RoleNotFound', 'role not found');
-export const groupUnknownKeys = (keys: readonly string[]): FakeApiError =>
-  new FakeApiError('NotFound', 'GroupUnknownKeys', `unknown group keys: ${keys.join(', ')}`, {
-    keys: [...keys],
-  });
+/** store_group_role.go: unknown ROLE keys in addGroupToRoles/removeGroupFromRoles also use this reason. */
+export const groupUnknownKeys = (keys: readonly string[], what: 'group' | 'role' = 'group'): FakeApiError =>
+  new FakeApiError('NotFound', 'GroupUnknownKeys', `unknown ${what} keys`, { keys: [...keys] });
 export const roleUnknownKeys = (keys: readonly string[]): FakeApiError =>
-  new FakeApiError('NotFound', 'RoleUnknownKeys', `unknown role keys: ${keys.join(', ')}`, {
-    keys: [...keys],
-  });
+  new FakeApiError('NotFound', 'RoleUnknownKeys', 'unknown role keys', { keys: [...keys] });
+/** store_group_user.go / store_role_user.go: unknown user IDs (raw IDs) in a list. */
+export const userUnknownKeys = (ids: readonly string[]): FakeApiError =>
+  new FakeApiError('NotFound', 'UserUnknownKeys', 'unknown user ids', { ids: [...ids] });
 
 /** Body of a non-GraphQL error response (authgear-server `api.Response{Error}`), e.g. for `failNext`. */
 export const httpErrorBody = (
@@ -123,16 +181,6 @@ export const resourceNotAssociatedWithClient = (): FakeApiError =>
     'ResourceNotAssociatedWithClient',
     'resource is not associated with the client',
   );
-
-/** pkg/lib/facade/error.go */
-export const userIsAnonymized = (): FakeApiError =>
-  new FakeApiError('Invalid', 'UserIsAnonymized', 'user is anonymized');
-export const mfaGracePeriodInvalid = (): FakeApiError =>
-  new FakeApiError('Invalid', 'MFAGracePeriodInvalid', 'MFA grace period is invalid');
-
-/** pkg/api/errors.go ErrGetUsersInvalidArgument */
-export const getUsersInvalidArgument = (message: string): FakeApiError =>
-  new FakeApiError('Invalid', 'GetUsersInvalidArgument', message);
 
 /** pkg/lib/authn/authenticator/errors.go NewErrDuplicatedAuthenticator */
 export const duplicatedAuthenticator = (type: string): FakeApiError =>

@@ -4,8 +4,7 @@
  * pkg/api/model/fraud_protection.go). The two queries follow pkg/lib/audit/fraud_protection_*.go and
  * pkg/admin/graphql/fraud_protection_*.go.
  */
-import { cappedPage } from './capped-page.js';
-import type { PageArgs } from './connection.js';
+import { offsetPage, type PageArgs } from './connection.js';
 import { type RootField, str, strList } from './context.js';
 import { FakeApiError } from './errors.js';
 import type { FakeAuditLog } from './model.js';
@@ -211,7 +210,7 @@ export const fraudQueries: Record<string, RootField> = {
       .filter(({ l }) => inRange(l, from, to) && matchesLogArgs(args)(l))
       .sort((x, y) => sign * (Date.parse(x.l.createdAt) - Date.parse(y.l.createdAt) || x.i - y.i))
       .map(({ l }) => l);
-    return cappedPage(found, args as PageArgs, fraudDecisionView, 100);
+    return offsetPage(found, args as PageArgs, fraudDecisionView, found.length);
   },
   /** audit/fraud_protection_overview.go Validate: both ends required, at most 90 days apart. */
   fraudProtectionOverview: (args, { store }) => {

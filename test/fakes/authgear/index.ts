@@ -14,6 +14,12 @@ export type {
   LoginIdKey,
 } from './model.js';
 export { decodeNodeId, encodeNodeId, type NodeType } from './node-id.js';
+export {
+  type CustomAttributeConfig,
+  defaultProjectConfig,
+  e2eProjectConfig,
+  type FakeProjectConfig,
+} from './project.js';
 export type { FakeResource, FakeResourceSeed, FakeScope, ResourceStore } from './resource-store.js';
 export { fakeSchema, fakeSchemaSdl } from './schema.js';
 export { DEFAULT_SEED_PASSWORD, type FakeUserSeed } from './seed.js';

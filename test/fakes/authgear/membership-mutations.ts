@@ -1,7 +1,11 @@
-/** The twelve link mutations between users, groups and roles; unknown keys fail before anything changes. */
+/**
+ * The twelve link mutations between users, groups and roles (pkg/lib/rolesgroups/store_*.go). Unknown keys in a
+ * list are reported together in `info.keys` (or `info.ids` for users); the request's transaction is rolled back,
+ * so nothing changes. Unknown ROLE keys given to a group come back as `GroupUnknownKeys` (store_group_role.go).
+ */
 import { type FakeContext, inputOf, type RootField, str, strList } from './context.js';
-import { groupNotFound, groupUnknownKeys, roleNotFound, roleUnknownKeys } from './errors.js';
-import { requireUser } from './lookup.js';
+import { groupNotFound, groupUnknownKeys, roleNotFound, roleUnknownKeys, userUnknownKeys } from './errors.js';
+import { rawIdOrThrow, requireUser } from './lookup.js';
 import type { FakeGroup, FakeRole, FakeUser } from './model.js';
 import { userPayload } from './user-status-mutations.js';
 import { groupView, roleView } from './views.js';
@@ -21,19 +25,29 @@ const roleByKey = (ctx: FakeContext, key: unknown): FakeRole => {
 const groupsByKeys = (ctx: FakeContext, keys: unknown): FakeGroup[] => {
   const list = strList(keys);
   const unknown = list.filter((k) => ctx.store.group(k) === undefined);
-  if (unknown.length > 0) throw groupUnknownKeys(unknown);
+  if (unknown.length > 0) throw groupUnknownKeys(unknown, 'group');
   return list.map((k) => groupByKey(ctx, k));
 };
 
-const rolesByKeys = (ctx: FakeContext, keys: unknown): FakeRole[] => {
+const rolesByKeys = (
+  ctx: FakeContext,
+  keys: unknown,
+  reason: 'RoleUnknownKeys' | 'GroupUnknownKeys',
+): FakeRole[] => {
   const list = strList(keys);
   const unknown = list.filter((k) => ctx.store.role(k) === undefined);
-  if (unknown.length > 0) throw roleUnknownKeys(unknown);
+  if (unknown.length > 0)
+    throw reason === 'RoleUnknownKeys' ? roleUnknownKeys(unknown) : groupUnknownKeys(unknown, 'role');
   return list.map((k) => roleByKey(ctx, k));
 };
 
-const usersByIds = (ctx: FakeContext, ids: unknown): FakeUser[] =>
-  strList(ids).map((id) => requireUser(ctx.store, id));
+/** Node IDs → users; a bad node ID is Invalid, unknown users are listed by raw ID in UserUnknownKeys. */
+const usersByIds = (ctx: FakeContext, ids: unknown): FakeUser[] => {
+  const rawIds = strList(ids).map((id) => rawIdOrThrow(id, 'User'));
+  const unknown = rawIds.filter((id) => ctx.store.user(id) === undefined);
+  if (unknown.length > 0) throw userUnknownKeys(unknown);
+  return rawIds.flatMap((id) => ctx.store.user(id) ?? []);
+};
 
 const link = (set: Set<string>, id: string, add: boolean): void => {
   if (add) set.add(id);
@@ -54,7 +68,7 @@ const userRoles =
   (args, ctx) => {
     const input = inputOf(args);
     const u = requireUser(ctx.store, input.userID);
-    for (const r of rolesByKeys(ctx, input.roleKeys)) link(u.roleIds, r.id, add);
+    for (const r of rolesByKeys(ctx, input.roleKeys, 'RoleUnknownKeys')) link(u.roleIds, r.id, add);
     return userPayload(ctx, u);
   };
 
@@ -87,7 +101,7 @@ const groupRoles =
   (args, ctx) => {
     const input = inputOf(args);
     const g = groupByKey(ctx, input.groupKey);
-    for (const r of rolesByKeys(ctx, input.roleKeys)) link(g.roleIds, r.id, add);
+    for (const r of rolesByKeys(ctx, input.roleKeys, 'GroupUnknownKeys')) link(g.roleIds, r.id, add);
     return { group: groupView(ctx.store, g) };
   };
 

@@ -5,6 +5,7 @@ export interface FakeIdentity {
   id: string;
   type: 'LOGIN_ID' | 'OAUTH' | 'PASSKEY' | 'ANONYMOUS' | 'BIOMETRIC' | 'SIWE' | 'LDAP';
   loginIdKey?: LoginIdKey;
+  /** LOGIN_ID: the normalized login ID (its unique key). */
   value?: string;
   /** OAUTH: the provider alias and the user's ID at the provider. */
   oauth?: { alias: string; subject: string };
@@ -72,11 +73,16 @@ export interface FakeUser {
   authorizations: FakeAuthorization[];
   groupIds: Set<string>;
   roleIds: Set<string>;
-  isDisabled: boolean;
+  /**
+   * What Authgear stores (pkg/lib/authn/user/account_status.go): `isDisabled` is NOT stored but computed when
+   * read, from this flag, the temporary window, the valid period, the schedules and `isAnonymized`.
+   */
+  isIndefinitelyDisabled: boolean;
   disableReason: string | null;
   isDeactivated: boolean;
   isAnonymized: boolean;
-  isAnonymous: boolean;
+  /** Previous password hashes, newest first (here: the passwords), for the password history policy. */
+  passwordHistory: string[];
   temporarilyDisabledFrom: string | null;
   temporarilyDisabledUntil: string | null;
   accountValidFrom: string | null;
@@ -111,6 +117,7 @@ export interface FakeRole {
 export interface FakeAuditLog {
   id: string;
   activityType: string;
+  /** Whole seconds, as Authgear stores them (pkg/lib/audit/log.go: time.Unix(timestamp, 0)). */
   createdAt: string;
   userId: string | null;
   ipAddress: string | null;
@@ -119,8 +126,8 @@ export interface FakeAuditLog {
   data: Record<string, unknown> | null;
 }
 
-/** Something the fake "sent" (reset link, generated password) or generated (OTP), for tests to inspect. */
+/** Something the fake "sent" (reset message, password) or generated (OTP), for tests to inspect. */
 export type FakeSentMessage =
-  | { kind: 'reset_password_link'; loginID: string; userId: string; at: string }
-  | { kind: 'password'; userId: string; password: string; at: string }
+  | { kind: 'reset_password_link'; loginID: string; target: string; userId: string; at: string }
+  | { kind: 'password'; userId: string; recipient: string; password: string; at: string }
   | { kind: 'otp_code'; target: string; purpose: 'LOGIN' | 'VERIFICATION'; code: string; at: string };

@@ -6,7 +6,7 @@
 import { isEnumType } from 'graphql';
 import { listQueries } from './audit-log-queries.js';
 import { authenticatorMutations } from './authenticator-mutations.js';
-import type { RootField } from './context.js';
+import { eventContext, type RootField } from './context.js';
 import { fraudQueries } from './fraud.js';
 import { groupRoleMutations } from './group-role-mutations.js';
 import { identityMutations } from './identity-mutations.js';
@@ -14,6 +14,7 @@ import { membershipMutations } from './membership-mutations.js';
 import { resourceMutations, resourceQueries } from './resource-resolvers.js';
 import { fakeSchema } from './schema.js';
 import { userCredentialMutations } from './user-credential-mutations.js';
+import { userMutations } from './user-mutations.js';
 import { userQueries } from './user-queries.js';
 import { userStatusMutations } from './user-status-mutations.js';
 
@@ -25,6 +26,7 @@ export const queryRoot: Record<string, RootField> = {
 };
 
 const mutations: Record<string, RootField> = {
+  ...userMutations,
   ...userStatusMutations,
   ...userCredentialMutations,
   ...identityMutations,
@@ -66,11 +68,18 @@ export const mutationRoot: Record<string, RootField> = Object.fromEntries(
       const result = resolve(args, ctx);
       const activityType = auditedActivityType(field);
       if (activityType === undefined) return result;
+      const userId = userIdIn(args);
+      // The event as Authgear's audit log keeps it; its context carries the JWT's audit_context
+      // (pkg/lib/admin/authz/middleware.go, pkg/api/event/context.go).
       ctx.store.addAuditLog({
         activityType,
-        userId: userIdIn(args),
+        userId,
         clientID: null,
-        data: { mutation: field },
+        data: {
+          type: activityType.toLowerCase(),
+          payload: { mutation: field },
+          context: eventContext(ctx, userId),
+        },
       });
       return result;
     },

@@ -3,8 +3,7 @@
  * pkg/admin/graphql/resource*.go and scope*.go over pkg/lib/resourcescope/commands.go: which lookups run first,
  * which error each gives, what a mutation answers.
  */
-import { cappedPage } from './capped-page.js';
-import type { PageArgs } from './connection.js';
+import { offsetPage, type PageArgs } from './connection.js';
 import { type FakeContext, inputOf, type RootField, str, strList } from './context.js';
 import {
   clientNotFound,
@@ -20,7 +19,6 @@ import type { FakeResource, FakeScope, ResourceStore } from './resource-store.js
 
 /** resource.go: `first` of Resource.scopes is capped at 1000; root lists at 100 (graphqlutil.NewPageArgs). */
 const SCOPES_MAX_PAGE = 1000;
-const ROOT_MAX_PAGE = 100;
 
 /** ILIKE '%keyword%' over some columns (store_resource.go applyListResourcesOptions, store_scope.go). */
 const ilike = (keyword: string, ...values: (string | null)[]): boolean =>
@@ -54,7 +52,7 @@ export const resourceView = (resources: ResourceStore, r: FakeResource) => ({
           ilike(keyword, s.scope, s.description) &&
           (clientID === '' || resources.hasClientScope(clientID, s.id)),
       );
-    return cappedPage(found, args, scopeView, SCOPES_MAX_PAGE);
+    return offsetPage(found, args, scopeView, found.length, SCOPES_MAX_PAGE);
   },
 });
 
@@ -71,8 +69,8 @@ const scopeOrThrow = (resources: ResourceStore, uri: string, scope: string): Fak
 };
 
 /** commands.go: a client ID must be one of the project's OAuth clients (OAuthConfig.GetClient). */
-const configuredClient = (resources: ResourceStore, clientID: string): string => {
-  if (!resources.clients.has(clientID)) throw clientNotFound();
+const configuredClient = (ctx: FakeContext, clientID: string): string => {
+  if (!ctx.config.oauthClients.includes(clientID)) throw clientNotFound();
   return clientID;
 };
 
@@ -98,7 +96,7 @@ const scopesNamed = (resources: ResourceStore, resource: FakeResource, names: st
 /** The client, the resource and their association, checked in commands.go's order. */
 const clientResource = (ctx: FakeContext, input: Record<string, unknown>) => {
   const { resources } = ctx.store;
-  const clientID = configuredClient(resources, str(input.clientID) ?? '');
+  const clientID = configuredClient(ctx, str(input.clientID) ?? '');
   const resource = resourceOrThrow(resources, str(input.resourceURI) ?? '');
   return { resources, clientID, resource };
 };
@@ -123,7 +121,7 @@ export const resourceQueries: Record<string, RootField> = {
       .filter(
         (r) => ilike(keyword, r.uri, r.name) && (clientID === '' || store.resources.isLinked(clientID, r.id)),
       );
-    return cappedPage(found, args as PageArgs, (r) => resourceView(store.resources, r), ROOT_MAX_PAGE);
+    return offsetPage(found, args as PageArgs, (r) => resourceView(store.resources, r), found.length);
   },
 };
 

@@ -28,14 +28,12 @@ export interface FakeResourceSeed {
   name?: string | null;
   /** Scope strings (with optional descriptions) to create with it. */
   scopes?: (string | { scope: string; description?: string | null })[];
-  /** Client IDs the resource is associated with (they need not be configured: this is seeding). */
+  /** Client IDs the resource is associated with (seeding does not check the project configures them). */
   clients?: string[];
   createdAt?: string;
 }
 
 export class ResourceStore {
-  /** OAuth client IDs configured in the project (authgear.yaml `oauth.clients[].client_id`). */
-  readonly clients = new Set<string>();
   private readonly resources = new Map<string, FakeResource>();
   private readonly scopes = new Map<string, FakeScope>();
   /** `${clientID}\n${resourceId}` */

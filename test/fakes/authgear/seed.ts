@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CLAIM_OF, normalize } from './login-ids.js';
 import type {
   FakeAccountLockout,
   FakeAuthenticator,
@@ -27,11 +28,13 @@ export interface FakeUserSeed {
   customAttributes?: Record<string, unknown>;
   /** Primary password; default `'Passw0rd!Passw0rd'` when the user has a login ID; `null` for none. */
   password?: string | null;
+  /** An OAuth identity (the provider alias must be configured for getUserByOAuth to find it). */
+  oauth?: { alias: string; subject: string; claims?: Record<string, unknown> };
+  /** An anonymous identity (an anonymous user, `isAnonymous: true`). */
+  anonymous?: boolean;
   totp?: boolean;
   oobOtpSms?: string;
   oobOtpEmail?: string;
-  /** An OAuth identity (the provider alias must be in `store.oauthProviders` for getUserByOAuth to find it). */
-  oauth?: { alias: string; subject: string; claims?: Record<string, unknown> };
   /** Passkey identities, by display name. */
   passkeys?: string[];
   /** A count of default sessions, or session overrides. */
@@ -40,6 +43,7 @@ export interface FakeUserSeed {
   /** Group/role keys; missing ones are created. */
   groups?: string[];
   roles?: string[];
+  /** Disabled indefinitely (what `setDisabledStatus(isDisabled: true)` with no window stores). */
   isDisabled?: boolean;
   disableReason?: string | null;
   isDeactivated?: boolean;
@@ -60,33 +64,30 @@ export interface FakeUserSeed {
 
 export const DEFAULT_SEED_PASSWORD = 'Passw0rd!Passw0rd';
 
-const LOGIN_ID_TYPE: Record<LoginIdKey, string> = { email: 'email', phone: 'phone', username: 'username' };
-const STANDARD_CLAIM: Record<LoginIdKey, string> = {
-  email: 'email',
-  phone: 'phone_number',
-  username: 'preferred_username',
+/** Seeds are trusted: a value the normalizer rejects is kept trimmed as given. */
+export const normalizeLoginId = (key: LoginIdKey, value: string): string =>
+  normalize(key, value.trim()) ?? value.trim();
+
+/** A login ID identity as the Admin API shows it (claims as in e2e/tests/admin_api/create_identity.test.yaml). */
+export const makeLoginIdIdentity = (key: LoginIdKey, value: string, at: string): FakeIdentity => {
+  const normalized = normalizeLoginId(key, value);
+  return {
+    id: randomUUID(),
+    type: 'LOGIN_ID',
+    loginIdKey: key,
+    value: normalized,
+    claims: {
+      'https://authgear.com/claims/login_id/key': key,
+      'https://authgear.com/claims/login_id/type': key,
+      'https://authgear.com/claims/login_id/original_value': value.trim(),
+      'https://authgear.com/claims/login_id/value': normalized,
+      [CLAIM_OF[key]]: normalized,
+    },
+    createdAt: at,
+    updatedAt: at,
+  };
 };
 
-export const normalizeLoginId = (key: LoginIdKey, value: string): string =>
-  key === 'phone' ? value.trim() : value.trim().toLowerCase();
-
-export const makeLoginIdIdentity = (key: LoginIdKey, value: string, at: string): FakeIdentity => ({
-  id: randomUUID(),
-  type: 'LOGIN_ID',
-  loginIdKey: key,
-  value: normalizeLoginId(key, value),
-  claims: {
-    'https://authgear.com/claims/login_id/key': key,
-    'https://authgear.com/claims/login_id/type': LOGIN_ID_TYPE[key],
-    'https://authgear.com/claims/login_id/original_value': value,
-    'https://authgear.com/claims/login_id/value': normalizeLoginId(key, value),
-    [STANDARD_CLAIM[key]]: normalizeLoginId(key, value),
-  },
-  createdAt: at,
-  updatedAt: at,
-});
-
-/** identity/oauth: the claims Authgear keeps on an OAuth identity (provider alias, subject, the provider's claims). */
 export const makeOAuthIdentity = (
   oauth: { alias: string; subject: string; claims?: Record<string, unknown> },
   at: string,
@@ -99,6 +100,14 @@ export const makeOAuthIdentity = (
     'https://authgear.com/claims/oauth/subject_id': oauth.subject,
     ...oauth.claims,
   },
+  createdAt: at,
+  updatedAt: at,
+});
+
+const makeAnonymousIdentity = (at: string): FakeIdentity => ({
+  id: randomUUID(),
+  type: 'ANONYMOUS',
+  claims: {},
   createdAt: at,
   updatedAt: at,
 });
@@ -156,7 +165,7 @@ export const unlockedAccount = (): FakeAccountLockout => ({
 const standardAttributesOf = (seed: FakeUserSeed): Record<string, unknown> => {
   const attrs: Record<string, unknown> = {};
   if (seed.email !== undefined) attrs.email = normalizeLoginId('email', seed.email);
-  if (seed.phone !== undefined) attrs.phone_number = seed.phone;
+  if (seed.phone !== undefined) attrs.phone_number = normalizeLoginId('phone', seed.phone);
   if (seed.username !== undefined) attrs.preferred_username = normalizeLoginId('username', seed.username);
   if (seed.name !== undefined) attrs.name = seed.name;
   if (seed.givenName !== undefined) attrs.given_name = seed.givenName;
@@ -175,15 +184,17 @@ export const buildUser = (seed: FakeUserSeed, at: string): FakeUser => {
   }
   if (seed.phone !== undefined) {
     identities.push(makeLoginIdIdentity('phone', seed.phone, at));
-    if (seed.phoneVerified ?? true) verifiedClaims.push({ name: 'phone_number', value: seed.phone });
+    if (seed.phoneVerified ?? true)
+      verifiedClaims.push({ name: 'phone_number', value: normalizeLoginId('phone', seed.phone) });
   }
   if (seed.username !== undefined) identities.push(makeLoginIdIdentity('username', seed.username, at));
   if (seed.oauth !== undefined) identities.push(makeOAuthIdentity(seed.oauth, at));
+  if (seed.anonymous === true) identities.push(makeAnonymousIdentity(at));
   for (const name of seed.passkeys ?? []) identities.push(makePasskeyIdentity(name, at));
 
   const authenticators: FakeAuthenticator[] = [];
   const password = seed.password === undefined ? DEFAULT_SEED_PASSWORD : seed.password;
-  if (password !== null && identities.length > 0) {
+  if (password !== null && identities.some((i) => i.type === 'LOGIN_ID')) {
     authenticators.push(makeAuthenticator('PRIMARY', 'PASSWORD', at, { password }));
   }
   if (seed.totp === true) {
@@ -233,12 +244,12 @@ export const buildUser = (seed: FakeUserSeed, at: string): FakeUser => {
     })),
     groupIds: new Set(),
     roleIds: new Set(),
-    isDisabled:
+    isIndefinitelyDisabled:
       seed.isDisabled ?? (seed.deleteAt != null || seed.anonymizeAt != null || seed.isAnonymized === true),
     disableReason: seed.disableReason ?? null,
     isDeactivated: seed.isDeactivated ?? false,
     isAnonymized: seed.isAnonymized ?? false,
-    isAnonymous: false,
+    passwordHistory: [],
     temporarilyDisabledFrom: seed.temporarilyDisabledFrom ?? null,
     temporarilyDisabledUntil: seed.temporarilyDisabledUntil ?? null,
     accountValidFrom: seed.accountValidFrom ?? null,
@@ -251,3 +262,33 @@ export const buildUser = (seed: FakeUserSeed, at: string): FakeUser => {
     accountLockout: { ...unlockedAccount(), ...seed.accountLockout },
   };
 };
+
+export interface FakeGroupSeed {
+  key: string;
+  name?: string | null;
+  description?: string | null;
+  /** Role keys; missing roles are created. */
+  roles?: string[];
+  id?: string;
+  createdAt?: string;
+}
+
+export interface FakeRoleSeed {
+  key: string;
+  name?: string | null;
+  description?: string | null;
+  id?: string;
+  createdAt?: string;
+}
+
+export interface FakeAuditLogSeed {
+  activityType: string;
+  createdAt?: string;
+  /** Raw user ID (not a node ID). */
+  userId?: string | null;
+  ipAddress?: string | null;
+  userAgent?: string | null;
+  clientID?: string | null;
+  data?: Record<string, unknown> | null;
+  id?: string;
+}

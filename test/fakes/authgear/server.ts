@@ -3,7 +3,9 @@
  * validated against schema.graphql and executed against an in-memory {@link FakeStore}.
  *
  * Status codes follow authgear-server: a bad/missing JWT → 403 `text/plain` "Forbidden"; parse/validation errors
- * and resolver errors → HTTP 200 with `{ errors, data }` (graphql-go's handler always answers 200).
+ * and resolver errors → HTTP 200 with `{ errors, data }` (graphql-go's handler always answers 200); more than
+ * 5 top-level mutation fields → 400 and a body over 1 MiB → 413 (pkg/util/graphqlutil/handler.go). Each request
+ * is one transaction, rolled back when the result has any error (pkg/admin/transport/handler_graphql.go).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +14,14 @@ import type { JWTPayload, ProtectedHeaderParameters } from 'jose';
 import type { FakeContext } from './context.js';
 import { httpErrorBody } from './errors.js';
 import { makeJwtChecker } from './jwt.js';
+import {
+  apiErrorBody,
+  formatErrors,
+  MAX_BODY_BYTES,
+  MAX_MUTATION_FIELDS,
+  mutationFieldCount,
+} from './limits.js';
+import type { FakeProjectConfig } from './project.js';
 import { mutationRoot, queryRoot } from './resolvers.js';
 import { fakeSchema } from './schema.js';
 import { FakeStore } from './store.js';
@@ -27,10 +37,8 @@ export interface AuthgearFakeOptions {
   publicKeyPem: string;
   /** Clock for timestamps and JWT expiry; default `() => new Date()`. */
   now?: () => Date;
-  /** Minimum password length (PasswordPolicyViolated below it); default 8. */
-  passwordMinLength?: number;
-  /** Grace period for scheduled deletion/anonymization, in days; default 30. */
-  gracePeriodDays?: number;
+  /** The project configuration, over Authgear's defaults (email login IDs only, password, no custom attributes). */
+  project?: Partial<FakeProjectConfig>;
   /** Use an existing store (e.g. pre-seeded); default a new empty one sharing `now`. */
   store?: FakeStore;
 }
@@ -50,7 +58,15 @@ export interface RejectedRequest {
   at: Date;
 }
 
-export type FakeFailure = { kind: 'http'; status: number; body?: string } | { kind: 'network' };
+/**
+ * `unexpected`: what Authgear answers for any error that is not an API error (a database failure, an unowned
+ * email in updateUser...): HTTP 200, `{"message": "unexpected error"}` with no extensions (api_error.go). With
+ * `operation`, it waits for (and is recorded as) a request of that operation name; other requests pass.
+ */
+export type FakeFailure =
+  | { kind: 'http'; status: number; body?: string }
+  | { kind: 'network' }
+  | { kind: 'unexpected'; operation?: string };
 
 export interface AuthgearFake {
   /** Base endpoint, e.g. `http://127.0.0.1:54321`; the bot appends `/_api/admin/graphql`. */
@@ -108,11 +124,7 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
   const now = options.now ?? (() => new Date());
   const store = options.store ?? new FakeStore(now);
   const checkJwt = makeJwtChecker(options, now);
-  const context: FakeContext = {
-    store,
-    passwordMinLength: options.passwordMinLength ?? 8,
-    gracePeriodDays: options.gracePeriodDays ?? 30,
-  };
+  if (options.project !== undefined) store.configure(options.project);
   const requests: RecordedRequest[] = [];
   const rejections: RejectedRequest[] = [];
   const failures: FakeFailure[] = [];
@@ -121,16 +133,31 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
   let held: Promise<void> | undefined;
   let waiting = 0;
 
-  const runGraphQL = (body: GraphQLRequestBody): unknown => {
+  /** The HTTP status and JSON body Authgear answers a GraphQL request with. */
+  const runGraphQL = async (
+    body: GraphQLRequestBody,
+    auditContext: Record<string, unknown> | null,
+  ): Promise<{ status: number; body: unknown }> => {
     let document: DocumentNode;
     try {
       document = parse(body.query);
     } catch (e) {
-      return { data: null, errors: [e instanceof GraphQLError ? e.toJSON() : { message: 'syntax error' }] };
+      return {
+        status: 200,
+        body: { data: null, errors: [e instanceof GraphQLError ? e.toJSON() : { message: 'syntax error' }] },
+      };
+    }
+    const fields = mutationFieldCount(document, body.operationName);
+    if (fields > MAX_MUTATION_FIELDS) {
+      const message = `too many mutation fields in one request: got ${fields}, limit is ${MAX_MUTATION_FIELDS}`;
+      return { status: 400, body: apiErrorBody('BadRequest', 'BadRequest', message, 400) };
     }
     const errors = validate(fakeSchema(), document);
-    if (errors.length > 0) return { data: null, errors: errors.map((e) => e.toJSON()) };
-    return execute({
+    if (errors.length > 0)
+      return { status: 200, body: { data: null, errors: errors.map((e) => e.toJSON()) } };
+    const context: FakeContext = { store, config: store.config, auditContext };
+    const snapshot = store.snapshot();
+    const result = await execute({
       schema: fakeSchema(),
       document,
       rootValue: undefined,
@@ -153,7 +180,11 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
         return typeof value === 'function' ? value(args) : value;
       },
     });
+    if (result.errors !== undefined && result.errors.length > 0) store.restore(snapshot);
+    return { status: 200, body: formatErrors(result) };
   };
+
+  const UNEXPECTED = { data: null, errors: [{ message: 'unexpected error' }] };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
@@ -162,7 +193,9 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
       await held;
       waiting--;
     }
-    const failure = failures.shift();
+    const pending = failures[0];
+    const failure =
+      pending?.kind === 'unexpected' && pending.operation !== undefined ? undefined : failures.shift();
     if (failure?.kind === 'network') {
       req.socket.destroy();
       return;
@@ -170,6 +203,10 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
     if (failure?.kind === 'http') {
       res.writeHead(failure.status, { 'content-type': 'application/json' });
       res.end(failure.body ?? JSON.stringify(httpErrorBody(failure.status)));
+      return;
+    }
+    if (failure?.kind === 'unexpected') {
+      sendJson(res, 200, UNEXPECTED);
       return;
     }
     if (req.method !== 'POST' || req.url?.split('?')[0] !== ADMIN_GRAPHQL_PATH) {
@@ -188,19 +225,37 @@ export const startAuthgearFake = async (options: AuthgearFakeOptions): Promise<A
       res.end('Forbidden\n');
       return;
     }
+    if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+      sendJson(
+        res,
+        413,
+        apiErrorBody('RequestEntityTooLarge', 'RequestEntityTooLarge', 'http: request body too large', 413),
+      );
+      return;
+    }
     const body = parseRequestBody(text);
     if (body === undefined) {
-      sendJson(res, 400, {
-        error: { name: 'BadRequest', reason: 'InvalidJSON', message: 'invalid request body', code: 400 },
-      });
+      sendJson(res, 400, apiErrorBody('BadRequest', 'InvalidJSON', 'invalid request body', 400));
       return;
     }
     const recorded: RecordedRequest = { ...body, jwt: { header: jwt.header, claims: jwt.claims }, at: now() };
     requests.push(recorded);
-    const answer: unknown = JSON.parse(JSON.stringify(await runGraphQL(body)));
-    recorded.answer = answer;
+    const next = failures[0];
+    let answer: { status: number; body: unknown };
+    if (next?.kind === 'unexpected' && next.operation === body.operationName) {
+      failures.shift();
+      answer = { status: 200, body: UNEXPECTED };
+    } else {
+      const claim = jwt.claims.audit_context;
+      const auditContext =
+        typeof claim === 'object' && claim !== null && !Array.isArray(claim)
+          ? (claim as Record<string, unknown>)
+          : null;
+      answer = await runGraphQL(body, auditContext);
+    }
+    recorded.answer = JSON.parse(JSON.stringify(answer.body));
     for (const listener of listeners) listener(recorded);
-    sendJson(res, 200, answer);
+    sendJson(res, answer.status, answer.body);
   };
 
   const server = createServer((req, res) => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type AccountStatus, isDisabledAt, statusOf } from './account-status.js';
 import type {
   FakeAuditLog,
   FakeAuthenticator,
@@ -11,51 +12,47 @@ import type {
   FakeUser,
   LoginIdKey,
 } from './model.js';
+import { defaultProjectConfig, type FakeProjectConfig } from './project.js';
 import { ResourceStore } from './resource-store.js';
-import { buildUser, type FakeUserSeed, normalizeLoginId } from './seed.js';
+import {
+  buildUser,
+  type FakeAuditLogSeed,
+  type FakeGroupSeed,
+  type FakeRoleSeed,
+  type FakeUserSeed,
+  normalizeLoginId,
+} from './seed.js';
 
-export interface FakeGroupSeed {
-  key: string;
-  name?: string | null;
-  description?: string | null;
-  /** Role keys; missing roles are created. */
-  roles?: string[];
-  id?: string;
-  createdAt?: string;
-}
-
-export interface FakeRoleSeed {
-  key: string;
-  name?: string | null;
-  description?: string | null;
-  id?: string;
-  createdAt?: string;
-}
-
-export interface FakeAuditLogSeed {
-  activityType: string;
-  createdAt?: string;
-  /** Raw user ID (not a node ID). */
-  userId?: string | null;
-  ipAddress?: string | null;
-  userAgent?: string | null;
-  clientID?: string | null;
-  data?: Record<string, unknown> | null;
-  id?: string;
-}
+export type { FakeAuditLogSeed, FakeGroupSeed, FakeRoleSeed };
 
 export interface Owned<T> {
   user: FakeUser;
   item: T;
 }
 
+/** Everything a request can change, for the one-transaction-per-request rollback. */
+export interface StoreSnapshot {
+  users: FakeUser[];
+  groups: FakeGroup[];
+  roles: FakeRole[];
+  logs: FakeAuditLog[];
+  sentMessages: FakeSentMessage[];
+  cooldowns: [string, number][];
+}
+
+/** Whole seconds, as Authgear's audit log stores `created_at` (pkg/lib/audit/log.go). */
+const wholeSeconds = (iso: string): string =>
+  new Date(Math.floor(Date.parse(iso) / 1000) * 1000).toISOString();
+
 /** In-memory Authgear project: users, groups, roles, audit logs, and what was "sent". Insertion order is kept. */
 export class FakeStore {
   readonly sentMessages: FakeSentMessage[] = [];
-  /** API resources, scopes and the OAuth clients configured in the project. */
+  /** The project configuration (authgear.yaml); tests change it with {@link configure}. */
+  config: FakeProjectConfig = defaultProjectConfig();
+  /** Message cooldowns: bucket key → epoch ms until which a new message is refused. */
+  readonly cooldowns = new Map<string, number>();
+  /** API resources, their scopes and client links (the project's OAuth client IDs are `config.oauthClients`). */
   readonly resources: ResourceStore = new ResourceStore(() => this.nowIso());
-  /** OAuth provider aliases configured in the project (identity.oauth.providers[].alias). */
-  readonly oauthProviders = new Set<string>();
   private readonly usersById = new Map<string, FakeUser>();
   private readonly groupsById = new Map<string, FakeGroup>();
   private readonly rolesById = new Map<string, FakeRole>();
@@ -67,11 +64,79 @@ export class FakeStore {
     return this.now().toISOString();
   }
 
+  /** Changes the project configuration, e.g. `configure({ loginIdKeys: ['email', 'phone'] })`. */
+  configure(changes: Partial<FakeProjectConfig>): FakeProjectConfig {
+    this.config = { ...this.config, ...changes };
+    return this.config;
+  }
+
+  /** The user's account status as Authgear would read it now. */
+  status(user: FakeUser): AccountStatus & { isDisabled: boolean } {
+    const s = statusOf(user);
+    return { ...s, isDisabled: isDisabledAt(s, this.now().getTime()) };
+  }
+
+  // ---- transactions --------------------------------------------------------------------------------------
+
+  snapshot(): StoreSnapshot {
+    return structuredClone({
+      users: this.users(),
+      groups: this.groups(),
+      roles: this.roles(),
+      logs: this.logs,
+      sentMessages: this.sentMessages,
+      cooldowns: [...this.cooldowns],
+    });
+  }
+
+  /** Rolls back to a snapshot, keeping the identity of records tests hold on to. */
+  restore(snapshot: StoreSnapshot): void {
+    const restoreMap = <T extends { id: string }>(map: Map<string, T>, saved: readonly T[]): void => {
+      const current = new Map(map);
+      map.clear();
+      for (const record of saved) {
+        const live = current.get(record.id);
+        if (live === undefined) map.set(record.id, record);
+        else {
+          for (const key of Object.keys(live)) delete (live as Record<string, unknown>)[key];
+          map.set(record.id, Object.assign(live, record));
+        }
+      }
+    };
+    restoreMap(this.usersById, snapshot.users);
+    restoreMap(this.groupsById, snapshot.groups);
+    restoreMap(this.rolesById, snapshot.roles);
+    this.logs.splice(0, this.logs.length, ...snapshot.logs);
+    this.sentMessages.splice(0, this.sentMessages.length, ...snapshot.sentMessages);
+    this.cooldowns.clear();
+    for (const [k, v] of snapshot.cooldowns) this.cooldowns.set(k, v);
+  }
+
   // ---- seeding -------------------------------------------------------------------------------------------
 
+  /**
+   * Seeds a user. Like a real project, it can only hold login IDs of configured keys and configured custom
+   * attributes: seeding anything else is a test bug, so it throws (configure the project first).
+   */
   addUser(seed: FakeUserSeed = {}): FakeUser {
     const user = buildUser(seed, this.nowIso());
     if (this.usersById.has(user.id)) throw new Error(`fake: user ${user.id} already exists`);
+    for (const i of user.identities) {
+      if (i.loginIdKey !== undefined && !this.config.loginIdKeys.includes(i.loginIdKey))
+        throw new Error(
+          `fake: the project has no "${i.loginIdKey}" login ID key; configure({ loginIdKeys })`,
+        );
+      if (i.oauth !== undefined && !this.config.oauthProviders.includes(i.oauth.alias))
+        throw new Error(
+          `fake: the project has no OAuth provider "${i.oauth.alias}"; configure({ oauthProviders })`,
+        );
+    }
+    for (const name of Object.keys(user.customAttributes)) {
+      if (!this.config.customAttributes.some((c) => c.name === name))
+        throw new Error(
+          `fake: custom attribute "${name}" is not configured; configure({ customAttributes })`,
+        );
+    }
     for (const key of seed.groups ?? []) user.groupIds.add((this.group(key) ?? this.addGroup({ key })).id);
     for (const key of seed.roles ?? []) user.roleIds.add((this.role(key) ?? this.addRole({ key })).id);
     this.usersById.set(user.id, user);
@@ -113,7 +178,7 @@ export class FakeStore {
     const log: FakeAuditLog = {
       id: seed.id ?? randomUUID(),
       activityType: seed.activityType,
-      createdAt: seed.createdAt ?? this.nowIso(),
+      createdAt: wholeSeconds(seed.createdAt ?? this.nowIso()),
       userId: seed.userId ?? null,
       ipAddress: seed.ipAddress ?? null,
       userAgent: seed.userAgent ?? null,

@@ -1,8 +1,10 @@
 /** Query root fields: node/nodes and the user look-ups, with Authgear's semantics. */
-import { connectionOf, type PageArgs } from './connection.js';
+import { offsetPage, type PageArgs } from './connection.js';
 import { type FakeContext, type RootField, str, strList } from './context.js';
-import { getUsersInvalidArgument, invalid } from './errors.js';
+import { getUsersInvalidArgument } from './errors.js';
 import { FRAUD_ACTIVITY, fraudDecisionView } from './fraud.js';
+import { identitiesByClaim, identityByUniqueKey } from './identity-claims.js';
+import { normalize, normalizeForLookup } from './login-ids.js';
 import type { FakeUser, LoginIdKey } from './model.js';
 import { decodeNodeId } from './node-id.js';
 import { resourceView, scopeView } from './resource-resolvers.js';
@@ -18,10 +20,10 @@ import {
   userView,
 } from './views.js';
 
-/** Authgear's `node` resolver: an undecodable ID is a plain "invalid ID" error (no extensions); unknown → null. */
+/** pkg/admin/graphql/nodes.go: "If the ID is invalid, we should return null instead of returning an error." */
 export const resolveNode = (store: FakeStore, id: string): unknown => {
   const decoded = decodeNodeId(id);
-  if (decoded === undefined) throw new Error('invalid ID');
+  if (decoded === undefined) return null;
   const raw = decoded.id;
   switch (decoded.type) {
     case 'User': {
@@ -61,7 +63,7 @@ export const resolveNode = (store: FakeStore, id: string): unknown => {
       return l?.activityType === FRAUD_ACTIVITY ? fraudDecisionView(l) : null;
     }
     default:
-      throw new Error(`unknown node type: ${decoded.type}`);
+      return null;
   }
 };
 
@@ -99,56 +101,57 @@ const sortUsers = (
   return [...users].sort((x, y) => sign * keyOf(x).localeCompare(keyOf(y)));
 };
 
-const STANDARD_ATTRIBUTES = ['email', 'phone_number', 'preferred_username'];
-const LOGIN_ID_KEYS: readonly LoginIdKey[] = ['email', 'phone', 'username'];
+/** coordinator.go GetUsersByStandardAttribute: the attribute names it accepts and the login ID type of each. */
+const ATTRIBUTE_TYPES: Record<string, LoginIdKey> = {
+  email: 'email',
+  phone_number: 'phone',
+  preferred_username: 'username',
+};
 
 export const userQueries: Record<string, RootField> = {
   node: (args, { store }: FakeContext) => resolveNode(store, str(args.id) ?? ''),
-  nodes: (args, { store }) =>
-    strList(args.ids).map((id) => {
-      try {
-        return resolveNode(store, id);
-      } catch {
-        return null;
-      }
-    }),
+  nodes: (args, { store }) => strList(args.ids).map((id) => resolveNode(store, id)),
+  /** `totalCount`: all users when listing, the matches when searching or filtering (facade/user.go). */
   users: (args, { store }) => {
     const groupIds = strList(args.groupKeys).map((k) => store.group(k)?.id);
     const roleIds = strList(args.roleKeys).map((k) => store.role(k)?.id);
+    const keyword = str(args.searchKeyword) ?? '';
     const found = store
       .users()
       .filter(
         (u) =>
-          matchesKeyword(u, str(args.searchKeyword) ?? '') &&
+          matchesKeyword(u, keyword) &&
           (groupIds.length === 0 || groupIds.some((id) => id !== undefined && u.groupIds.has(id))) &&
           (roleIds.length === 0 || roleIds.some((id) => id !== undefined && u.roleIds.has(id))),
       );
     const sorted = sortUsers(found, str(args.sortBy), str(args.sortDirection));
-    return connectionOf(sorted, args as PageArgs, (u) => userView(store, u));
+    return offsetPage(sorted, args as PageArgs, (u) => userView(store, u), found.length);
   },
+  /**
+   * A name other than email / phone_number / preferred_username, or a value its login ID type cannot
+   * normalize → GetUsersInvalidArgument. Matches the identities' claims (login IDs and OAuth), whatever login ID
+   * keys the project configures.
+   */
   getUsersByStandardAttribute: (args, { store }) => {
     const name = str(args.attributeName) ?? '';
-    const value = str(args.attributeValue) ?? '';
-    if (!STANDARD_ATTRIBUTES.includes(name)) throw invalid(`invalid attributeName: ${name}`);
-    const wanted = name === 'phone_number' ? value.trim() : value.trim().toLowerCase();
-    return store
-      .users()
-      .filter((u) => {
-        const v = u.standardAttributes[name];
-        return typeof v === 'string' && (name === 'phone_number' ? v : v.toLowerCase()) === wanted;
-      })
-      .map((u) => userView(store, u));
+    const type = ATTRIBUTE_TYPES[name];
+    if (type === undefined)
+      throw getUsersInvalidArgument('attributeName must be email, phone_number or preferred_username');
+    const value = normalize(type, str(args.attributeValue) ?? '');
+    if (value === undefined) throw getUsersInvalidArgument('invalid attributeValue');
+    const users = new Map(identitiesByClaim(store, name, value).map((o) => [o.user.id, o.user]));
+    return [...users.values()].map((u) => userView(store, u));
   },
-  getUserByLoginID: (args, { store }) => {
-    const key = LOGIN_ID_KEYS.find((k) => k === args.loginIDKey);
-    if (key === undefined) throw invalid(`invalid loginIDKey: ${String(args.loginIDKey)}`);
-    const u = store.userByLoginId(key, str(args.loginIDValue) ?? '');
-    return u === undefined ? null : userView(store, u);
+  /** loginid/provider.go GetByKeyAndValue: a key the project does not configure → GetUsersInvalidArgument. */
+  getUserByLoginID: (args, { store, config }: FakeContext) => {
+    const unique = normalizeForLookup(config, str(args.loginIDKey) ?? '', str(args.loginIDValue) ?? '');
+    const owner = identityByUniqueKey(store, unique);
+    return owner === undefined ? null : userView(store, owner.user);
   },
-  /** identity/service AdminAPIGetByOAuthAliasAndSubject: an alias the project does not configure is an error. */
-  getUserByOAuth: (args, { store }: FakeContext) => {
+  /** identity/service AdminAPIGetByOAuthAliasAndSubject: an unknown alias → GetUsersInvalidArgument. */
+  getUserByOAuth: (args, { store, config }: FakeContext) => {
     const alias = str(args.oauthProviderAlias) ?? '';
-    if (!store.oauthProviders.has(alias)) throw getUsersInvalidArgument('invalid OAuth provider alias');
+    if (!config.oauthProviders.includes(alias)) throw getUsersInvalidArgument('invalid OAuth provider alias');
     const subject = str(args.oauthProviderUserID) ?? '';
     const owner = store
       .users()

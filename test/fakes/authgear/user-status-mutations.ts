@@ -1,7 +1,7 @@
 /** Mutations on a user's account status, validity window, lockout and MFA grace period. */
 import * as status from './account-status.js';
 import { type FakeContext, inputOf, type RootField, str } from './context.js';
-import { invalidAccountStatusPeriod, mfaGracePeriodInvalid, userIsAnonymized } from './errors.js';
+import { mfaGracePeriodInvalid, userIsAnonymized } from './errors.js';
 import { requireUser } from './lookup.js';
 import type { FakeUser } from './model.js';
 import { encodeNodeId } from './node-id.js';
@@ -15,57 +15,60 @@ export const userPayload = (ctx: FakeContext, u: FakeUser): { user: unknown } =>
 });
 
 const later = (ctx: FakeContext): string =>
-  new Date(ctx.store.now().getTime() + ctx.gracePeriodDays * DAY_MS).toISOString();
+  new Date(ctx.store.now().getTime() + ctx.config.gracePeriodDays * DAY_MS).toISOString();
 
 const nullableStr = (value: unknown): string | null => str(value) ?? null;
 
-const checkTemporaryWindow = (from: string | null, until: string | null): void => {
-  if (from !== null && until === null)
-    throw invalidAccountStatusPeriod('TemporarilyDisabledPeriodMissingUntilTimestamp');
-  if (from === null && until !== null)
-    throw invalidAccountStatusPeriod('TemporarilyDisabledPeriodMissingFromTimestamp');
-  if (from !== null && until !== null && Date.parse(from) >= Date.parse(until)) {
-    throw invalidAccountStatusPeriod('TemporarilyDisabledFromShouldBeBeforeTemporarilyDisabledUntil');
-  }
+/**
+ * Applies a transition (account_status.go) and, as coordinator.go does after disable / valid-period changes
+ * and schedules, ends every session when the account is disabled at that moment.
+ */
+const change = (
+  ctx: FakeContext,
+  u: FakeUser,
+  t: status.Transition,
+  terminate: 'if_disabled' | 'always' | 'never' = 'if_disabled',
+): void => {
+  const now = ctx.store.now().getTime();
+  const target = t(status.statusOf(u), now);
+  status.applyStatus(u, target);
+  if (terminate === 'always' || (terminate === 'if_disabled' && status.isDisabledAt(target, now)))
+    u.sessions = [];
 };
 
-const setValidity = (u: FakeUser, from: string | null, until: string | null): void => {
-  if (from !== null && until !== null && Date.parse(from) >= Date.parse(until)) {
-    throw invalidAccountStatusPeriod('AccountValidFromShouldBeBeforeAccountValidUntil');
-  }
-  u.accountValidFrom = from;
-  u.accountValidUntil = until;
-};
-
-export const userStatusMutations: Record<string, RootField> = {
-  setDisabledStatus: (args, ctx) => {
+const setStatus =
+  (
+    t: (input: Record<string, unknown>, u: FakeUser) => status.Transition,
+    terminate: 'if_disabled' | 'always' | 'never' = 'if_disabled',
+  ): RootField =>
+  (args, ctx) => {
     const input = inputOf(args);
     const u = requireUser(ctx.store, input.userID);
-    if (input.isDisabled === true) {
-      const from = nullableStr(input.temporarilyDisabledFrom);
-      const until = nullableStr(input.temporarilyDisabledUntil);
-      checkTemporaryWindow(from, until);
-      status.disable(u, {
-        reason: nullableStr(input.reason),
-        temporarilyDisabledFrom: from,
-        temporarilyDisabledUntil: until,
-      });
-    } else {
-      status.reenable(u);
-    }
+    change(ctx, u, t(input, u), terminate);
     return userPayload(ctx, u);
-  },
+  };
+
+export const userStatusMutations: Record<string, RootField> = {
+  /**
+   * coordinator.go UserDisable/UserReenable: a window when either bound is given (both are then required),
+   * otherwise indefinitely; the reason only counts when disabling.
+   */
+  setDisabledStatus: setStatus((input) => {
+    if (input.isDisabled !== true) return status.reenable;
+    const reason = nullableStr(input.reason);
+    const from = nullableStr(input.temporarilyDisabledFrom);
+    const until = nullableStr(input.temporarilyDisabledUntil);
+    return from !== null || until !== null
+      ? status.disableTemporarily(from, until, reason)
+      : status.disableIndefinitely(reason);
+  }),
   scheduleAccountDeletion: (args, ctx) => {
     const input = inputOf(args);
     const u = requireUser(ctx.store, input.userID);
-    status.scheduleDeletion(u, later(ctx), nullableStr(input.reason));
+    change(ctx, u, status.scheduleDeletionByAdmin(later(ctx), str(input.reason) ?? ''), 'always');
     return userPayload(ctx, u);
   },
-  unscheduleAccountDeletion: (args, ctx) => {
-    const u = requireUser(ctx.store, inputOf(args).userID);
-    status.unscheduleDeletion(u);
-    return userPayload(ctx, u);
-  },
+  unscheduleAccountDeletion: setStatus(() => status.unscheduleDeletionByAdmin, 'never'),
   deleteUser: (args, ctx) => {
     const u = requireUser(ctx.store, inputOf(args).userID);
     ctx.store.removeUser(u.id);
@@ -73,17 +76,32 @@ export const userStatusMutations: Record<string, RootField> = {
   },
   scheduleAccountAnonymization: (args, ctx) => {
     const u = requireUser(ctx.store, inputOf(args).userID);
-    status.scheduleAnonymization(u, later(ctx));
+    if (u.isAnonymized) throw userIsAnonymized();
+    change(ctx, u, status.scheduleAnonymizationByAdmin(later(ctx)), 'always');
     return userPayload(ctx, u);
   },
   unscheduleAccountAnonymization: (args, ctx) => {
     const u = requireUser(ctx.store, inputOf(args).userID);
-    status.unscheduleAnonymization(u);
+    if (u.isAnonymized) throw userIsAnonymized();
+    change(ctx, u, status.unscheduleAnonymizationByAdmin, 'never');
     return userPayload(ctx, u);
   },
+  /** coordinator.go UserAnonymize: PII, identities, credentials, sessions, groups and roles go. */
   anonymizeUser: (args, ctx) => {
     const u = requireUser(ctx.store, inputOf(args).userID);
-    status.anonymize(u);
+    if (u.isAnonymized) throw userIsAnonymized();
+    change(ctx, u, status.anonymize, 'always');
+    Object.assign(u, {
+      standardAttributes: {},
+      customAttributes: {},
+      verifiedClaims: [],
+      identities: [],
+      authenticators: [],
+      authorizations: [],
+      passwordHistory: [],
+    });
+    u.groupIds.clear();
+    u.roleIds.clear();
     ctx.store.touch(u);
     return { anonymizedUserID: encodeNodeId('User', u.id) };
   },
@@ -92,25 +110,16 @@ export const userStatusMutations: Record<string, RootField> = {
     u.accountLockout = unlockedAccount();
     return userPayload(ctx, u);
   },
-  setAccountValidFrom: (args, ctx) => {
-    const input = inputOf(args);
-    const u = requireUser(ctx.store, input.userID);
-    setValidity(u, nullableStr(input.accountValidFrom), u.accountValidUntil);
-    return userPayload(ctx, u);
-  },
-  setAccountValidUntil: (args, ctx) => {
-    const input = inputOf(args);
-    const u = requireUser(ctx.store, input.userID);
-    setValidity(u, u.accountValidFrom, nullableStr(input.accountValidUntil));
-    return userPayload(ctx, u);
-  },
-  setAccountValidPeriod: (args, ctx) => {
-    const input = inputOf(args);
-    const u = requireUser(ctx.store, input.userID);
-    setValidity(u, nullableStr(input.accountValidFrom), nullableStr(input.accountValidUntil));
-    return userPayload(ctx, u);
-  },
-  /** coordinator.go UserUpdateMFAEnrollment: not in the past, at most 90 days ahead; never on an anonymized user. */
+  setAccountValidFrom: setStatus((input, u) =>
+    status.setValidPeriod(nullableStr(input.accountValidFrom), u.accountValidUntil),
+  ),
+  setAccountValidUntil: setStatus((input, u) =>
+    status.setValidPeriod(u.accountValidFrom, nullableStr(input.accountValidUntil)),
+  ),
+  setAccountValidPeriod: setStatus((input) =>
+    status.setValidPeriod(nullableStr(input.accountValidFrom), nullableStr(input.accountValidUntil)),
+  ),
+  /** coordinator.go UserUpdateMFAEnrollment: not in the past, at most 90 days ahead. */
   setMFAGracePeriod: (args, ctx) => {
     const input = inputOf(args);
     const u = requireUser(ctx.store, input.userID);

@@ -2,7 +2,8 @@
  * GraphQL views of store records. graphql-js's default resolver reads properties and calls functions with
  * `(args)`, so nested connections are functions; `__typename` drives Node/Entity type resolution.
  */
-import { connectionOf, type PageArgs } from './connection.js';
+import { isDisabledAt, normalized, statusOf } from './account-status.js';
+import { arrayConnection, offsetPage, type PageArgs } from './connection.js';
 import type {
   FakeAuditLog,
   FakeAuthenticator,
@@ -69,8 +70,9 @@ export const roleView = (store: FakeStore, r: FakeRole): View => ({
   description: r.description,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
-  groups: (args: PageArgs) => connectionOf(store.groupsWithRole(r.id), args, (g) => groupView(store, g)),
-  users: (args: PageArgs) => connectionOf(store.usersWithRole(r.id), args, (u) => userView(store, u)),
+  groups: (args: PageArgs) => arrayConnection(store.groupsWithRole(r.id), args, (g) => groupView(store, g)),
+  // pkg/admin/facade/rolesgroups.go ListUserIDsByRoleID: "No need to report the total number" → null.
+  users: (args: PageArgs) => offsetPage(store.usersWithRole(r.id), args, (u) => userView(store, u), null),
 });
 
 export const groupView = (store: FakeStore, g: FakeGroup): View => ({
@@ -81,8 +83,9 @@ export const groupView = (store: FakeStore, g: FakeGroup): View => ({
   description: g.description,
   createdAt: g.createdAt,
   updatedAt: g.updatedAt,
-  roles: (args: PageArgs) => connectionOf(rolesOf(store, g.roleIds), args, (r) => roleView(store, r)),
-  users: (args: PageArgs) => connectionOf(store.usersInGroup(g.id), args, (u) => userView(store, u)),
+  roles: (args: PageArgs) => arrayConnection(rolesOf(store, g.roleIds), args, (r) => roleView(store, r)),
+  // pkg/admin/facade/rolesgroups.go ListUserIDsByGroupID: totalCount is always null.
+  users: (args: PageArgs) => offsetPage(store.usersInGroup(g.id), args, (u) => userView(store, u), null),
 });
 
 const rolesOf = (store: FakeStore, ids: Set<string>): FakeRole[] =>
@@ -98,14 +101,40 @@ export const effectiveRoles = (store: FakeStore, u: FakeUser): FakeRole[] => {
 const isVerified = (u: FakeUser, name: string, value: unknown): boolean =>
   typeof value === 'string' && u.verifiedClaims.some((c) => c.name === name && c.value === value);
 
-/** Standard attributes as Authgear serves them: `*_verified` follow the verified claims. */
+/**
+ * Standard attributes as Authgear serves them (pkg/lib/feature/stdattrs/service_noevent.go
+ * DeriveStandardAttributes): `*_verified` follow the verified claims, `updated_at` is the user's updatedAt in
+ * Unix seconds, and there is no `sub`.
+ */
 export const servedStandardAttributes = (u: FakeUser): Record<string, unknown> => {
-  const attrs: Record<string, unknown> = { ...u.standardAttributes, sub: u.id };
+  const attrs: Record<string, unknown> = { ...u.standardAttributes };
   if (attrs.email !== undefined) attrs.email_verified = isVerified(u, 'email', attrs.email);
   if (attrs.phone_number !== undefined)
     attrs.phone_number_verified = isVerified(u, 'phone_number', attrs.phone_number);
+  attrs.updated_at = Math.floor(Date.parse(u.updatedAt) / 1000);
   return attrs;
 };
+
+/** pkg/lib/feature/customattrs: only the project's configured custom attributes are read. */
+const servedCustomAttributes = (store: FakeStore, u: FakeUser): Record<string, unknown> =>
+  Object.fromEntries(
+    store.config.customAttributes.flatMap((c) =>
+      c.name in u.customAttributes ? [[c.name, u.customAttributes[c.name]]] : [],
+    ),
+  );
+
+/** pkg/lib/authn/user/model.go computeEndUserAccountID: email, then username, then phone. */
+const endUserAccountId = (attrs: Record<string, unknown>): string | null => {
+  for (const k of ['email', 'preferred_username', 'phone_number']) {
+    const v = attrs[k];
+    if (typeof v === 'string' && v !== '') return v;
+  }
+  return null;
+};
+
+/** IdentityFacade.List: oldest first, then by ID. */
+const byCreation = <T extends { createdAt: string; id: string }>(items: readonly T[]): T[] =>
+  [...items].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id));
 
 const authenticatorsWhere = (u: FakeUser, kind: string, type: string): FakeAuthenticator[] =>
   u.authenticators.filter((a) => a.kind === kind && a.type === type);
@@ -116,6 +145,9 @@ export const userView = (store: FakeStore, u: FakeUser): View => {
     return found === undefined ? null : authenticatorView(found);
   };
   const attrs = servedStandardAttributes(u);
+  // account_status.go: normalized on read (a past window is dropped) and `isDisabled` computed now.
+  const now = store.now().getTime();
+  const status = normalized(statusOf(u), now);
   return {
     __typename: 'User',
     id: encodeNodeId('User', u.id),
@@ -123,40 +155,39 @@ export const userView = (store: FakeStore, u: FakeUser): View => {
     updatedAt: u.updatedAt,
     lastLoginAt: u.lastLoginAt,
     standardAttributes: attrs,
-    customAttributes: u.customAttributes,
-    formattedName: typeof attrs.name === 'string' ? attrs.name : null,
-    endUserAccountID:
-      u.endUserAccountID ?? attrs.email ?? attrs.phone_number ?? attrs.preferred_username ?? null,
+    customAttributes: servedCustomAttributes(store, u),
+    formattedName: typeof attrs.name === 'string' && attrs.name !== '' ? attrs.name : null,
+    endUserAccountID: u.endUserAccountID ?? endUserAccountId(attrs),
     verifiedClaims: u.verifiedClaims,
-    isDisabled: u.isDisabled,
-    disableReason: u.disableReason,
-    isDeactivated: u.isDeactivated,
-    isAnonymized: u.isAnonymized,
-    isAnonymous: u.isAnonymous,
-    temporarilyDisabledFrom: u.temporarilyDisabledFrom,
-    temporarilyDisabledUntil: u.temporarilyDisabledUntil,
-    accountValidFrom: u.accountValidFrom,
-    accountValidUntil: u.accountValidUntil,
-    deleteAt: u.deleteAt,
-    deleteReason: u.deleteReason,
-    anonymizeAt: u.anonymizeAt,
+    isDisabled: isDisabledAt(status, now),
+    disableReason: status.disableReason,
+    isDeactivated: status.isDeactivated,
+    isAnonymized: status.isAnonymized,
+    isAnonymous: u.identities.some((i) => i.type === 'ANONYMOUS'),
+    temporarilyDisabledFrom: status.temporarilyDisabledFrom,
+    temporarilyDisabledUntil: status.temporarilyDisabledUntil,
+    accountValidFrom: status.accountValidFrom,
+    accountValidUntil: status.accountValidUntil,
+    deleteAt: status.deleteAt,
+    deleteReason: status.deleteReason,
+    anonymizeAt: status.anonymizeAt,
     mfaGracePeriodEndAt: u.mfaGracePeriodEndAt,
     accountLockout: u.accountLockout,
-    web3: { accounts: [] },
+    web3: {},
     loginIDs: u.identities.filter((i) => i.type === 'LOGIN_ID').map(identityView),
     oauthConnections: u.identities.filter((i) => i.type === 'OAUTH').map(identityView),
     passkeys: u.identities.filter((i) => i.type === 'PASSKEY').map(identityView),
     biometricRegistrations: u.identities.filter((i) => i.type === 'BIOMETRIC').map(identityView),
     identities: (args: PageArgs & { identityType?: string | null }) =>
-      connectionOf(
-        u.identities.filter((i) => args.identityType == null || i.type === args.identityType),
+      arrayConnection(
+        byCreation(u.identities).filter((i) => args.identityType == null || i.type === args.identityType),
         args,
         identityView,
       ),
     authenticators: (
       args: PageArgs & { authenticatorKind?: string | null; authenticatorType?: string | null },
     ) =>
-      connectionOf(
+      arrayConnection(
         u.authenticators.filter(
           (a) =>
             (args.authenticatorKind == null || a.kind === args.authenticatorKind) &&
@@ -174,17 +205,17 @@ export const userView = (store: FakeStore, u: FakeUser): View => {
       authenticatorsWhere(u, 'SECONDARY', 'OOB_OTP_EMAIL').map(authenticatorView),
     secondaryOOBOTPSMSAuthenticators: () =>
       authenticatorsWhere(u, 'SECONDARY', 'OOB_OTP_SMS').map(authenticatorView),
-    sessions: (args: PageArgs) => connectionOf(u.sessions, args, sessionView),
-    authorizations: (args: PageArgs) => connectionOf(u.authorizations, args, authorizationView),
+    sessions: (args: PageArgs) => arrayConnection(u.sessions, args, sessionView),
+    authorizations: (args: PageArgs) => arrayConnection(u.authorizations, args, authorizationView),
     groups: (args: PageArgs) =>
-      connectionOf(
+      arrayConnection(
         store.groups().filter((g) => u.groupIds.has(g.id)),
         args,
         (g) => groupView(store, g),
       ),
-    roles: (args: PageArgs) => connectionOf(rolesOf(store, u.roleIds), args, (r) => roleView(store, r)),
+    roles: (args: PageArgs) => arrayConnection(rolesOf(store, u.roleIds), args, (r) => roleView(store, r)),
     effectiveRoles: (args: PageArgs) =>
-      connectionOf(effectiveRoles(store, u), args, (r) => roleView(store, r)),
+      arrayConnection(effectiveRoles(store, u), args, (r) => roleView(store, r)),
   };
 };
 

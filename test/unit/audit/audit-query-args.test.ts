@@ -70,15 +70,17 @@ describe('parseAuditArgs', () => {
     [['--since'], 'input.usage'],
     [['--verbose'], 'input.usage'],
     [['--after', 'no spaces<>'], 'input.invalid'],
+    [['--until', 'yesterday'], 'input.invalid'],
   ])('refuses %j with %s', (args, code) => {
     expectAppErrorCode(() => parseAuditArgs(args), code);
   });
 
-  it('builds a next-page command that parses back to the same filters', () => {
+  it('builds a next-page command, with the first page’s end pinned, that parses back to the same filters', () => {
     const args = parseAuditArgs(['--type', 'USER_DISABLED', '--since', '24h']);
-    const command = nextPageCommand('0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b', args, 'b2Zmc2V0OjE5');
+    const until = '2026-05-01T09:00:00.000Z';
+    const command = nextPageCommand('0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b', args, 'b2Zmc2V0OjE5', until);
     expect(command).toBe(
-      '/authgear audit 0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b --type USER_DISABLED --since 24h --after b2Zmc2V0OjE5',
+      `/authgear audit 0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b --type USER_DISABLED --since 24h --after b2Zmc2V0OjE5 --until ${until}`,
     );
     const again = parseAuditArgs((command ?? '').split(' ').slice(2));
     expect(again).toMatchObject({
@@ -86,6 +88,7 @@ describe('parseAuditArgs', () => {
       types: ['USER_DISABLED'],
       since: '24h',
       after: 'b2Zmc2V0OjE5',
+      until,
     });
   });
 });

@@ -1,6 +1,6 @@
 import { ClientError } from 'graphql-request';
 import { describe, expect, it } from 'vitest';
-import { mapAuthgearError } from '../../../src/authgear/errors.js';
+import { AuthgearError, mapAuthgearError } from '../../../src/authgear/errors.js';
 
 const graphqlError = (errorName: string, reason: string, info?: unknown) =>
   new ClientError(
@@ -56,5 +56,44 @@ describe('mapAuthgearError', () => {
     expect(mapAuthgearError(forbidden).code).toBe('authgear.unauthorized');
     expect(mapAuthgearError(new TypeError('fetch failed')).code).toBe('authgear.unavailable');
     expect(mapAuthgearError(new DOMException('timed out', 'TimeoutError')).code).toBe('authgear.timeout');
+  });
+});
+
+describe('an error Authgear gave no reason for', () => {
+  const bare = new ClientError(
+    { status: 200, headers: new Headers(), errors: [{ message: 'unexpected error' }] } as never,
+    { query: 'mutation { x }', variables: { secret: 'hunter2' } },
+  );
+
+  it('says Authgear gave no reason, that nothing changed, and carries a reference', () => {
+    const err = mapAuthgearError(bare);
+    expect(err.code).toBe('authgear.unexpected');
+    expect(err).toBeInstanceOf(AuthgearError);
+    const reference = (err as AuthgearError).reference;
+    expect(reference).toMatch(/^[0-9a-f]{8}$/);
+    expect(err.userMessage).toContain('gave no reason');
+    expect(err.userMessage).toContain(`\`${reference}\``);
+    expect(err.userMessage).not.toContain('hunter2');
+    expect((err as AuthgearError).authgear).toMatchObject({
+      hasExtensions: false,
+      message: 'unexpected error',
+    });
+  });
+
+  it('reads causes wherever Authgear puts them: info.cause or info.causes', () => {
+    const dup = mapAuthgearError(
+      graphqlError('Invalid', 'InvariantViolated', {
+        cause: { kind: 'DuplicatedIdentity' },
+        LoginIDTypeIncoming: 'phone',
+      }),
+    );
+    expect(dup.code).toBe('authgear.conflict');
+    expect(dup.userMessage).toContain('Another user already has that phone number');
+    const policy = mapAuthgearError(
+      graphqlError('Invalid', 'PasswordPolicyViolated', {
+        causes: [{ Name: 'PasswordTooShort', Info: { min_length: 12, pw_length: 5 } }],
+      }),
+    );
+    expect(policy.userMessage).toContain('at least 12 characters');
   });
 });

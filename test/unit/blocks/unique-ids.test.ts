@@ -165,7 +165,7 @@ const detail = (seed: number) => {
     description: words(rnd, 80),
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
-    users: { totalCount: n + Math.floor(rnd() * 1000), nodes: members(rnd, Math.min(n, 10)) },
+    users: { nodes: members(rnd, Math.min(n, 10)), next: n >= 10 ? 'cursor' : undefined },
     links: { totalCount: 25 + Math.floor(rnd() * 100), nodes: keyed(rnd, 'link', 25) },
   };
 };
@@ -216,7 +216,7 @@ describe.each(SEEDS)('Block Kit builders, generated case %i', (seed) => {
     ['a viewer', ['viewer']],
   ])('user card for %s: unique action_ids and block_ids, within limits', (_who, roles) => {
     const user = generatedUser(seed);
-    acceptedMessage(userCard(user, cardButtons(ALL_ACTIONS, policy, roles, user), now));
+    acceptedMessage(userCard(user, cardButtons(ALL_ACTIONS, policy, roles, user, now), now));
   });
 
   it('group and role cards with every button a viewer could get', () => {
@@ -225,17 +225,18 @@ describe.each(SEEDS)('Block Kit builders, generated case %i', (seed) => {
     const role: RoleDetail = { __typename: 'Role', ...d, groups: d.links };
     const all = (actions: readonly AccessCardAction[]) =>
       actions.map((a) => ({ key: a.key, label: a.label }));
-    acceptedMessage(groupCard(group, all(GROUP_CARD_ACTIONS)));
-    acceptedMessage(roleCard(role, all(ROLE_CARD_ACTIONS)));
+    const paging = (v: 'group' | 'role') => ({
+      continued: seed % 2 === 0,
+      next: { v, a: [d.key, '--after', 'cursor'] },
+    });
+    acceptedMessage(groupCard(group, all(GROUP_CARD_ACTIONS), paging('group')));
+    acceptedMessage(roleCard(role, all(ROLE_CARD_ACTIONS), paging('role')));
     const page = {
-      totalCount: 500,
-      hasNextPage: true,
-      endCursor: 'cursor',
+      next: 'cursor',
       nodes: keyed(random(seed), 'g', 10).map((n) => ({
         ...n,
         description: words(random(seed), 40),
         roles: { totalCount: 3 },
-        users: { totalCount: 12 },
       })),
     };
     acceptedMessage(accessList('group', 'team', page, { v: 'groups', a: ['team', '--after', 'cursor'] }));

@@ -38,6 +38,17 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
+  it("assumes Authgear's default login ID keys (email only) unless AUTHGEAR_LOGIN_ID_KEYS lists the project's", () => {
+    expect(loadConfig(valid).authgear.project.loginIdKeys).toEqual(['email']);
+    const listed = loadConfig({ ...valid, AUTHGEAR_LOGIN_ID_KEYS: ' Email, phone,username,phone ' });
+    expect(listed.authgear.project.loginIdKeys).toEqual(['email', 'phone', 'username']);
+  });
+
+  it('refuses a login ID key Authgear has no type for', () => {
+    expect(problemsOf({ ...valid, AUTHGEAR_LOGIN_ID_KEYS: 'email,fax' })).toContain('AUTHGEAR_LOGIN_ID_KEYS');
+    expect(problemsOf({ ...valid, AUTHGEAR_LOGIN_ID_KEYS: ' , ' })).toContain('AUTHGEAR_LOGIN_ID_KEYS');
+  });
+
   it('lists every missing variable in one message', () => {
     const message = problemsOf({});
     for (const name of [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { accountState } from '../../../authgear/account-state.js';
 import { setDisabledStatus } from '../../../authgear/operations/account.js';
-import { ValidationError } from '../../../errors.js';
+import { AppError, ValidationError } from '../../../errors.js';
 import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import {
@@ -64,7 +65,7 @@ export const disableAction = defineAction<DisableInput>({
   title: 'Disable user',
   usage: 'disable <who> <reason…>',
   description: 'Disable an account so it cannot sign in (a form also offers a temporary window).',
-  cardButton: { label: 'Disable', style: 'danger', show: (u) => !u.isDisabled },
+  cardButton: { label: 'Disable', style: 'danger', show: (u, now) => accountState(u, now).kind === 'active' },
   input: disableInput,
   fromArgs: (args) => {
     const reason = joinArgs(args);
@@ -87,7 +88,20 @@ export const disableAction = defineAction<DisableInput>({
     temporarilyDisabledUntil: textValue(values, 'temporarilyDisabledUntil'),
   }),
   check: (input, user, now) => {
-    if (user?.isDisabled) noChange(`${labelOf(user)} is already disabled.`);
+    // Authgear disables from "normal" (even outside the valid period) and from a running window; a window
+    // may also be set on a disabled account (account_status.go DisableIndefinitely / DisableTemporarily).
+    const state = user === undefined ? undefined : accountState(user, now);
+    const windowed = input.temporarilyDisabledFrom !== undefined;
+    if (state?.kind === 'disabled' && !windowed) noChange(`${labelOf(user)} is already disabled.`);
+    if (
+      state?.kind === 'anonymized' ||
+      state?.kind === 'scheduled_deletion' ||
+      state?.kind === 'scheduled_anonymization'
+    )
+      throw new AppError(
+        'state.conflict',
+        `${labelOf(user)} has its deletion or anonymization scheduled (or done): there is nothing to disable.`,
+      );
     const until = input.temporarilyDisabledUntil;
     if (until !== undefined && Date.parse(until) <= now.getTime())
       throw new ValidationError('The end of the window is already past.', {

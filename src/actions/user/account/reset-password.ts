@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { resetPassword } from '../../../authgear/operations/account-credentials.js';
+import type { AuthgearUser } from '../../../authgear/operations/user-fields.js';
+import { safe } from '../../../blocks/primitives.js';
+import { ValidationError } from '../../../errors.js';
 import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
 import { generatePassword } from './password.js';
-import { checked, labelOf, targetOf, textValue, userIdSchema } from './shared.js';
+import { checked, labelOf, loginIdOf, targetOf, textValue, userIdSchema } from './shared.js';
 
 const MODES = ['generate', 'send'] as const;
 
@@ -16,8 +19,21 @@ export type ResetPasswordInput = z.output<typeof resetPasswordInput>;
 
 const MODE_LABELS: Record<(typeof MODES)[number], string> = {
   generate: 'Generate a password and show it to me once',
-  send: 'Let Authgear generate one and send it to the user',
+  send: 'Let Authgear generate one and email it to the user',
 };
+
+/**
+ * Authgear mails a password only to the user's EMAIL login IDs (forgotpassword/sender.go); without one it
+ * answers SendPasswordNoTarget, so `send` is offered only to users who have one.
+ */
+const emailLoginIds = (user: AuthgearUser): string =>
+  user.identities.nodes
+    .filter((i) => i.type === 'LOGIN_ID' && i.claims['https://authgear.com/claims/login_id/key'] === 'email')
+    .map((i) => safe(String(i.claims['https://authgear.com/claims/login_id/value'] ?? ''), 200))
+    .join(', ');
+
+const canSend = (user: AuthgearUser | undefined): boolean =>
+  user === undefined || loginIdOf(user, 'email') !== undefined;
 
 export const resetPasswordAction = defineAction<ResetPasswordInput>({
   key: ActionKeys.resetPassword,
@@ -35,17 +51,29 @@ export const resetPasswordAction = defineAction<ResetPasswordInput>({
     const mode = words.find((w) => w !== 'expire') ?? 'generate';
     return { mode, expire: words.includes('expire') };
   },
-  fields: () => [
+  fields: (user) => [
     {
       kind: 'select',
       id: 'mode',
       label: 'New password',
-      options: MODES.map((value) => ({ value, label: MODE_LABELS[value] })),
+      options: MODES.filter((m) => m === 'generate' || canSend(user)).map((value) => ({
+        value,
+        label: MODE_LABELS[value],
+      })),
       initial: 'generate',
+      ...(canSend(user)
+        ? {}
+        : { hint: 'Authgear can email a password only to an email login ID; this user has none.' }),
     },
     { kind: 'checkbox', id: 'expire', label: 'Make them change it at next sign-in', optional: true },
   ],
   fromFields: (values) => ({ mode: textValue(values, 'mode'), expire: checked(values, 'expire') }),
+  check: (input, user) => {
+    if (input.mode === 'send' && !canSend(user)) {
+      const message = `Authgear can only email a password to an email login ID, and ${labelOf(user)} has none. Use \`reset-password <who> generate\` instead.`;
+      throw new ValidationError(message, { mode: message });
+    }
+  },
   confirm: (input, user) => ({
     title: 'Reset password',
     target: labelOf(user),
@@ -53,7 +81,7 @@ export const resetPasswordAction = defineAction<ResetPasswordInput>({
       'Their current password stops working.',
       input.mode === 'generate'
         ? 'A new password is generated and shown only to you, once. Pass it on through a safe channel.'
-        : 'Authgear generates a new password and sends it to the user.',
+        : `Authgear generates a new password and emails it to ${user ? emailLoginIds(user) : 'their email login IDs'}.`,
       ...(input.expire ? ['They must change it when they next sign in.'] : []),
     ],
     confirmLabel: 'Reset password',

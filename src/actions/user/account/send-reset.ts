@@ -4,16 +4,22 @@ import { safe } from '../../../blocks/primitives.js';
 import { AppError } from '../../../errors.js';
 import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
-import { emailOf, labelOf, loginIdOf, phoneOf, targetOf, type UserOnlyInput, userOnly } from './shared.js';
+import { labelOf, loginIdOf, targetOf, type UserOnlyInput, userOnly } from './shared.js';
 
-/** The login ID Authgear sends the reset link to: the email login, else the phone login, else the profile values. */
+/**
+ * The login ID Authgear sends the reset message to: the email login ID, else the phone one. Authgear finds the
+ * account only through login IDs (forgotpassword/service.go SendCode), never through profile attributes.
+ */
 export const resetLoginIdOf = (user: AuthgearUser): string | undefined =>
-  loginIdOf(user, 'email') ?? loginIdOf(user, 'phone') ?? emailOf(user) ?? phoneOf(user);
+  loginIdOf(user, 'email') ?? loginIdOf(user, 'phone');
 
 const requireLoginId = (user: AuthgearUser): string => {
   const loginId = resetLoginIdOf(user);
   if (loginId === undefined)
-    throw new AppError('state.conflict', `${labelOf(user)} has no email or phone to send a reset link to.`);
+    throw new AppError(
+      'state.conflict',
+      `${labelOf(user)} has no email or phone login ID, so Authgear has nowhere to send a reset message.`,
+    );
   return loginId;
 };
 

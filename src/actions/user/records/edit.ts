@@ -23,6 +23,7 @@ import {
   editFromFields,
   editInput,
 } from './edit-input.js';
+import { identityBackedEdits, type NotSaved, notSaved } from './edit-rules.js';
 
 const CONFLICT = 'The user changed since you opened this form; reload and try again';
 
@@ -35,7 +36,7 @@ const assertUnchanged = (input: EditInput, user: AuthgearUser): void => {
 };
 
 const editsOrThrow = (input: EditInput, user: AuthgearUser): EditsBySection => {
-  const edits = editsOf(attributesOf(input), user);
+  const edits = editsOf(identityBackedEdits(attributesOf(input), user), user);
   if (!hasEdits(edits))
     throw new AppError('state.no_change', 'Those values are already set: there is nothing to change.');
   return edits;
@@ -51,6 +52,22 @@ const readFresh = async (ctx: ActionContext, userId: string): Promise<AuthgearUs
 
 /** An attribute key as inline code (validated keys hold only letters, digits, `_` and `.`). */
 const keyCode = (key: string): string => (/^[\w.]{1,80}$/.test(key) ? `\`${key}\`` : safe(key, 80));
+
+/** Words for what Authgear did not keep; a custom attribute it dropped is one the project does not have. */
+const notSavedLine = (lost: readonly NotSaved[]): string => {
+  const custom = lost.filter((x) => x.custom).map((x) => keyCode(x.key));
+  const standard = lost.filter((x) => !x.custom).map((x) => keyCode(x.key));
+  return [
+    ...(custom.length > 0
+      ? [
+          `Not saved: ${custom.join(', ')}: this Authgear project has no such custom attribute (an admin can add it in the Authgear Portal under User Profile → Custom Attributes).`,
+        ]
+      : []),
+    ...(standard.length > 0
+      ? [`Not saved as sent: ${standard.join(', ')} (Authgear kept another value).`]
+      : []),
+  ].join(' ');
+};
 
 const changeLines = (edits: EditsBySection): string[] =>
   describeEdits(edits).map(({ key, value }) =>
@@ -91,13 +108,21 @@ export const editAction = defineAction({
     const edits = editsOrThrow(input, fresh);
     const standardAttributes = mergeAttributes(writableStandard(fresh.standardAttributes), edits.standard);
     const customAttributes = mergeAttributes(fresh.customAttributes, edits.custom);
-    await ctx.api.run(
+    const { updateUser: saved } = await ctx.api.run(
       updateUser,
       { input: { userID: fresh.id, standardAttributes, customAttributes } },
       ctx.auditContext,
     );
-    const n = describeEdits(edits).length;
-    return { message: `Updated ${userLabel(fresh)}: ${n} attribute${n === 1 ? '' : 's'} changed.` };
+    // Authgear answers with what it stored: anything it dropped is reported, never counted as changed.
+    const lost = notSaved(edits, saved.user);
+    const n = describeEdits(edits).length - lost.length;
+    const changed = `${n} attribute${n === 1 ? '' : 's'} changed`;
+    return {
+      message:
+        lost.length === 0
+          ? `Updated ${userLabel(fresh)}: ${changed}.`
+          : `Updated ${userLabel(fresh)}: ${changed}. ${notSavedLine(lost)}`,
+    };
   },
   summary: (input) => {
     const keys = Object.keys(attributesOf(input));

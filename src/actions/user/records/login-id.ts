@@ -1,19 +1,60 @@
 import { z } from 'zod';
+import { AuthgearError } from '../../../authgear/errors.js';
 import type { LoginIdDefinition } from '../../../authgear/operations/records.js';
+import {
+  type AuthgearProject,
+  LOGIN_ID_KEYS,
+  type LoginIdKey,
+  loginIdKeyProblem,
+  loginIdKeyRefused,
+} from '../../../authgear/project.js';
+import { AppError, ValidationError } from '../../../errors.js';
+import type { FieldSpec } from '../../types.js';
 
-/** Login IDs as Authgear's `IdentityDefinitionLoginID` keys them. */
-export const LOGIN_ID_KEYS = ['email', 'phone', 'username'] as const;
-export type LoginIdKey = (typeof LOGIN_ID_KEYS)[number];
+export { LOGIN_ID_KEYS, type LoginIdKey };
 
 const EMAIL = /^[^\s@<>|]+@[^\s@<>|]+\.[^\s@<>|]+$/;
 const PHONE = /^\+[1-9]\d{6,14}$/;
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-export const LOGIN_ID_OPTIONS = [
-  { value: 'email', label: 'Email' },
-  { value: 'phone', label: 'Phone number' },
-  { value: 'username', label: 'Username' },
-] as const;
+const OPTION_LABELS: Record<LoginIdKey, string> = {
+  email: 'Email',
+  phone: 'Phone number',
+  username: 'Username',
+};
+
+/** The form's login ID fields: the kind (only those the project has turned on) and the value. */
+export const loginIdFormFields = (project: AuthgearProject): FieldSpec[] => [
+  {
+    kind: 'select',
+    id: 'loginIdKey',
+    label: 'Login ID type',
+    options: project.loginIdKeys.map((value) => ({ value, label: OPTION_LABELS[value] })),
+    initial: project.loginIdKeys[0] ?? 'email',
+  },
+  { kind: 'text', id: 'loginId', label: 'Login ID', placeholder: 'alice@example.com', maxLength: 320 },
+];
+
+/** Stops, before anything is sent, when the project has no login IDs of this kind (said in words). */
+export const requireConfiguredKey = (project: AuthgearProject, key: LoginIdKey): void => {
+  const problem = loginIdKeyProblem(project, key);
+  if (problem !== undefined) throw new ValidationError(problem, { loginIdKey: problem, loginId: problem });
+};
+
+/**
+ * Authgear's `InvalidLoginIDKey` (the bot's AUTHGEAR_LOGIN_ID_KEYS lists a key the project does not have)
+ * told in words that name the key.
+ */
+export const withLoginIdKeyErrors = async <T>(key: LoginIdKey, run: () => Promise<T>): Promise<T> => {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof AuthgearError && e.authgear.causeKinds.includes('InvalidLoginIDKey')) {
+      throw new AppError('authgear.invalid', loginIdKeyRefused(key), { details: e.details, cause: e });
+    }
+    throw e;
+  }
+};
 
 /** Slack escapes emails and phone numbers in slash text as `<mailto:a@b.c|a@b.c>` / `<tel:+1...|+1...>`. */
 export const unwrapSlackLink = (text: string): string => {

@@ -6,7 +6,7 @@ const email = uniqueEmail;
 
 let h: ActionHarness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ loginIdKeys: ['email', 'username'] });
 });
 afterAll(async () => {
   await h.close();
@@ -32,14 +32,12 @@ describe('Authgear errors from account actions', () => {
     ['enable', { isDisabled: true, deleteAt: '2025-07-01T00:00:00.000Z' }, {}],
     ['cancel-delete', {}, {}],
     ['cancel-anonymize', {}, {}],
-    ['anonymize-now', { isDisabled: true, disableReason: 'x' }, {}],
-  ])(
-    'maps InvalidAccountStatusTransition from %s (state changed since the check) to state.conflict',
-    async (key, seed, raw) => {
-      const { nodeId } = h.seed({ email: email(), ...seed });
-      await expect(h.execute(key, nodeId, raw)).rejects.toMatchObject({ code: 'state.conflict' });
-    },
-  );
+    // Authgear anonymizes disabled users too; only an anonymized one is refused (UserIsAnonymized).
+    ['anonymize-now', { isAnonymized: true }, {}],
+  ])('maps the refusal of %s (state changed since the check) to state.conflict', async (key, seed, raw) => {
+    const { nodeId } = h.seed({ email: email(), ...seed });
+    await expect(h.execute(key, nodeId, raw)).rejects.toMatchObject({ code: 'state.conflict' });
+  });
 
   it('refuses an unknown session ID with no mutation', async () => {
     const { nodeId } = h.seed({ email: email(), sessions: 1 });
@@ -59,6 +57,49 @@ describe('Authgear errors from account actions', () => {
     await expect(h.execute('signout', nodeId, {}, user)).rejects.toMatchObject({
       code: 'authgear.unavailable',
     });
+  });
+});
+
+describe('password and reset messages: Authgear’s refusals get their own words', () => {
+  /** The user as the bot loaded it, then the email login ID removed in Authgear (a username stays). */
+  const loadedThenEmailRemoved = async () => {
+    const address = email();
+    const { fake, nodeId } = h.seed({
+      email: address,
+      username: `u${address.split('@')[0]?.replace(/\W/g, '')}`,
+    });
+    const stale = await h.load(nodeId);
+    fake.identities = fake.identities.filter((i) => i.loginIdKey !== 'email');
+    return { fake, nodeId, stale, address };
+  };
+
+  it('SendPasswordNoTarget: says only an email login ID can receive it, and nothing changed', async () => {
+    const { fake, nodeId, stale } = await loadedThenEmailRemoved();
+    const error = await h.execute('reset-password', nodeId, { mode: 'send' }, stale).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'state.conflict', details: { reason: 'SendPasswordNoTarget' } });
+    expect((error as Error & { userMessage: string }).userMessage).toMatch(
+      /only send a password to an email login ID/,
+    );
+    expect(fake.authenticators.find((a) => a.type === 'PASSWORD')?.password).toBe('Passw0rd!Passw0rd');
+  });
+
+  it('ForgotPasswordFailed: says Authgear found no account with that login ID', async () => {
+    const { nodeId, stale, address } = await loadedThenEmailRemoved();
+    const error = await h.execute('send-reset', nodeId, {}, stale).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'state.conflict',
+      details: { reason: 'ForgotPasswordFailed', cause: 'UserNotFound' },
+    });
+    expect((error as Error & { userMessage: string }).userMessage).toMatch(/found no account/);
+    expect(h.fake.requests.at(-1)?.variables).toEqual({ loginID: address });
+  });
+
+  it('RateLimited: a second reset message within the cooldown says to try again in a minute', async () => {
+    const { nodeId } = h.seed({ email: email() });
+    await h.execute('send-reset', nodeId);
+    const error = await h.execute('send-reset', nodeId).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'authgear.rate_limited' });
+    expect((error as Error & { userMessage: string }).userMessage).toMatch(/Try again in a minute/);
   });
 });
 

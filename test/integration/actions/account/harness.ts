@@ -7,6 +7,7 @@ import { getUserNode } from '../../../../src/authgear/operations/users.js';
 import {
   type AuthgearFake,
   encodeNodeId,
+  type FakeProjectConfig,
   type FakeUser,
   type FakeUserSeed,
   startAuthgearFake,
@@ -44,17 +45,25 @@ export const actionByKey = (key: string): AnyActionDefinition => {
   return def;
 };
 
-export const startHarness = async (): Promise<ActionHarness> => {
+/** `project`: the Authgear project's configuration (default: Authgear's, email login IDs only). */
+export const startHarness = async (project: Partial<FakeProjectConfig> = {}): Promise<ActionHarness> => {
   const key = makeAdminKey();
   const fake = await startAuthgearFake({
     projectId: PROJECT,
     keyId: key.keyId,
     publicKeyPem: key.publicKeyPem,
     now: () => NOW,
+    project,
   });
   const api = createAdminApi({
     endpoint: fake.url,
-    tokens: createTokenSource({ projectId: PROJECT, keyId: key.keyId, privateKeyPem: key.privateKeyPem }),
+    // The bot and Authgear share one clock, as in production (Authgear checks iat/exp against its own).
+    tokens: createTokenSource({
+      projectId: PROJECT,
+      keyId: key.keyId,
+      privateKeyPem: key.privateKeyPem,
+      now: () => NOW.getTime(),
+    }),
   });
   const auditContext = { slack_user_id: 'U0ADMIN', slack_user_name: 'admin' };
   const load = async (nodeId: string): Promise<AuthgearUser> => {

@@ -14,7 +14,13 @@ const CUSTOM = { department: 'Support', level: 3, remote: true };
 
 let h: RecordsHarness;
 beforeAll(async () => {
-  h = await startRecordsHarness();
+  h = await startRecordsHarness({
+    customAttributes: [
+      { name: 'department', type: 'string' },
+      { name: 'level', type: 'integer' },
+      { name: 'remote', type: 'boolean' },
+    ],
+  });
 });
 afterAll(async () => {
   await h.close();

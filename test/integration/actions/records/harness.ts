@@ -1,12 +1,14 @@
 import type { ActionContext, ActionResult, AnyActionDefinition } from '../../../../src/actions/types.js';
-import { recordActions } from '../../../../src/actions/user/records/index.js';
+import { recordActionsFor } from '../../../../src/actions/user/records/index.js';
 import { type AdminApi, createAdminApi } from '../../../../src/authgear/client.js';
 import { createTokenSource } from '../../../../src/authgear/jwt.js';
 import type { AuthgearUser } from '../../../../src/authgear/operations/user-fields.js';
 import { getUserNode } from '../../../../src/authgear/operations/users.js';
+import type { LoginIdKey } from '../../../../src/authgear/project.js';
 import {
   type AuthgearFake,
   encodeNodeId,
+  type FakeProjectConfig,
   type FakeUser,
   type FakeUserSeed,
   type RecordedRequest,
@@ -38,13 +40,20 @@ const QUERIES = new Set([
   'GetUserByLoginID',
 ]);
 
-export const recordAction = (key: string): AnyActionDefinition => {
-  const def = recordActions.find((d) => d.key === key);
+/** The definition of a record action, built for a project with these login ID keys (as the bot is). */
+export const recordAction = (
+  key: string,
+  loginIdKeys: readonly LoginIdKey[] = ['email'],
+): AnyActionDefinition => {
+  const def = recordActionsFor({ loginIdKeys }).find((d) => d.key === key);
   if (def === undefined) throw new Error(`no action ${key}`);
   return def;
 };
 
-export const startRecordsHarness = async (): Promise<RecordsHarness> => {
+/** `project`: the Authgear project's configuration (default: Authgear's, email login IDs only). */
+export const startRecordsHarness = async (
+  project: Partial<FakeProjectConfig> = {},
+): Promise<RecordsHarness> => {
   const key = makeAdminKey();
   const clock = { now: new Date('2026-05-01T09:00:00.000Z') };
   const fake = await startAuthgearFake({
@@ -52,10 +61,17 @@ export const startRecordsHarness = async (): Promise<RecordsHarness> => {
     keyId: key.keyId,
     publicKeyPem: key.publicKeyPem,
     now: () => clock.now,
+    project,
   });
   const api = createAdminApi({
     endpoint: fake.url,
-    tokens: createTokenSource({ projectId: PROJECT, keyId: key.keyId, privateKeyPem: key.privateKeyPem }),
+    // The bot and Authgear share one clock, as in production (Authgear checks iat/exp against its own).
+    tokens: createTokenSource({
+      projectId: PROJECT,
+      keyId: key.keyId,
+      privateKeyPem: key.privateKeyPem,
+      now: () => clock.now.getTime(),
+    }),
   });
   const load = async (nodeId: string): Promise<AuthgearUser> => {
     const { node } = await api.run(getUserNode, { id: nodeId }, AUDIT_CONTEXT);
@@ -78,7 +94,7 @@ export const startRecordsHarness = async (): Promise<RecordsHarness> => {
     },
     load,
     execute: async (actionKey, nodeId, raw = {}) => {
-      const def = recordAction(actionKey);
+      const def = recordAction(actionKey, project.loginIdKeys ?? ['email']);
       const input = def.input.parse(nodeId === undefined ? raw : { ...raw, userId: nodeId });
       const user = nodeId === undefined ? undefined : await load(nodeId);
       return def.execute(ctx, input, user);

@@ -5,7 +5,7 @@ import { type RecordsHarness, startRecordsHarness } from './harness.js';
 
 let h: RecordsHarness;
 beforeAll(async () => {
-  h = await startRecordsHarness();
+  h = await startRecordsHarness({ loginIdKeys: ['email', 'phone', 'username'] });
 });
 afterAll(async () => {
   await h.close();

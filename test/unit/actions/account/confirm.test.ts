@@ -11,6 +11,9 @@ const SAMPLE: Record<string, Record<string, unknown>> = {
   unverify: { claim: 'email' },
   'revoke-session': { sessionId: 'U2Vzc2lvbjpzMQ' },
   'mfa-grace': { until: '7d' },
+  'valid-period': { accountValidFrom: '2026-01-01T00:00:00.000Z', accountValidUntil: null },
+  'valid-from': { value: '2026-01-01T00:00:00.000Z' },
+  'valid-until': { value: null },
 };
 const inputFor = (def: AnyActionDefinition, extra: Record<string, unknown> = {}) =>
   def.input.parse({ ...(SAMPLE[def.key] ?? {}), ...extra, userId });
@@ -75,7 +78,7 @@ describe('account actions: confirmations and summaries', () => {
       .confirm(inputFor(def, { mode: 'send', expire: true }), makeUser())
       .consequences.join(' ');
     expect(gen).toMatch(/only to you/);
-    expect(sent).toMatch(/sends it to the user/);
+    expect(sent).toMatch(/emails it to alice@example.com/);
     expect(sent).toMatch(/change it/);
   });
 

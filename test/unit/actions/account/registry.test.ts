@@ -7,6 +7,10 @@ import { makeUser } from '../../../support/authgear-user.js';
 const EXPECTED: Record<string, string> = {
   disable: 'user.disable',
   enable: 'user.enable',
+  'cancel-disable': 'user.enable',
+  'valid-period': 'user.valid_period',
+  'valid-from': 'user.valid_period',
+  'valid-until': 'user.valid_period',
   unlock: 'user.disable',
   'reset-password': 'user.reset_password',
   'expire-password': 'user.reset_password',
@@ -24,9 +28,10 @@ const EXPECTED: Record<string, string> = {
   'anonymize-now': 'user.anonymize',
 };
 
+const NOW = new Date('2026-03-01T12:00:00.000Z');
 const shownFor = (overrides: Parameters<typeof makeUser>[0]) =>
   accountActions
-    .filter((d) => d.cardButton && (d.cardButton.show?.(makeUser(overrides)) ?? true))
+    .filter((d) => d.cardButton && (d.cardButton.show?.(makeUser(overrides), NOW) ?? true))
     .map((d) => d.key);
 
 describe('account action list', () => {
@@ -55,6 +60,34 @@ describe('account action list', () => {
     const keys = shownFor({ isDisabled: true });
     expect(keys).toContain('enable');
     expect(keys).not.toContain('disable');
+  });
+
+  it('offers no Enable (and no Disable) to a user outside the valid period, but the valid period', () => {
+    for (const overrides of [
+      { isDisabled: true, accountValidUntil: '2026-02-01T00:00:00Z' },
+      { isDisabled: true, accountValidFrom: '2026-04-01T00:00:00Z' },
+    ]) {
+      const keys = shownFor(overrides);
+      expect(keys).not.toContain('enable');
+      expect(keys).not.toContain('disable');
+      expect(keys).toContain('valid-period');
+    }
+  });
+
+  it('offers Enable during a running temporary window, and Cancel scheduled disable before one', () => {
+    const running = {
+      isDisabled: true,
+      temporarilyDisabledFrom: '2026-02-28T00:00:00Z',
+      temporarilyDisabledUntil: '2026-03-02T00:00:00Z',
+    };
+    expect(shownFor(running)).toContain('enable');
+    expect(shownFor(running)).not.toContain('cancel-disable');
+    const scheduled = {
+      temporarilyDisabledFrom: '2026-03-05T00:00:00Z',
+      temporarilyDisabledUntil: '2026-03-06T00:00:00Z',
+    };
+    expect(shownFor(scheduled)).toContain('cancel-disable');
+    expect(shownFor(scheduled)).not.toContain('enable');
   });
 
   it('offers Cancel deletion instead of Schedule deletion when one is scheduled', () => {

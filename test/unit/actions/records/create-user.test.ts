@@ -1,10 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { toFieldErrors } from '../../../../src/actions/field-errors.js';
-import { createUserAction } from '../../../../src/actions/user/records/create-user.js';
+import { makeCreateUserAction } from '../../../../src/actions/user/records/create-user.js';
 import { generatePassword } from '../../../../src/actions/user/records/password.js';
 import { AppError } from '../../../../src/errors.js';
 
+const createUserAction = makeCreateUserAction({ loginIdKeys: ['email', 'phone', 'username'] });
+const emailOnly = makeCreateUserAction({ loginIdKeys: ['email'] });
+
 const parse = (raw: Record<string, unknown>) => createUserAction.input.safeParse(raw);
+
+describe('create-user on a project with only some login ID keys', () => {
+  it('offers only the project’s keys in the form', () => {
+    const select = emailOnly.fields?.(undefined).find((f) => f.id === 'loginIdKey');
+    expect(select).toMatchObject({
+      kind: 'select',
+      initial: 'email',
+      options: [{ value: 'email', label: 'Email' }],
+    });
+  });
+
+  it('says in words, before anything is sent, that the project has no usernames', () => {
+    const input = emailOnly.input.parse({ loginIdKey: 'username', loginId: 'bob_the_user' });
+    let error: unknown;
+    try {
+      emailOnly.check?.(input, undefined, new Date());
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({
+      code: 'input.invalid',
+      fields: { loginId: expect.stringContaining('no usernames') },
+    });
+    expect((error as AppError).userMessage).toMatch(/Authgear Portal.*AUTHGEAR_LOGIN_ID_KEYS/);
+  });
+});
 
 describe('create-user: slash arguments', () => {
   it.each([

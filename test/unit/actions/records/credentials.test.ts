@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addIdentityAction } from '../../../../src/actions/user/records/add-identity.js';
+import { makeAddIdentityAction } from '../../../../src/actions/user/records/add-identity.js';
 import { removeAuthenticatorAction } from '../../../../src/actions/user/records/remove-authenticator.js';
 import { removeAuthorizationAction } from '../../../../src/actions/user/records/remove-authorization.js';
 import { removeIdentityAction } from '../../../../src/actions/user/records/remove-identity.js';
@@ -8,12 +8,27 @@ import { AppError } from '../../../../src/errors.js';
 import { loginIdentity, makeUser, totp } from '../../../support/authgear-user.js';
 import { expectAppErrorCode } from '../../../support/errors.js';
 
+const addIdentityAction = makeAddIdentityAction({ loginIdKeys: ['email', 'phone', 'username'] });
 const NOW = new Date('2026-03-01T00:00:00Z');
 const email = loginIdentity('email', 'alice@example.com');
 const username = loginIdentity('username', 'alice');
 const user = makeUser({
   identities: { totalCount: 2, nodes: [email, username] },
   authenticators: { totalCount: 1, nodes: [totp('Work phone')] },
+});
+
+describe('add-identity on a project with email and phone login IDs only', () => {
+  const limited = makeAddIdentityAction({ loginIdKeys: ['email', 'phone'] });
+
+  it('offers only those kinds in the form', () => {
+    const select = limited.fields?.(user).find((f) => f.id === 'loginIdKey');
+    expect(select?.kind === 'select' ? select.options.map((o) => o.value) : []).toEqual(['email', 'phone']);
+  });
+
+  it('refuses a username in words before sending anything', () => {
+    const input = limited.input.parse({ userId: user.id, loginIdKey: 'username', loginId: 'alice2' });
+    expectAppErrorCode(() => limited.check?.(input, user, NOW), 'input.invalid');
+  });
 });
 
 describe('add-identity', () => {

@@ -4,11 +4,11 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeNodeId } from '../../fakes/authgear/index.js';
-import { dataOf, errorOf, type FakeAdmin, startFakeAdmin } from './client.js';
+import { dataOf, errorOf, type FakeAdmin, startFake } from './answers.js';
 
 let api: FakeAdmin;
 beforeAll(async () => {
-  api = await startFakeAdmin();
+  api = await startFake();
 });
 afterAll(async () => api.close());
 
@@ -16,8 +16,7 @@ let n = 0;
 const uri = () => `https://api${++n}.example.com`;
 const store = () => api.fake.store.resources;
 beforeEach(() => {
-  store().clients.add('portal');
-  store().clients.add('mobile');
+  api.fake.store.configure({ oauthClients: ['portal', 'mobile'] });
 });
 
 const CREATE_RESOURCE = `mutation($uri: String!, $name: String) {

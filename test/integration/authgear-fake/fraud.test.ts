@@ -4,12 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addFraudDecision, encodeNodeId } from '../../fakes/authgear/index.js';
-import { errorOf, type FakeAdmin, startFakeAdmin } from './client.js';
+import { errorOf, type FakeAdmin, startFake } from './answers.js';
 
 const NOW = new Date('2026-08-20T12:00:00.000Z');
 let api: FakeAdmin;
 beforeAll(async () => {
-  api = await startFakeAdmin(() => NOW);
+  api = await startFake(() => NOW);
   const seed = [
     {
       at: '2026-08-20T09:10:00.000Z',

@@ -4,13 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNodeId } from '../../fakes/authgear/index.js';
-import { errorOf, type FakeAdmin, startFakeAdmin } from './client.js';
+import { errorOf, type FakeAdmin, startFake } from './answers.js';
 
 const NOW = new Date('2026-08-20T12:00:00.000Z');
 const DAY = 86_400_000;
 let api: FakeAdmin;
 beforeAll(async () => {
-  api = await startFakeAdmin(() => NOW);
+  api = await startFake(() => NOW);
 });
 afterAll(async () => api.close());
 
@@ -157,7 +157,7 @@ const BY_OAUTH = `query($alias: String!, $subject: String!) {
 
 describe('Authgear fake: getUserByOAuth', () => {
   it('finds the user with that provider alias and subject, and null for an unknown subject', async () => {
-    api.fake.store.oauthProviders.add('google');
+    api.fake.store.configure({ oauthProviders: ['google'] });
     const u = newUser({
       oauth: { alias: 'google', subject: '1098765432', claims: { email: 'u@gmail.com' } },
     });
