@@ -20,16 +20,19 @@ import {
 } from './primitives.js';
 import { type ListedUser, listedLabel, shortStatus } from './user-list.js';
 
-/** The users requests target, as they are now (one `nodes` query); null when Authgear no longer has one. */
-export type TargetsNow = ReadonlyMap<string, ListedUser | null>;
+/** The users requests target, as they are at `now` (one `nodes` query); null when Authgear no longer has one. */
+export interface TargetsNow {
+  readonly users: ReadonlyMap<string, ListedUser | null>;
+  readonly now: Date;
+}
 
 /** "Target now: …": what an approver should see before deciding (the request was made on the state back then). */
 const targetLine = (r: ApprovalRecord, targets: TargetsNow | undefined): string[] => {
   const id = r.target?.userId;
-  if (id === undefined || targets === undefined || !targets.has(id)) return [];
-  const user = targets.get(id);
+  if (id === undefined || targets === undefined || !targets.users.has(id)) return [];
+  const user = targets.users.get(id);
   return user
-    ? [`Target now: ${listedLabel(user)} · ${shortStatus(user)}`]
+    ? [`Target now: ${listedLabel(user)} · ${shortStatus(user, targets.now)}`]
     : ['Target now: :ghost: no longer in Authgear'];
 };
 

@@ -1,4 +1,5 @@
 /** Several users at once (`/authgear user a, b, c`), one row each. Pure: data in, blocks out. */
+import { accountState } from '../authgear/account-state.js';
 import { textAttr } from '../authgear/attributes.js';
 import type { UserSummary } from '../authgear/operations/users.js';
 import { ActionIds } from './ids.js';
@@ -9,16 +10,30 @@ import { displayName } from './user-card.js';
 /** What a row shows of a user: a user card's fields or a `nodes` answer have all of it. */
 export type ListedUser = Omit<UserSummary, '__typename'>;
 
-/** A user's state in a few words, most severe first. */
-export const shortStatus = (u: ListedUser): string => {
-  if (u.isAnonymized) return ':bust_in_silhouette: anonymized';
-  if (u.isDeactivated) return ':no_entry: deactivated';
-  if (u.deleteAt) return `:wastebasket: deletion scheduled ${slackDate(u.deleteAt)}`;
-  if (u.anonymizeAt) return `:bust_in_silhouette: anonymization scheduled ${slackDate(u.anonymizeAt)}`;
-  if (u.isDisabled)
-    return `:no_entry_sign: disabled${u.disableReason ? `: ${safe(u.disableReason, 100)}` : ''}`;
-  if (u.accountLockout.isLocked) return ':lock: locked out';
-  return ':large_green_circle: active';
+/** A user's state in a few words: the state Authgear computes (as the card shows it), then a lockout. */
+export const shortStatus = (u: ListedUser, now: Date): string => {
+  const state = accountState(u, now);
+  const locked = u.accountLockout.isLocked ? ' · :lock: locked out' : '';
+  const deactivated = u.isDeactivated ? ' · :no_entry: deactivated' : '';
+  const reason = u.disableReason ? `: ${safe(u.disableReason, 100)}` : '';
+  switch (state.kind) {
+    case 'anonymized':
+      return ':bust_in_silhouette: anonymized';
+    case 'scheduled_deletion':
+      return `:wastebasket: deletion scheduled ${slackDate(state.at)}`;
+    case 'scheduled_anonymization':
+      return `:bust_in_silhouette: anonymization scheduled ${slackDate(state.at)}`;
+    case 'not_yet_valid':
+      return `:calendar: outside its valid period (from ${slackDate(state.from)})${locked}`;
+    case 'expired':
+      return `:calendar: outside its valid period (ended ${slackDate(state.until)})${locked}`;
+    case 'temporarily_disabled':
+      return `:hourglass: temporarily disabled until ${slackDate(state.until)}${reason}${deactivated}`;
+    case 'disabled':
+      return `:no_entry_sign: disabled${reason}${deactivated}`;
+    case 'active':
+      return `:large_green_circle: active${deactivated}${locked}`;
+  }
 };
 
 /** "Alice <alice@example.com>", escaped. */
@@ -28,9 +43,9 @@ export const listedLabel = (u: ListedUser): string => {
   return safe(email && email !== name ? `${name} <${email}>` : name, 300);
 };
 
-const row = (typed: string, u: ListedUser): Block =>
+const row = (typed: string, u: ListedUser, now: Date): Block =>
   section(
-    `*${listedLabel(u)}*\n${shortStatus(u)} · last login ${slackDate(u.lastLoginAt)}\n_${safe(typed, 200)}_`,
+    `*${listedLabel(u)}*\n${shortStatus(u, now)} · last login ${slackDate(u.lastLoginAt)}\n_${safe(typed, 200)}_`,
     button('View', ActionIds.showUser, showUserValue.encode(u.id)),
   );
 
@@ -45,10 +60,11 @@ export const userListBlocks = (
   found: readonly UserListEntry[],
   missing: readonly string[],
   ambiguous: readonly string[],
+  now: Date,
 ): Block[] =>
   capBlocks([
     section(`*${found.length} of ${found.length + missing.length + ambiguous.length} users found*`),
-    ...found.map((f) => row(f.typed, f.user)),
+    ...found.map((f) => row(f.typed, f.user, now)),
     ...(missing.length > 0
       ? [context([`No Authgear user matches: ${missing.map((m) => safe(m, 100)).join(', ')}`])]
       : []),

@@ -19,7 +19,7 @@ const homeData = async (s: Services, approvals: ApprovalService, user: SlackUser
       ...waiting.slice(0, HOME_SHOWN),
       ...recent.slice(0, HOME_SHOWN).filter((r) => r.state === 'pending'),
     ];
-    const targets = await targetsOrUnavailable(s.api, shown, auditContextOf(actor));
+    const targets = await targetsOrUnavailable(s.api, shown, auditContextOf(actor), s.now());
     if (targets === 'unavailable')
       s.logger.warn({ handler: 'app_home', user: user.id }, 'home tab: approval targets unavailable');
     return { kind: 'lists', waiting, recent, ...(targets === 'unavailable' ? {} : { targets }) };

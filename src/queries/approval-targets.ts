@@ -7,17 +7,22 @@ import type { AdminApi } from '../authgear/client.js';
 import type { AuditContext } from '../authgear/jwt.js';
 import { getUserNodes, type UserSummary } from '../authgear/operations/users.js';
 
-export type ApprovalTargets = ReadonlyMap<string, UserSummary | null>;
+export interface ApprovalTargets {
+  readonly users: ReadonlyMap<string, UserSummary | null>;
+  /** When they were read: their state is computed for this moment. */
+  readonly now: Date;
+}
 
 export const loadApprovalTargets = async (
   api: AdminApi,
   records: readonly ApprovalRecord[],
   actor: AuditContext,
+  now: Date,
 ): Promise<ApprovalTargets> => {
   const ids = [...new Set(records.flatMap((r) => (r.target?.userId ? [r.target.userId] : [])))];
-  if (ids.length === 0) return new Map();
+  if (ids.length === 0) return { users: new Map(), now };
   const found = await api.run(getUserNodes, { ids }, actor);
-  return new Map(ids.map((id) => [id, found.get(id) ?? null]));
+  return { users: new Map(ids.map((id) => [id, found.get(id) ?? null])), now };
 };
 
 /** The targets, or 'unavailable' when Authgear could not be read: the lists still show, with a note. */
@@ -25,5 +30,6 @@ export const targetsOrUnavailable = (
   api: AdminApi,
   records: readonly ApprovalRecord[],
   actor: AuditContext,
+  now: Date,
 ): Promise<ApprovalTargets | 'unavailable'> =>
-  loadApprovalTargets(api, records, actor).catch((): 'unavailable' => 'unavailable');
+  loadApprovalTargets(api, records, actor, now).catch((): 'unavailable' => 'unavailable');

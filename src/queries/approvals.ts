@@ -45,7 +45,7 @@ export const approvalsQuery: QueryVerb = {
     const open = (r: ApprovalRecord) => r.state === 'pending' && Date.parse(r.expiresAt) > ctx.now.getTime();
     const pending = mine.filter(open);
     const shown = [...waiting.slice(0, LIST_SHOWN), ...pending.slice(0, LIST_SHOWN)];
-    const targets = await targetsOrUnavailable(ctx.api, shown, ctx.auditContext);
+    const targets = await targetsOrUnavailable(ctx.api, shown, ctx.auditContext, ctx.now);
     return approvalsListMessage({ waiting, mine: pending, targets });
   },
 };

@@ -51,7 +51,7 @@ export const lookUpSeveral = async (ctx: QueryContext, raw: string): Promise<Rep
   const ambiguous = typed.filter((_, i) => outcomes[i]?.kind === 'many');
   return {
     text: `${found.length} Authgear users found`,
-    blocks: userListBlocks(found, missing, ambiguous),
+    blocks: userListBlocks(found, missing, ambiguous, ctx.now),
     replaceOriginal: true,
   };
 };

@@ -29,7 +29,7 @@ describe('user a, b, c', () => {
   it('looks up several users by ID with ONE nodes query, in the order asked', async () => {
     const a = newUser();
     const b = newUser({ isDisabled: true, disableReason: 'left' });
-    const c = newUser();
+    const c = newUser({ accountValidUntil: new Date(Date.now() - 86_400_000).toISOString() });
     const { body, sent } = await ask(`user ${b.user.id}, ${a.nodeId}, ${c.user.id}`);
     expectSent(sent, expected(getUserNodes, { ids: [encodeNodeId('User', b.user.id), a.nodeId, c.nodeId] }));
     const shown = text(body);
@@ -37,6 +37,7 @@ describe('user a, b, c', () => {
     expect(shown.indexOf(b.email)).toBeLessThan(shown.indexOf(a.email));
     expect(shown.indexOf(a.email)).toBeLessThan(shown.indexOf(c.email));
     expect(shown).toContain(':no_entry_sign: disabled: left');
+    expect(shown).toContain(':calendar: outside its valid period (ended');
     expect(shown.match(/"action_id":"show_user"/g)).toHaveLength(3);
   });
 

@@ -84,6 +84,10 @@ const summary = (i: number): UserSummary => ({
   isDeactivated: false,
   isAnonymized: false,
   disableReason: long(500, 'r'),
+  temporarilyDisabledFrom: now,
+  temporarilyDisabledUntil: new Date(Date.parse(now) + 3_600_000).toISOString(),
+  accountValidFrom: null,
+  accountValidUntil: null,
   deleteAt: null,
   anonymizeAt: null,
   lastLoginAt: now,
@@ -146,7 +150,7 @@ describe('resource, fraud, user-list and approval-target views stay within Slack
 
   it('25 users in a list, with the ones not found and the ambiguous ones', () => {
     const found = Array.from({ length: 25 }, (_, i) => ({ typed: long(300, `who${i}`), user: summary(i) }));
-    accepted(userListBlocks(found, [long(300, 'gone')], [long(300, 'many')]));
+    accepted(userListBlocks(found, [long(300, 'gone')], [long(300, 'many')], new Date(now)));
   });
 
   it('the approvals list and the Home tab with each target now', () => {
@@ -166,7 +170,10 @@ describe('resource, fraud, user-list and approval-target views stay within Slack
         { id: `apr_000${i}`, now: new Date(now), ttlMs: 3_600_000 },
       ),
     );
-    const targets = new Map(records.map((r, i) => [r.target?.userId ?? '', i % 3 ? summary(i) : null]));
+    const targets = {
+      users: new Map(records.map((r, i) => [r.target?.userId ?? '', i % 3 ? summary(i) : null])),
+      now: new Date(now),
+    };
     accepted(approvalsListMessage({ waiting: records, mine: records, targets }).blocks);
     accepted(approvalsListMessage({ waiting: records, mine: records, targets: 'unavailable' }).blocks);
     expect(checkHomeView(homeView({ kind: 'lists', waiting: records, recent: records, targets }))).toEqual(
