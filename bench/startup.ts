@@ -10,19 +10,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startAuthgearFake } from '../test/fakes/authgear/index.js';
-import { startSlackFake } from '../test/fakes/slack/index.js';
 import { PEOPLE } from '../test/support/app.js';
-import {
-  CHILD_PROJECT_ID,
-  CHILD_SIGNING_SECRET,
-  exitOf,
-  spawnNode,
-  writeAppDir,
-} from '../test/support/child-app.js';
-import { makeAdminKey } from '../test/support/keys.js';
-import { freePort, startPrivateRedis } from '../test/support/redis.js';
+import { CHILD_SIGNING_SECRET, exitOf, spawnNode, writeAppDir } from '../test/support/child-app.js';
+import { freePort } from '../test/support/redis.js';
 import { createSlackDriver } from '../test/support/slack-driver.js';
+import { startChildFakes } from './child-fakes.js';
 import { type BenchResult, printTable } from './table.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,17 +47,8 @@ const until200 = async (url: string, started: number): Promise<number> => {
 
 export async function benchStartup(): Promise<BenchResult[]> {
   execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'ignore' });
-  const key = makeAdminKey();
-  const slack = await startSlackFake({
-    users: [{ id: PEOPLE.viewer, name: 'vic', email: 'vic@ops.example.com' }],
-  });
-  const authgear = await startAuthgearFake({
-    projectId: CHILD_PROJECT_ID,
-    keyId: key.keyId,
-    publicKeyPem: key.publicKeyPem,
-  });
-  const redis = await startPrivateRedis();
-  authgear.store.addUser({ email: 'bench-start@example.com' });
+  const fakes = await startChildFakes('bench-start@example.com');
+  const { key, slack, authgear, redis } = fakes;
   try {
     const run = async (script: string, readyPath: string) => {
       const port = await freePort();
@@ -138,7 +121,7 @@ export async function benchStartup(): Promise<BenchResult[]> {
       },
     ];
   } finally {
-    await Promise.all([slack.close(), authgear.close(), redis.stop()]);
+    await fakes.close();
   }
 }
 

@@ -22,6 +22,8 @@ import { registerHandlers } from './handlers/index.js';
 import { createOperations } from './health/operations.js';
 import type { Readiness } from './health/readiness.js';
 import { type HealthServer, startHealthServer } from './health/server.js';
+import { admitRequests } from './lifecycle/admission.js';
+import { createWorkGate } from './lifecycle/work-gate.js';
 import { type AppLogger, maskedMessage } from './logger.js';
 import { measureAcks } from './metrics/acks.js';
 import { observeOutcomes } from './metrics/audit-outcomes.js';
@@ -75,8 +77,25 @@ export interface BuiltApp {
   start(port?: number, host?: string): Promise<number | undefined>;
   /** From now on `/readyz` answers 503 (the load balancer stops sending work); `stop` does it too. */
   markShuttingDown(): void;
-  stop(): Promise<void>;
+  /**
+   * Graceful stop: `/readyz` answers 503 and new requests are answered "restarting" at once; the loops stop; the
+   * requests in flight (approved and confirmed actions running) get up to `graceMs` (default SHUTDOWN_GRACE_MS) to
+   * finish; the audit outbox is flushed (up to 5 s); then Slack is disconnected.
+   */
+  stop(options?: { readonly graceMs?: number }): Promise<ShutdownReport>;
 }
+
+export interface ShutdownReport {
+  /** Every request in flight finished within the grace period. */
+  readonly drained: boolean;
+  /** Requests still running when the grace period ended (0 when drained). */
+  readonly abandoned: number;
+  /** Every audit event reached Slack (false: it waits in the outbox for the next replica or start). */
+  readonly auditFlushed: boolean;
+}
+
+/** How long shutdown waits for the audit outbox to reach Slack, after the requests in flight finished. */
+export const AUDIT_FLUSH_MS = 5000;
 
 /** Builds the Bolt app and everything it uses from injected dependencies; does not start anything. */
 export const createApp = (deps: AppDeps): BuiltApp => {
@@ -110,6 +129,8 @@ export const createApp = (deps: AppDeps): BuiltApp => {
       : { signingSecret: config.slack.signingSecret ?? '', customRoutes: routes }),
     clientOptions: { fetch, ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}) },
   });
+  const work = createWorkGate();
+  admitRequests(app, work, logger);
   measureAcks(app, metrics);
   const directory = createDirectory(app.client, { logger: logger.child({ component: 'slack-directory' }) });
   const users = createUserResolver(api, directory);
@@ -129,7 +150,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
           ...(deps.auditMinIntervalMs !== undefined ? { minIntervalMs: deps.auditMinIntervalMs } : {}),
         })
       : undefined;
-  if (delivery) watchOutbox(metrics, outbox);
+  if (delivery) watchOutbox(metrics, outbox, () => delivery.buffered());
   const audit = observeOutcomes(deps.audit ?? delivery ?? createLogAuditSink(logger), {
     metrics,
     logger: logger.child({ component: 'outcome' }),
@@ -228,14 +249,26 @@ export const createApp = (deps: AppDeps): BuiltApp => {
         : undefined;
     },
     markShuttingDown: () => readiness.markShuttingDown(),
-    async stop() {
+    async stop(options = {}) {
+      const graceMs = options.graceMs ?? config.shutdownGraceMs;
       readiness.markShuttingDown();
+      work.close();
       await sweeper?.stop();
       await stream?.stop();
-      await delivery?.flush(5000);
+      if (work.inFlight() > 0)
+        logger.info({ inFlight: work.inFlight(), graceMs }, 'waiting for requests in flight');
+      const drained = await work.drain(graceMs);
+      const abandoned = work.inFlight();
+      if (!drained)
+        logger.error(
+          { abandoned, graceMs },
+          'grace period over with requests still running: an approval cut short is marked unknown by another replica',
+        );
+      const auditFlushed = (await delivery?.flush(AUDIT_FLUSH_MS)) ?? true;
       await delivery?.stop();
       await app.stop();
       await healthServer?.close();
+      return { drained, abandoned, auditFlushed };
     },
   };
 };

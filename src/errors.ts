@@ -31,6 +31,8 @@ export type ErrorCode =
   | 'approval.duplicate'
   | 'approval.not_requester'
   | 'store.unavailable'
+  | 'audit.unavailable'
+  | 'service.restarting'
   | 'internal';
 
 export interface AppErrorOptions {

@@ -1,4 +1,4 @@
-import { createApp } from './app.js';
+import { AUDIT_FLUSH_MS, createApp } from './app.js';
 import { createMemoryApprovalStore } from './approvals/memory-store.js';
 import { createRedisApprovalStore } from './approvals/redis-store.js';
 import { createRedisOutbox } from './audit/redis-outbox.js';
@@ -62,20 +62,20 @@ const main = async (): Promise<void> => {
     }
     stopping = true;
     logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
-    built.markShuttingDown();
-    const forced = setTimeout(() => {
-      logger.error(
-        { graceMs: config.shutdownGraceMs },
-        'shutdown took longer than the grace period: exiting',
-      );
-      process.exit(1);
-    }, config.shutdownGraceMs + 5000);
+    // A backstop: drain and flush are bounded on their own; this catches a close that hangs.
+    const forced = setTimeout(
+      () => {
+        logger.error({ graceMs: config.shutdownGraceMs }, 'shutdown did not finish in time: exiting');
+        process.exit(1);
+      },
+      config.shutdownGraceMs + AUDIT_FLUSH_MS + 5000,
+    );
     forced.unref();
-    await built.stop();
+    const report = await built.stop();
     await store.close();
     redis?.disconnect();
-    logger.info('stopped');
-    process.exit(0);
+    logger.info({ ...report }, 'stopped');
+    process.exit(report.drained ? 0 : 1);
   };
   process.on('SIGINT', (s) => void shutdown(s));
   process.on('SIGTERM', (s) => void shutdown(s));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEvent, AuditEventType, AuditSink } from '../audit/event.js';
+import { type AuditEvent, type AuditEventType, type AuditSink, acceptAudit } from '../audit/event.js';
 import type { AdminApi } from '../authgear/client.js';
 import { AuthgearError, noReasonMessage } from '../authgear/errors.js';
 import type { AuditContext } from '../authgear/jwt.js';
@@ -46,13 +46,13 @@ export type ActionEventExtra = Partial<AuditEvent> & {
 export const createExecution = (deps: ExecutionDeps) => {
   const { now } = deps;
 
-  /** Records one audit event about an action. */
-  const audit = async (
+  /** One audit event about an action. */
+  const eventOf = (
     type: AuditEventType,
     actor: Actor,
     def: AnyActionDefinition,
     extra: ActionEventExtra,
-  ): Promise<void> => {
+  ): AuditEvent => {
     const { user, input, ...rest } = extra;
     let summary = def.title;
     try {
@@ -60,7 +60,7 @@ export const createExecution = (deps: ExecutionDeps) => {
     } catch {
       // A summary that cannot be built from odd input still leaves the title.
     }
-    await deps.audit.record({
+    return {
       id: randomUUID(),
       type,
       at: now().toISOString(),
@@ -70,8 +70,16 @@ export const createExecution = (deps: ExecutionDeps) => {
       target: user ? { userId: user.id, label: userLabel(user) } : undefined,
       summary,
       ...rest,
-    });
+    };
   };
+
+  /** Records one audit event about an action (never throws: the sink keeps it until it can be delivered). */
+  const audit = (
+    type: AuditEventType,
+    actor: Actor,
+    def: AnyActionDefinition,
+    extra: ActionEventExtra,
+  ): Promise<void> => deps.audit.record(eventOf(type, actor, def, extra));
 
   /** Executes once, audits the outcome, and returns the result (the caller delivers it to the requester only). */
   const execute = async (
@@ -88,17 +96,15 @@ export const createExecution = (deps: ExecutionDeps) => {
       if (!loaded && def.targetsUser !== false && userId)
         user = await deps.users.byNodeId(userId, auditContextOf(actor));
       def.check?.(input, user, now());
+      const about = { user, input, approvalId: approval?.id, approvalLink: approval?.link };
+      // No unaudited change: the mutation runs only once its "executing" event is queued (else audit.unavailable).
+      await acceptAudit(deps.audit, eventOf('executing', actor, def, about));
       const result = await def.execute(
         { api: deps.api, actor, auditContext: auditContextOf(actor), now: now() },
         input,
         user,
       );
-      await audit('executed', actor, def, {
-        user,
-        input,
-        approvalId: approval?.id,
-        approvalLink: approval?.link,
-      });
+      await audit('executed', actor, def, about);
       return result;
     } catch (e) {
       const err = namedNoReason(asAppError(e), def);

@@ -6,14 +6,22 @@
  *
  * With a delivery lock (the Redis outbox carries one), only the replica holding it delivers; the others keep
  * appending and check the lock when idle, taking over once the holder releases it (stop) or it expires (crash).
+ *
+ * `accept` (before a mutation) appends or throws `audit.unavailable`, so nothing changes unaudited. `record` never
+ * throws: an event the outbox cannot take now waits in a bounded in-memory buffer (retry-buffer.ts) and is appended
+ * once the outbox answers again; `flush` empties that buffer first, and `stop` logs in full whatever is left in it.
  */
 import { webApi } from '@slack/bolt';
 import { auditEventsThatFit, auditMessage, MAX_AUDIT_EVENTS_PER_MESSAGE } from '../blocks/audit.js';
+import { AppError } from '../errors.js';
+import { createWaiters } from '../lifecycle/waiters.js';
 import { type AppLogger, errorFields } from '../logger.js';
 import { channelProblem } from '../slack/errors.js';
-import type { AuditSink } from './event.js';
+import type { AuditEvent, AuditSink } from './event.js';
 import { createLockKeeper, type Lock } from './lock.js';
 import type { AuditOutbox, OutboxEntry } from './outbox.js';
+import { createRepeatFilter } from './repeats.js';
+import { createRetryBuffer } from './retry-buffer.js';
 import { classifyPostFailure, realSleep } from './slack-failure.js';
 
 export interface OutboxAuditSinkOptions {
@@ -38,19 +46,37 @@ export interface OutboxAuditSinkOptions {
   readonly lock?: Lock;
   /** How often a held lock is renewed in the background (default 5000 ms; keep it well under the lock TTL). */
   readonly lockRenewMs?: number;
+  /** How many events may wait in memory while the outbox is unavailable (default 1000). */
+  readonly bufferCapacity?: number;
 }
 
 export interface OutboxAuditSink extends AuditSink {
+  /** Appends before a mutation, or throws AppError `audit.unavailable` (nothing is kept: the caller changes nothing). */
+  accept(event: AuditEvent): Promise<void>;
   /** Starts the delivery loop (idempotent); entries already in the outbox are delivered first. */
   start(): void;
-  /** Stops the loop after the post in flight, without draining the outbox. */
+  /**
+   * Stops the loop after the post in flight, without draining the outbox; events still waiting in memory (the outbox
+   * never took them) are written to the log in full.
+   */
   stop(): Promise<void>;
   /**
-   * Starts delivery if needed and resolves true once the outbox is empty, or false after `timeoutMs` (or at once
-   * when another replica holds the delivery lock: that replica drains it).
+   * Moves events waiting in memory into the outbox, starts delivery if needed, and resolves true once the outbox is
+   * empty, or false after `timeoutMs` (or once the memory buffer is empty when another replica holds the delivery
+   * lock: that replica drains the outbox).
    */
   flush(timeoutMs?: number): Promise<boolean>;
+  /** How many events wait in memory for the outbox. */
+  buffered(): number;
 }
+
+/** Refused before a mutation: the audit trail cannot take its event now, so nothing was changed. */
+export const auditUnavailable = (cause: unknown): AppError =>
+  new AppError(
+    'audit.unavailable',
+    'The audit trail cannot be written right now, so nothing was changed. Please try again in a moment.',
+    { cause },
+  );
 
 /** A WebClient for audit posts: rejects rate-limited calls (the sink waits) and never retries on its own. */
 export const createAuditWebClient = (
@@ -88,10 +114,18 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
       })
     : undefined;
 
+  const buffer = createRetryBuffer({
+    append: (event) => outbox.append(event),
+    logger,
+    onAppended: () => wake(),
+    ...(options.bufferCapacity !== undefined ? { capacity: options.bufferCapacity } : {}),
+    ...(options.sleep ? { sleep: sleep } : {}),
+  });
+
   let running = false;
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
-  let idleWaiters: Array<(drained: boolean) => void> = [];
+  const idleWaiters = createWaiters();
   let lastPostAt = Number.NEGATIVE_INFINITY;
 
   let interrupt: (() => void) | undefined;
@@ -132,10 +166,15 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
     });
   };
 
+  const repeats = createRepeatFilter();
+
   const deliverOnce = async (state: { backoffMs: number; textOnly: boolean }): Promise<'empty' | 'more'> => {
     const peeked = await outbox.peek(batchSize);
     if (peeked.length === 0) return 'empty';
-    const entries = peeked.slice(0, auditEventsThatFit(peeked.map((e) => e.event)));
+    const { fresh, repeats: again } = repeats.split(peeked);
+    if (again.length > 0) await outbox.ack(again.map((e) => e.id));
+    if (fresh.length === 0) return 'more';
+    const entries = fresh.slice(0, auditEventsThatFit(fresh.map((e) => e.event)));
     const gap = lastPostAt + minIntervalMs - now();
     if (gap > 0) {
       await pause(gap);
@@ -170,19 +209,27 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
     lastPostAt = now();
     state.backoffMs = initialBackoffMs;
     state.textOnly = false;
+    repeats.posted(entries);
     await outbox.ack(entries.map((e) => e.id));
     return 'more';
   };
 
-  const settleWaiters = (drained: boolean): void => {
-    const waiters = idleWaiters;
-    idleWaiters = [];
-    for (const w of waiters) w(drained);
+  const settleWaiters = (drained: boolean): void => idleWaiters.settle(drained);
+
+  /** Waits for the lock's Redis connection (at start it is still connecting); `stop` cuts the wait short. */
+  const untilConnected = async (): Promise<void> => {
+    const connection = lock?.connection;
+    if (!connection || connection.isReady()) return;
+    const stopped = new AbortController();
+    interrupt = () => stopped.abort();
+    await connection.whenReady(stopped.signal);
   };
 
   const run = async (): Promise<void> => {
     const state = { backoffMs: initialBackoffMs, textOnly: false };
     while (running) {
+      await untilConnected();
+      if (!running) break;
       if (keeper && !(await keeper.hold())) {
         // Another replica delivers; look again when woken or after idlePollMs (its hold may expire).
         settleWaiters(false);
@@ -216,14 +263,37 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
     });
   };
 
+  /** Waits until the outbox is empty (true) or `timeoutMs` passed (false); see `flush`. */
+  const drained = (timeoutMs: number): Promise<boolean> => {
+    start();
+    const answer = idleWaiters.wait(timeoutMs, () => false);
+    wake();
+    return answer;
+  };
+
   return {
     async record(event) {
+      if (buffer.size() > 0) {
+        buffer.push(event); // behind the events already waiting, so the outbox keeps their order
+        return;
+      }
+      try {
+        await outbox.append(event);
+      } catch {
+        buffer.push(event);
+        return;
+      }
+      wake();
+    },
+    async accept(event) {
       try {
         await outbox.append(event);
       } catch (error) {
-        // Events carry no secrets, so the whole event goes to the log rather than vanishing.
-        logger.error({ auditEvent: event, ...errorFields(error) }, 'audit event could not be queued');
-        return;
+        logger.warn(
+          { auditEvent: event.id, ...errorFields(error) },
+          'audit outbox refused an event: action not run',
+        );
+        throw auditUnavailable(error);
       }
       wake();
     },
@@ -233,22 +303,15 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
       wake();
       interrupt?.();
       await loop;
+      await buffer.close();
       await keeper?.release();
     },
-    flush(timeoutMs = 30_000) {
-      start();
-      return new Promise<boolean>((resolve) => {
-        const timer = setTimeout(() => {
-          idleWaiters = idleWaiters.filter((w) => w !== done);
-          resolve(false);
-        }, timeoutMs);
-        const done = (drained: boolean): void => {
-          clearTimeout(timer);
-          resolve(drained);
-        };
-        idleWaiters.push(done);
-        wake();
-      });
+    async flush(timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      const moved = await buffer.flush(timeoutMs);
+      const delivered = await drained(Math.max(0, deadline - Date.now()));
+      return moved && delivered;
     },
+    buffered: () => buffer.size(),
   };
 };

@@ -8,6 +8,7 @@ export const AUDIT_EVENT_TYPES = [
   'rejected',
   'cancelled',
   'expired',
+  'executing',
   'executed',
   'failed',
   'unknown',
@@ -35,7 +36,17 @@ export const auditEventSchema = z.object({
 export type AuditEvent = Readonly<z.output<typeof auditEventSchema>>;
 export type AuditEventType = AuditEvent['type'];
 
-/** Where audit events go. `record` never throws: delivery problems are the sink's to handle and log. */
+/**
+ * Where audit events go. `record` never throws: delivery problems are the sink's to handle (it keeps the event and
+ * retries) and log. `accept` is the hand-off before a mutation: it resolves only once the event is durably queued
+ * and throws an AppError (`audit.unavailable`) when it cannot be, so the caller changes nothing. A sink whose
+ * `record` cannot fail (memory, the log) may leave `accept` out: `acceptAudit` then records.
+ */
 export interface AuditSink {
   record(event: AuditEvent): Promise<void>;
+  accept?(event: AuditEvent): Promise<void>;
 }
+
+/** Queues an event that must be kept before anything changes (see `AuditSink.accept`); throws when it cannot be. */
+export const acceptAudit = (sink: AuditSink, event: AuditEvent): Promise<void> =>
+  sink.accept ? sink.accept(event) : sink.record(event);

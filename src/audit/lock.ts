@@ -4,7 +4,7 @@
  * the key expires and another replica takes over. Without Redis, `heldLock()` is a lock that is always held.
  */
 import { randomBytes } from 'node:crypto';
-import type { RedisClient } from '../redis/client.js';
+import { type ConnectionReadiness, connectionReadiness, type RedisClient } from '../redis/client.js';
 
 export interface Lock {
   /** The Redis key (undefined for the in-memory lock). */
@@ -15,6 +15,8 @@ export interface Lock {
   acquire(): Promise<boolean>;
   /** Drops the lock if this holder has it (never someone else's). */
   release(): Promise<void>;
+  /** The Redis connection behind the lock: while it is not ready, holders wait instead of trying (and failing). */
+  readonly connection?: ConnectionReadiness;
 }
 
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -41,6 +43,7 @@ export const createRedisLock = ({ redis, key, ttlMs = 15_000 }: RedisLockOptions
   return {
     key,
     token,
+    connection: connectionReadiness(redis),
     async acquire() {
       const renewed = await redis.eval(RENEW, 1, key, token, String(ttlMs));
       if (Number(renewed) === 1) return true;
@@ -62,7 +65,10 @@ export const heldLock = (): Lock => ({
 
 /** Keeps a hold alive in the background (a real timer, so long Retry-After or backoff waits never lose it). */
 export interface LockKeeper {
-  /** Takes or renews the lock now; true while held. Starts background renewal while held. */
+  /**
+   * Takes or renews the lock now; true while held. Starts background renewal while held. While the lock's Redis
+   * connection is not ready (at start, or reconnecting) it answers false without trying, so nothing is logged.
+   */
   hold(): Promise<boolean>;
   /** What the last take/renew said. */
   held(): boolean;
@@ -92,6 +98,11 @@ export const createLockKeeper = (
   };
   return {
     async hold() {
+      if (lock.connection && !lock.connection.isReady()) {
+        isHeld = false;
+        stopTimer();
+        return false;
+      }
       const ok = await renew();
       if (ok && !timer) {
         timer = setInterval(() => void renew(), options.renewEveryMs);

@@ -11,6 +11,7 @@ const ICONS: Record<AuditEvent['type'], string> = {
   rejected: ':x:',
   cancelled: ':leftwards_arrow_with_hook:',
   expired: ':hourglass:',
+  executing: ':gear:',
   executed: ':heavy_check_mark:',
   failed: ':warning:',
   unknown: ':question:',

@@ -2,13 +2,16 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { type AuthgearProject, isLoginIdKey, type LoginIdKey } from '../authgear/project.js';
 import { AppError } from '../errors.js';
-import { hostPortList, type RedisTarget, redisProblems, redisTarget } from './redis-env.js';
+import { hostPortList, type RedisTarget, redisProblems, redisTarget, redisTlsFlag } from './redis-env.js';
 
 const optionalString = z
   .string()
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
+
+/** A secret taken exactly as given (no trimming: spaces may be part of it). */
+const optionalSecret = z.string().optional();
 
 const optionalHostPorts = (name: string) =>
   z
@@ -75,6 +78,10 @@ const envSchema = z.object({
   REDIS_SENTINELS: optionalHostPorts('REDIS_SENTINELS'),
   REDIS_SENTINEL_NAME: optionalString,
   REDIS_CLUSTER_NODES: optionalHostPorts('REDIS_CLUSTER_NODES'),
+  REDIS_USERNAME: optionalString,
+  REDIS_PASSWORD: optionalSecret,
+  REDIS_SENTINEL_PASSWORD: optionalSecret,
+  REDIS_TLS: redisTlsFlag,
   POLICY_FILE: z.string().trim().min(1).default('./policy.yaml'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

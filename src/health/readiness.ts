@@ -94,6 +94,10 @@ export const createReadiness = (options: ReadinessOptions): Readiness => {
 
   return {
     async report() {
+      // Shutting down: answer 503 at once, without asking the dependencies again.
+      if (shuttingDown && cached === undefined)
+        return { ready: false, shuttingDown: true, checks: {}, failed: [] };
+      if (shuttingDown && cached) return { ...(await cached.report), ready: false, shuttingDown: true };
       const entry = cached && isFresh(cached) ? cached : refresh();
       const report = await entry.report;
       return shuttingDown ? { ...report, ready: false, shuttingDown: true } : report;

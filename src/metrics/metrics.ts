@@ -14,6 +14,7 @@ export interface Metrics {
   readonly approvals: Counter<'state'>;
   readonly outboxDepth: Gauge;
   readonly outboxOldestAge: Gauge;
+  readonly auditBuffered: Gauge;
   readonly slackRateLimited: Counter<'method'>;
   readonly slackErrors: Counter<'method' | 'error'>;
   readonly adminApiSeconds: Histogram<'operation'>;
@@ -60,6 +61,11 @@ export const createMetrics = (): Metrics => {
       registers,
     }),
     outboxDepth,
+    auditBuffered: new Gauge({
+      name: `${PREFIX}audit_buffered_events`,
+      help: 'Audit events waiting in memory because the outbox (Redis) refused them; retried with backoff',
+      registers,
+    }),
     outboxOldestAge: new Gauge({
       name: `${PREFIX}audit_outbox_oldest_age_seconds`,
       help: 'Age of the oldest audit event still waiting in the outbox (0 when empty)',

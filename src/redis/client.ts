@@ -4,7 +4,7 @@
  * `{hash tag}` where a script or transaction spans keys).
  */
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
-import type { RedisTarget } from '../config/redis-env.js';
+import type { RedisAuth, RedisTarget } from '../config/redis-env.js';
 
 export type RedisClient = Redis | Cluster;
 
@@ -27,9 +27,16 @@ const failFast = (options: RedisConnectOptions): RedisOptions => ({
   retryStrategy,
 });
 
+/** The servers' credentials and TLS as ioredis takes them (only what is set, so a URL's own credentials stay). */
+const serverAuth = (auth: RedisAuth = {}): RedisOptions => ({
+  ...(auth.username !== undefined ? { username: auth.username } : {}),
+  ...(auth.password !== undefined ? { password: auth.password } : {}),
+  ...(auth.tls ? { tls: {} } : {}),
+});
+
 /** An ioredis client for one server that fails fast instead of queueing while Redis is away. */
-export const connectRedis = (url: string, options: RedisConnectOptions = {}): Redis => {
-  const redis = new Redis(url, failFast(options));
+export const connectRedis = (url: string, options: RedisConnectOptions = {}, auth?: RedisAuth): Redis => {
+  const redis = new Redis(url, { ...failFast(options), ...serverAuth(auth) });
   redis.on('error', options.onError ?? (() => undefined));
   return redis;
 };
@@ -44,13 +51,17 @@ export const connectRedisTarget = (
     case 'none':
       return undefined;
     case 'url':
-      return connectRedis(target.url, options);
+      return connectRedis(target.url, options, target.auth);
     case 'sentinel': {
+      const auth = target.auth ?? {};
       const redis = new Redis({
         ...failFast(options),
+        ...serverAuth(auth),
         sentinels: target.sentinels.map(({ host, port }) => ({ host, port })),
         name: target.name,
         sentinelRetryStrategy: retryStrategy,
+        ...(auth.sentinelPassword !== undefined ? { sentinelPassword: auth.sentinelPassword } : {}),
+        ...(auth.tls ? { enableTLSForSentinelMode: true, sentinelTLS: {} } : {}),
       });
       redis.on('error', onError);
       return redis;
@@ -62,7 +73,7 @@ export const connectRedisTarget = (
         {
           enableOfflineQueue: false,
           clusterRetryStrategy: retryStrategy,
-          redisOptions: nodeOptions,
+          redisOptions: { ...nodeOptions, ...serverAuth(target.auth) },
         },
       );
       cluster.on('error', onError);
@@ -102,3 +113,26 @@ export const waitUntilReady = (redis: RedisClient, ms: number): Promise<void> =>
     redis.once('ready', onReady);
   });
 };
+
+/** Whether a fail-fast client can take commands now, and a wait for that (the client reconnects on its own). */
+export interface ConnectionReadiness {
+  isReady(): boolean;
+  /** Resolves once the client is ready, or when `signal` aborts (no timeout: Redis may be away for long). */
+  whenReady(signal: AbortSignal): Promise<void>;
+}
+
+export const connectionReadiness = (redis: RedisClient): ConnectionReadiness => ({
+  isReady: () => redis.status === 'ready',
+  whenReady: (signal) =>
+    redis.status === 'ready' || signal.aborted
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const done = (): void => {
+            redis.off('ready', done);
+            signal.removeEventListener('abort', done);
+            resolve();
+          };
+          redis.on('ready', done);
+          signal.addEventListener('abort', done, { once: true });
+        }),
+});

@@ -4,8 +4,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AuthgearFake } from '../fakes/authgear/index.js';
 import type { SlackFake } from '../fakes/slack/index.js';
 import { DEFAULT_POLICY } from './app.js';
@@ -22,9 +24,11 @@ export const writeAppDir = (options: {
   port: number;
   redis?: { url: string; prefix: string };
   extraEnv?: Record<string, string>;
+  /** Policy YAML (default DEFAULT_POLICY). */
+  policy?: string;
 }): string => {
   const cwd = mkdtempSync(path.join(tmpdir(), 'authgear-slack-app-'));
-  writeFileSync(path.join(cwd, 'policy.yaml'), DEFAULT_POLICY);
+  writeFileSync(path.join(cwd, 'policy.yaml'), options.policy ?? DEFAULT_POLICY);
   writeFileSync(path.join(cwd, 'admin-key.pem'), options.key.privateKeyPem);
   const env = {
     SLACK_BOT_TOKEN: 'xoxb-child',
@@ -50,12 +54,31 @@ export const writeAppDir = (options: {
 };
 
 /** Runs `node <script>` in `cwd` with only PATH and HOME from this environment (the rest comes from .env). */
-export const spawnNode = (script: string, cwd: string, args: string[] = []): ChildProcess =>
-  spawn(process.execPath, [script, ...args], {
+export const spawnNode = (
+  script: string,
+  cwd: string,
+  args: string[] = [],
+  nodeArgs: string[] = [],
+): ChildProcess =>
+  spawn(process.execPath, [...nodeArgs, script, ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Runs src/main.ts as its own process through tsx's loader (`node --import tsx src/main.ts`): the same code
+ * `node dist/main.js` runs, signals included, without a build first.
+ */
+export const spawnMainFromSource = (cwd: string): ChildProcess =>
+  spawnNode(
+    path.join(root, 'src/main.ts'),
+    cwd,
+    [],
+    ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href],
+  );
 
 export const exitOf = (child: ChildProcess): Promise<number | null> =>
   child.exitCode !== null

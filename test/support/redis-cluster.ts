@@ -45,7 +45,12 @@ export interface RedisClusterServer {
   stop(): Promise<void>;
 }
 
-export const startRedisCluster = async (): Promise<RedisClusterServer> => {
+/** `password`: every node's `requirepass` (and `masterauth`), so clients must AUTH. */
+export const startRedisCluster = async ({
+  password,
+}: {
+  password?: string;
+} = {}): Promise<RedisClusterServer> => {
   const dir = mkdtempSync(path.join(tmpdir(), 'redis-cluster-'));
   const taken = new Set<number>();
   const ports: number[] = [];
@@ -77,6 +82,7 @@ export const startRedisCluster = async (): Promise<RedisClusterServer> => {
         '',
         '--appendonly',
         'no',
+        ...(password === undefined ? [] : ['--requirepass', password, '--masterauth', password]),
       ],
       { stdio: 'ignore' },
     ),
@@ -85,7 +91,8 @@ export const startRedisCluster = async (): Promise<RedisClusterServer> => {
     for (const c of children) c.kill('SIGKILL');
   };
   process.once('exit', killAll);
-  const cli = (port: number, ...args: string[]) => run('redis-cli', ['-p', String(port), ...args]);
+  const auth = password === undefined ? [] : ['-a', password, '--no-auth-warning'];
+  const cli = (port: number, ...args: string[]) => run('redis-cli', ['-p', String(port), ...auth, ...args]);
   try {
     for (const port of ports) {
       await waitFor(
@@ -97,6 +104,7 @@ export const startRedisCluster = async (): Promise<RedisClusterServer> => {
       );
     }
     await run('redis-cli', [
+      ...auth,
       '--cluster',
       'create',
       ...ports.map((p) => `127.0.0.1:${p}`),
@@ -120,7 +128,11 @@ export const startRedisCluster = async (): Promise<RedisClusterServer> => {
   return {
     nodes,
     nodesVariable: nodes.map((n) => `${n.host}:${n.port}`).join(','),
-    client: () => new Cluster(nodes.map((n) => ({ ...n }))),
+    client: () =>
+      new Cluster(
+        nodes.map((n) => ({ ...n })),
+        password === undefined ? {} : { redisOptions: { password } },
+      ),
     async stop() {
       await Promise.all(
         children.map(

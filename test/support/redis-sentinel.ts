@@ -19,8 +19,18 @@ export interface RedisSentinelServer {
   stop(): Promise<void>;
 }
 
-export const startRedisSentinel = async (): Promise<RedisSentinelServer> => {
-  const master = await startPrivateRedis();
+/**
+ * `masterPassword`: the master's `requirepass` (the sentinel is told it with `auth-pass`); `sentinelPassword`: the
+ * sentinel's own `requirepass`.
+ */
+export const startRedisSentinel = async ({
+  masterPassword,
+  sentinelPassword,
+}: {
+  masterPassword?: string;
+  sentinelPassword?: string;
+} = {}): Promise<RedisSentinelServer> => {
+  const master = await startPrivateRedis(masterPassword === undefined ? {} : { password: masterPassword });
   const dir = mkdtempSync(path.join(tmpdir(), 'redis-sentinel-'));
   const sentinelPort = await freePort();
   const masterName = 'mymaster';
@@ -33,6 +43,8 @@ export const startRedisSentinel = async (): Promise<RedisSentinelServer> => {
       `dir ${dir}`,
       `sentinel monitor ${masterName} 127.0.0.1 ${master.port} 1`,
       `sentinel down-after-milliseconds ${masterName} 2000`,
+      ...(masterPassword === undefined ? [] : [`sentinel auth-pass ${masterName} ${masterPassword}`]),
+      ...(sentinelPassword === undefined ? [] : [`requirepass ${sentinelPassword}`]),
     ].join('\n'),
   );
   const child: ChildProcess = spawn('redis-server', [conf, '--sentinel'], { stdio: 'ignore' });
@@ -45,6 +57,7 @@ export const startRedisSentinel = async (): Promise<RedisSentinelServer> => {
       const { stdout } = await run('redis-cli', [
         '-p',
         String(sentinelPort),
+        ...(sentinelPassword === undefined ? [] : ['-a', sentinelPassword, '--no-auth-warning']),
         'sentinel',
         'get-master-addr-by-name',
         masterName,

@@ -41,8 +41,8 @@ export const freePort = (): Promise<number> =>
     });
   });
 
-/** Resolves true when something on `port` answers PING with PONG. */
-const answersPing = (port: number): Promise<boolean> =>
+/** Resolves true when something on `port` answers PING with PONG (after AUTH when it has a password). */
+const answersPing = (port: number, password?: string): Promise<boolean> =>
   new Promise((resolve) => {
     const socket = new Socket();
     let data = '';
@@ -54,9 +54,12 @@ const answersPing = (port: number): Promise<boolean> =>
     socket.once('error', () => done(false));
     socket.on('data', (chunk) => {
       data += chunk.toString();
-      if (data.includes('\r\n')) done(data.startsWith('+PONG'));
+      const replies = data.split('\r\n').filter((r) => r !== '');
+      if (replies.length >= (password === undefined ? 1 : 2)) done(replies.at(-1) === '+PONG');
     });
-    socket.connect(port, '127.0.0.1', () => socket.write('PING\r\n'));
+    socket.connect(port, '127.0.0.1', () =>
+      socket.write(password === undefined ? 'PING\r\n' : `AUTH ${password}\r\nPING\r\n`),
+    );
   });
 
 const exited = (child: ChildProcess): Promise<void> =>
@@ -66,14 +69,18 @@ const exited = (child: ChildProcess): Promise<void> =>
 
 export const startPrivateRedis = async ({
   persistence = false,
+  password,
 }: {
   persistence?: boolean;
+  /** `requirepass`: clients must AUTH (the returned `url` carries no credentials). */
+  password?: string;
 } = {}): Promise<PrivateRedis> => {
   if (!hasRedisServer()) return sharedRedis();
   const dir = mkdtempSync(path.join(tmpdir(), 'approvals-redis-'));
   const port = await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''];
   args.push('--appendonly', persistence ? 'yes' : 'no', '--appendfsync', 'always', '--daemonize', 'no');
+  if (password !== undefined) args.push('--requirepass', password);
   let child: ChildProcess | undefined;
   const killOnExit = (): void => {
     child?.kill('SIGKILL');
@@ -83,7 +90,7 @@ export const startPrivateRedis = async ({
   const start = async (): Promise<void> => {
     const proc = spawn('redis-server', args, { stdio: 'ignore' });
     child = proc;
-    await waitFor(async () => (proc.exitCode === null ? await answersPing(port) : 'exited'), {
+    await waitFor(async () => (proc.exitCode === null ? await answersPing(port, password) : 'exited'), {
       timeoutMs: 10_000,
       intervalMs: 20,
       message: `redis-server on port ${port}`,

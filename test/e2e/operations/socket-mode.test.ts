@@ -46,7 +46,9 @@ const asCluster = (): Cluster => ({
   instances: bots,
   audit,
   addInstance: startBot,
-  stopInstance: async (i) => bots[i]?.built.stop(),
+  stopInstance: async (i) => {
+    await bots[i]?.built.stop();
+  },
   advance: () => undefined,
   stop: async () => undefined,
 });

@@ -2,28 +2,18 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis } from '../../../src/approvals/redis-store.js';
 import { createAuditWebClient, createOutboxAuditSink } from '../../../src/audit/delivery.js';
-import type { AuditEvent } from '../../../src/audit/event.js';
 import { createRedisOutbox, outboxKey, outboxLockKey } from '../../../src/audit/redis-outbox.js';
 import { createLogger } from '../../../src/logger.js';
+import { waitUntilReady } from '../../../src/redis/client.js';
 import { type SlackFake, startSlackFake } from '../../fakes/slack/index.js';
+import { auditEvent, auditEventIds as ids } from '../../support/audit.js';
 import { type PrivateRedis, startPrivateRedis, uniquePrefix } from '../../support/redis.js';
 import { waitFor } from '../../support/wait.js';
 
 const CHANNEL = 'C0AUDIT';
 const logger = createLogger({ level: 'silent', destination: { write: () => undefined } });
 
-const event = (n: number): AuditEvent => ({
-  id: `evt${n}`,
-  type: 'executed',
-  at: '2026-01-02T03:04:05.000Z',
-  actor: { userId: 'U0ALICE' },
-  action: 'user.disable',
-  actionKey: 'user.disable',
-  summary: `Disabled user ${n}`,
-});
-
-const ids = (from: number, to: number): string[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => `evt${from + i}`);
+const event = (n: number) => auditEvent(n);
 
 describe('outbox delivery lock across replicas', () => {
   let server: PrivateRedis;
@@ -124,5 +114,31 @@ describe('outbox delivery lock across replicas', () => {
     await sink.stop();
     expect(slack.messagesIn(CHANNEL)).toHaveLength(0);
     expect(await redis.xlen(outboxKey(prefix))).toBe(1);
+  });
+
+  it('a replica started while its Redis connection is still opening waits for it without logging the lock as unavailable', async () => {
+    slack.clear();
+    const prefix = uniquePrefix();
+    const lines: string[] = [];
+    const fresh = connectRedis(server.url); // connecting, not ready yet: what every start looks like
+    try {
+      expect(fresh.status).not.toBe('ready');
+      const sink = createOutboxAuditSink({
+        outbox: createRedisOutbox({ redis: fresh, prefix }),
+        client: createAuditWebClient('xoxb-test', { slackApiUrl: slack.apiUrl }),
+        channel: CHANNEL,
+        logger: createLogger({ level: 'debug', destination: { write: (l) => void lines.push(l) } }),
+        minIntervalMs: 5,
+      });
+      sink.start();
+      await waitUntilReady(fresh, 5000);
+      await sink.record(event(1));
+      expect(await sink.flush(5000)).toBe(true);
+      await sink.stop();
+      expect(delivered()).toEqual(['evt1']);
+      expect(lines.filter((l) => /unavailable/.test(l))).toEqual([]);
+    } finally {
+      fresh.disconnect();
+    }
   });
 });

@@ -1,26 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../../../src/audit/event.js';
+import { AUDIT_EVENT_TYPES, type AuditEvent } from '../../../src/audit/event.js';
 import {
   auditEventsThatFit,
   auditMessage,
   escapeOnce,
   MAX_AUDIT_EVENTS_PER_MESSAGE,
 } from '../../../src/blocks/audit.js';
+import { auditEvent } from '../../support/audit.js';
 import { blockTextLength, checkMessageBlocks, MESSAGE_BLOCK_TEXT_LIMIT } from '../../support/block-kit.js';
 
-const event = (n: number, extra: Partial<AuditEvent> = {}): AuditEvent => ({
-  id: `evt${n}`,
-  type: 'executed',
-  at: '2026-01-02T03:04:05.000Z',
-  actor: { userId: 'U0ALICE' },
-  action: 'user.disable',
-  actionKey: 'user.disable',
-  target: { userId: 'u1', label: 'Bob &lt;bob@example.com&gt;' },
-  summary: `Disabled user number ${n}`,
-  approvalId: 'apr_1',
-  approvalLink: 'https://example.slack.com/archives/C1/p123',
-  ...extra,
-});
+const event = (n: number, extra: Partial<AuditEvent> = {}): AuditEvent =>
+  auditEvent(n, {
+    target: { userId: 'u1', label: 'Bob &lt;bob@example.com&gt;' },
+    approvalId: 'apr_1',
+    approvalLink: 'https://example.slack.com/archives/C1/p123',
+    ...extra,
+  });
 
 const texts = (blocks: unknown): string => JSON.stringify(blocks);
 
@@ -59,6 +54,12 @@ describe('auditMessage', () => {
     const all = sent.join('\n');
     for (const e of events) expect(all).toContain(`Disable user number ${e.id.slice(3)}:`);
     expect(blockTextLength(auditMessage(events).blocks)).toBeGreaterThan(MESSAGE_BLOCK_TEXT_LIMIT);
+  });
+
+  it.each(AUDIT_EVENT_TYPES)('names the %s event type on its line', (type) => {
+    const message = auditMessage([event(1, { type })]);
+    expect(message.text).toContain(`*${type}*`);
+    expect(message.text).not.toContain('undefined');
   });
 
   it('produces blocks Slack accepts', () => {

@@ -2,25 +2,19 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAuditWebClient, createOutboxAuditSink } from '../../../src/audit/delivery.js';
 import type { AuditEvent } from '../../../src/audit/event.js';
 import { createMemoryOutbox } from '../../../src/audit/memory-outbox.js';
+import type { AuditOutbox } from '../../../src/audit/outbox.js';
 import { auditMessage } from '../../../src/blocks/audit.js';
+import { isAppError } from '../../../src/errors.js';
 import { createLogger } from '../../../src/logger.js';
 import { type SlackFake, startSlackFake } from '../../fakes/slack/index.js';
+import { auditEvent, auditEventIds as ids } from '../../support/audit.js';
 import { blockTextLength, MESSAGE_BLOCK_TEXT_LIMIT } from '../../support/block-kit.js';
 import { waitFor } from '../../support/wait.js';
 
 const CHANNEL = 'C0AUDIT';
 const logger = createLogger({ level: 'silent', destination: { write: () => undefined } });
 
-const event = (n: number, approvalId = 'apr_1'): AuditEvent => ({
-  id: `evt${n}`,
-  type: 'executed',
-  at: '2026-01-02T03:04:05.000Z',
-  actor: { userId: 'U0ALICE' },
-  action: 'user.disable',
-  actionKey: 'user.disable',
-  summary: `Disabled user number ${n}`,
-  approvalId,
-});
+const event = (n: number, approvalId = 'apr_1'): AuditEvent => auditEvent(n, { approvalId });
 
 /** A fake clock shared by the sink and the Slack fake: sleeping advances time instantly. */
 const fakeClock = () => {
@@ -43,8 +37,19 @@ const delivered = (slack: SlackFake): string[] =>
     .messagesIn(CHANNEL)
     .flatMap((m) => [...JSON.stringify(m.args.blocks).matchAll(/event `(evt\d+)`/g)].map((x) => x[1] ?? ''));
 
-const ids = (from: number, to: number): string[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => `evt${from + i}`);
+/** A memory outbox whose appends fail while `down` (Redis away), as the fail-fast Redis client does. */
+const flaky = () => {
+  const inner = createMemoryOutbox();
+  const state = { down: false };
+  const outbox: AuditOutbox & { size(): number } = {
+    ...inner,
+    append: async (e) => {
+      if (state.down) throw new Error("Stream isn't writeable and enableOfflineQueue options is false");
+      return inner.append(e);
+    },
+  };
+  return { outbox, state, size: () => inner.size() };
+};
 
 describe('outbox audit sink', () => {
   let slack: SlackFake;
@@ -170,5 +175,53 @@ describe('outbox audit sink', () => {
     await waitFor(() => slack.callsTo('chat.postMessage').length === 1);
     await hung.stop();
     expect(slack.messagesIn(CHANNEL)).toHaveLength(0);
+  });
+
+  it('refuses to accept an event before a mutation while the outbox is away (audit.unavailable), then accepts again', async () => {
+    const { outbox, state, size } = flaky();
+    const { sink } = build(outbox);
+    state.down = true;
+    const refused = await sink.accept(event(1)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isAppError(refused) && refused.code).toBe('audit.unavailable');
+    expect(size()).toBe(0);
+    expect(sink.buffered()).toBe(0); // refused, not kept: the caller changes nothing
+    state.down = false;
+    await sink.accept(event(2));
+    expect(await sink.flush(5000)).toBe(true);
+    await sink.stop();
+    expect(delivered(slack)).toEqual(['evt2']);
+  });
+
+  it('keeps events recorded while the outbox is away in memory, in order, and delivers them once it is back', async () => {
+    const { outbox, state } = flaky();
+    const { sink } = build(outbox);
+    sink.start();
+    await sink.record(event(1));
+    state.down = true;
+    for (let i = 2; i <= 4; i++) await sink.record(event(i));
+    expect(sink.buffered()).toBe(3);
+    state.down = false;
+    await sink.record(event(5)); // queued behind the waiting ones, not ahead of them
+    expect(await sink.flush(5000)).toBe(true);
+    await sink.stop();
+    expect(sink.buffered()).toBe(0);
+    expect(delivered(slack)).toEqual(ids(1, 5));
+  });
+
+  it('posts an event that reached the outbox twice (a timed-out append retried) only once', async () => {
+    const { sink, outbox } = build();
+    await outbox.append(event(1));
+    await outbox.append(event(2));
+    await outbox.append(event(2)); // applied by Redis although the client timed out, then appended again
+    expect(await sink.flush(5000)).toBe(true);
+    await outbox.append(event(1)); // a repeat arriving after its first copy was posted
+    await outbox.append(event(3));
+    expect(await sink.flush(5000)).toBe(true);
+    await sink.stop();
+    expect(delivered(slack)).toEqual(ids(1, 3));
+    expect(outbox.size()).toBe(0);
   });
 });

@@ -78,6 +78,13 @@ describe('loadConfig', () => {
     ['a bad sentinel list', { REDIS_SENTINELS: 'a:1,nope', REDIS_SENTINEL_NAME: 'm' }, '"nope"'],
     ['sentinels without a master name', { REDIS_SENTINELS: 'a:26379' }, 'REDIS_SENTINEL_NAME'],
     ['a cluster node without a port', { REDIS_CLUSTER_NODES: '10.0.0.1' }, 'REDIS_CLUSTER_NODES'],
+    ['a REDIS_TLS that is not a yes or no', { REDIS_URL: 'redis://r', REDIS_TLS: 'maybe' }, 'REDIS_TLS'],
+    ['a Redis password without a Redis', { REDIS_PASSWORD: 'pw' }, 'REDIS_PASSWORD is set but no Redis is'],
+    [
+      'a sentinel password without sentinels',
+      { REDIS_URL: 'redis://r', REDIS_SENTINEL_PASSWORD: 'pw' },
+      'REDIS_SENTINEL_PASSWORD is for REDIS_SENTINELS',
+    ],
     [
       'two Redis targets at once',
       { REDIS_URL: 'redis://r:6379', REDIS_CLUSTER_NODES: 'r:7000' },
@@ -112,6 +119,27 @@ describe('loadConfig', () => {
     ],
   ])('reads the Redis target from %j', (override, target) => {
     expect(loadConfig({ ...valid, ...override }).redis.target).toEqual(target);
+  });
+
+  it.each([
+    [{ REDIS_URL: 'redis://r', REDIS_PASSWORD: ' pw with spaces ' }, { password: ' pw with spaces ' }],
+    [
+      { REDIS_CLUSTER_NODES: 'c1:7000', REDIS_USERNAME: 'bot', REDIS_PASSWORD: 'pw', REDIS_TLS: 'true' },
+      { username: 'bot', password: 'pw', tls: true },
+    ],
+    [
+      {
+        REDIS_SENTINELS: 's1:26379',
+        REDIS_SENTINEL_NAME: 'm',
+        REDIS_SENTINEL_PASSWORD: 'spw',
+        REDIS_TLS: 'Yes',
+      },
+      { sentinelPassword: 'spw', tls: true },
+    ],
+    [{ REDIS_URL: 'redis://r', REDIS_TLS: 'false' }, undefined],
+  ])('reads Redis credentials and TLS from %j', (override, auth) => {
+    const target = loadConfig({ ...valid, ...override }).redis.target;
+    expect(target.kind === 'none' ? 'none' : target.auth).toEqual(auth);
   });
 
   it('serves health on PORT unless HEALTH_PORT is set, and reads the grace period', () => {

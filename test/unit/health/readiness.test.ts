@@ -81,4 +81,17 @@ describe('createReadiness', () => {
     expect(await r.report()).toMatchObject({ ready: false, shuttingDown: true, failed: [] });
     expect(r.isShuttingDown()).toBe(true);
   });
+
+  it('answers at once while shutting down, without asking a dependency that hangs', async () => {
+    const authgear = counting('authgear', ['ok', 'hang']);
+    const r = createReadiness({ checks: [authgear.check], cacheMs: 0, timeoutMs: 3_600_000 });
+    expect((await r.report()).ready).toBe(true);
+    r.markShuttingDown();
+    expect(await r.report()).toMatchObject({
+      ready: false,
+      shuttingDown: true,
+      checks: { authgear: { ok: true } },
+    });
+    expect(authgear.calls()).toBe(1);
+  });
 });

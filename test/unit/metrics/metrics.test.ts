@@ -98,4 +98,43 @@ describe('observeOutcomes', () => {
     );
     expect(await value(text, 'authgear_slack_approvals_total{state="executed"}')).toBe(1);
   });
+
+  it('passes an executing event through accept without counting it as an outcome, and refuses when the sink does', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'info', destination: { write: (l) => void lines.push(l) } });
+    const metrics = createMetrics();
+    const accepted: string[] = [];
+    const executing = {
+      id: 'ev-2',
+      type: 'executing' as const,
+      at: new Date(0).toISOString(),
+      actor: { userId: 'U0ADA' },
+      action: 'user.disable' as const,
+      actionKey: 'disable',
+      summary: 'Disabling',
+      approvalId: 'ap-2',
+    };
+    let down = false;
+    const sink = observeOutcomes(
+      {
+        record: async () => undefined,
+        accept: async (e) => {
+          if (down) throw new Error('outbox down');
+          accepted.push(e.id);
+        },
+      },
+      { metrics, logger },
+    );
+    await sink.accept?.(executing);
+    expect(accepted).toEqual(['ev-2']);
+    expect(lines).toEqual([]); // not an outcome: no info line
+    const text = metrics.registry.metrics();
+    expect(await text).not.toContain('outcome="executing"');
+    expect(await value(text, 'authgear_slack_approvals_total{state="executing"}')).toBe(1);
+    down = true;
+    await expect(sink.accept?.({ ...executing, id: 'ev-3' })).rejects.toThrow('outbox down');
+    expect(await value(metrics.registry.metrics(), 'authgear_slack_approvals_total{state="executing"}')).toBe(
+      1,
+    );
+  });
 });
