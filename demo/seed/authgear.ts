@@ -2,7 +2,7 @@
  * The demo's Authgear project: users, groups, roles and audit-log history, the same every start. IDs are fixed;
  * times are relative to the start (last login "2 hours ago", deletion "in 25 days").
  */
-import type { FakeStore, FakeUserSeed } from '../../test/fakes/authgear/index.js';
+import { addFraudDecision, type FakeStore, type FakeUserSeed } from '../../test/fakes/authgear/index.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -138,6 +138,43 @@ const auditHistory = (now: Date, store: FakeStore): void => {
     });
 };
 
+/** The project's APIs (for `resources`) and a burst of SMS its fraud protection blocked (for `fraud`). */
+const apisAndFraud = (now: Date, store: FakeStore): void => {
+  store.resources.add({
+    uri: 'https://api.example.com/orders',
+    name: 'Orders API',
+    scopes: [
+      { scope: 'orders:read', description: 'Read orders' },
+      { scope: 'orders:write', description: 'Create and change orders' },
+    ],
+    clients: ['billing-portal'],
+    createdAt: at(now, -200 * DAY),
+  });
+  store.resources.add({
+    uri: 'https://api.example.com/reports',
+    name: 'Reports API',
+    scopes: ['reports:read'],
+  });
+  for (let i = 0; i < 6; i++)
+    addFraudDecision(store, {
+      createdAt: at(now, -(3 * HOUR + i * 60_000)),
+      decision: 'blocked',
+      recipient: `+4477009001${10 + i}`,
+      phoneCountry: 'GB',
+      ipAddress: '198.51.100.7',
+      geo: 'NL',
+      warnings: ['SMS__UNVERIFIED_OTPS__BY_IP__HOURLY_THRESHOLD_EXCEEDED'],
+    });
+  addFraudDecision(store, {
+    createdAt: at(now, -HOUR),
+    decision: 'allowed',
+    recipient: '+14155550100',
+    phoneCountry: 'US',
+    ipAddress: '203.0.113.10',
+    geo: 'US',
+  });
+};
+
 /** The login ID keys the demo project turns on (the bot is told the same through AUTHGEAR_LOGIN_ID_KEYS). */
 export const DEMO_LOGIN_ID_KEYS = ['email', 'phone', 'username'] as const;
 
@@ -150,6 +187,7 @@ export const seedAuthgear = (store: FakeStore, now: Date): void => {
       { name: 'employee_id', type: 'string' },
       { name: 'newsletter', type: 'boolean' },
     ],
+    oauthClients: ['billing-portal', 'mobile-app'],
   });
   const created = at(now, -500 * DAY);
   const role = (n: number, key: string, name: string, description: string) =>
@@ -164,4 +202,5 @@ export const seedAuthgear = (store: FakeStore, now: Date): void => {
   group(212, 'beta-testers', 'Beta testers', 'Early access to new features');
   for (const seed of [...mainUsers(now), ...moreUsers(now)]) store.addUser(seed);
   auditHistory(now, store);
+  apisAndFraud(now, store);
 };

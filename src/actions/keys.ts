@@ -28,6 +28,7 @@ export const ActionKeys = {
   anonymize: 'anonymize',
   cancelAnonymize: 'cancel-anonymize',
   anonymizeNow: 'anonymize-now',
+  mfaGrace: 'mfa-grace',
   // records
   createUser: 'create-user',
   edit: 'edit',
@@ -36,6 +37,7 @@ export const ActionKeys = {
   removeIdentity: 'remove-identity',
   removeAuthenticator: 'remove-authenticator',
   removeAuthorization: 'remove-authorization',
+  addAuthenticator: 'add-authenticator',
   // groups and roles
   createGroup: 'create-group',
   updateGroup: 'update-group',
@@ -59,6 +61,18 @@ export const ActionKeys = {
   grant: 'grant',
   extendGrant: 'extend-grant',
   revokeGrant: 'revoke-grant',
+  // API resources and scopes
+  createResource: 'create-resource',
+  updateResource: 'update-resource',
+  deleteResource: 'delete-resource',
+  createScope: 'create-scope',
+  updateScope: 'update-scope',
+  deleteScope: 'delete-scope',
+  addResourceToClient: 'add-resource-to-client',
+  removeResourceFromClient: 'remove-resource-from-client',
+  addScopesToClient: 'add-scopes-to-client',
+  removeScopesFromClient: 'remove-scopes-from-client',
+  replaceScopesOfClient: 'replace-scopes-of-client',
 } as const;
 
 export type ActionKey = (typeof ActionKeys)[keyof typeof ActionKeys];

@@ -1,6 +1,7 @@
 import { type AuthgearProject, DEFAULT_PROJECT } from '../authgear/project.js';
 import { accessActions } from './access/index.js';
 import { grantActions } from './grants/index.js';
+import { resourceActions } from './resources/index.js';
 import type { AnyActionDefinition } from './types.js';
 import { userActionsFor } from './user/index.js';
 
@@ -9,6 +10,7 @@ export const allActions = (project: AuthgearProject): readonly AnyActionDefiniti
   ...userActionsFor(project),
   ...accessActions,
   ...grantActions,
+  ...resourceActions,
 ];
 
 /** Every action for Authgear's default project configuration (login IDs: email only). */

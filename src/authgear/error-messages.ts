@@ -33,6 +33,10 @@ export const CAUSES: Record<string, (info: Info) => Known> = {
     code: 'authgear.invalid',
     message: "That is the user's last primary authenticator: it cannot be removed.",
   }),
+  DuplicatedAuthenticator: () => ({
+    code: 'authgear.invalid',
+    message: 'The user already has that authenticator. Nothing was changed.',
+  }),
   RemovePasskeyAuthenticator: () => ({
     code: 'authgear.invalid',
     message: 'That authenticator is a passkey: remove the passkey from `identities` instead.',
@@ -153,6 +157,21 @@ export const REASONS: Record<string, (info: Info) => Known> = {
   }),
   GroupDuplicateKey: () => ({ code: 'authgear.conflict', message: 'A group with that key already exists.' }),
   RoleDuplicateKey: () => ({ code: 'authgear.conflict', message: 'A role with that key already exists.' }),
+  ResourceNotFound: () => ({ code: 'authgear.not_found', message: 'Authgear has no such API resource.' }),
+  ResourceDuplicateURI: () => ({
+    code: 'authgear.conflict',
+    message: 'An API resource with that URI already exists.',
+  }),
+  ScopeNotFound: () => ({ code: 'authgear.not_found', message: 'That resource has no such scope.' }),
+  ScopeDuplicate: () => ({ code: 'authgear.conflict', message: 'That resource already has that scope.' }),
+  ClientNotFound: () => ({
+    code: 'authgear.not_found',
+    message: 'This Authgear project has no such OAuth client.',
+  }),
+  ResourceNotAssociatedWithClient: () => ({
+    code: 'state.conflict',
+    message: 'That resource is not added to that client yet: add it first.',
+  }),
   MFAGracePeriodInvalid: () => ({
     code: 'authgear.invalid',
     message: 'An MFA grace period must end in the future and within 90 days.',

@@ -18,6 +18,23 @@ import {
   section,
   slackDate,
 } from './primitives.js';
+import { type ListedUser, listedLabel, shortStatus } from './user-list.js';
+
+/** The users requests target, as they are at `now` (one `nodes` query); null when Authgear no longer has one. */
+export interface TargetsNow {
+  readonly users: ReadonlyMap<string, ListedUser | null>;
+  readonly now: Date;
+}
+
+/** "Target now: …": what an approver should see before deciding (the request was made on the state back then). */
+const targetLine = (r: ApprovalRecord, targets: TargetsNow | undefined): string[] => {
+  const id = r.target?.userId;
+  if (id === undefined || targets === undefined || !targets.users.has(id)) return [];
+  const user = targets.users.get(id);
+  return user
+    ? [`Target now: ${listedLabel(user)} · ${shortStatus(user, targets.now)}`]
+    : ['Target now: :ghost: no longer in Authgear'];
+};
 
 /** Items shown per list in one message (two blocks each; Slack allows 50 blocks per message). */
 export const LIST_SHOWN = 10;
@@ -40,11 +57,12 @@ export const stateLabel = (state: ApprovalRecord['state']): string => STATE[stat
 const reasonLine = (r: ApprovalRecord): string[] => (r.reason ? [`Reason: ${safe(r.reason, 500)}`] : []);
 
 /** One request waiting on the viewer, with Approve and Reject (the same buttons as on the card). */
-export const waitingItem = (r: ApprovalRecord): Block[] => [
+export const waitingItem = (r: ApprovalRecord, targets?: TargetsNow): Block[] => [
   section(
     [
       `*${r.summary}*`,
       `Requested by <@${safe(r.requester.userId, 40)}> ${slackDate(r.createdAt)}`,
+      ...targetLine(r, targets),
       ...reasonLine(r),
       `Approvals: ${r.approvals.length} of ${r.required} · expires ${slackDate(r.expiresAt)}`,
     ].join('\n'),
@@ -60,10 +78,11 @@ export const waitingItem = (r: ApprovalRecord): Block[] => [
 ];
 
 /** One of the viewer's own requests with its state; Cancel while it is still pending. */
-export const requestItem = (r: ApprovalRecord): Block[] => {
+export const requestItem = (r: ApprovalRecord, targets?: TargetsNow): Block[] => {
   const details = [
     `*${r.summary}*`,
     `Asked ${slackDate(r.createdAt)} · ${stateLabel(r.state)}`,
+    ...(r.state === 'pending' ? targetLine(r, targets) : []),
     ...(r.state === 'pending' ? [`Approvals: ${r.approvals.length} of ${r.required}`] : []),
     ...(r.rejection?.reason ? [`Rejected: ${safe(r.rejection.reason, 500)}`] : []),
   ];
@@ -86,7 +105,15 @@ export interface ApprovalsList {
   readonly waiting: readonly ApprovalRecord[];
   /** The viewer's own requests that are still pending. */
   readonly mine: readonly ApprovalRecord[];
+  /** The targets as they are now, or 'unavailable' when Authgear could not be read. */
+  readonly targets?: TargetsNow | 'unavailable' | undefined;
 }
+
+const UNAVAILABLE = context([
+  ':warning: The current state of the users these requests target could not be read.',
+]);
+const known = (targets: TargetsNow | 'unavailable' | undefined): TargetsNow | undefined =>
+  targets === 'unavailable' ? undefined : targets;
 
 /** Block text each of the two lists may take, so the message stays under LIMITS.blockTextPerMessage. */
 const LIST_TEXT_BUDGET = LIMITS.blockTextPerMessage / 2 - 200;
@@ -98,13 +125,14 @@ const listBlocks = (records: readonly ApprovalRecord[], item: (r: ApprovalRecord
 };
 
 /** `/authgear approvals`: what waits on me, and my pending requests (with Cancel). */
-export const approvalsListMessage = ({ waiting, mine }: ApprovalsList): ReplyMessage => {
+export const approvalsListMessage = ({ waiting, mine, targets }: ApprovalsList): ReplyMessage => {
   const blocks: Block[] = [section(`*Waiting on you* (${waiting.length})`)];
   if (waiting.length === 0) blocks.push(context(['Nothing waits on your approval.']));
-  blocks.push(...listBlocks(waiting, waitingItem));
+  if (targets === 'unavailable') blocks.push(UNAVAILABLE);
+  blocks.push(...listBlocks(waiting, (r) => waitingItem(r, known(targets))));
   blocks.push(section(`*Your pending requests* (${mine.length})`));
   if (mine.length === 0) blocks.push(context(['You have no requests waiting for approval.']));
-  blocks.push(...listBlocks(mine, requestItem));
+  blocks.push(...listBlocks(mine, (r) => requestItem(r, known(targets))));
   return {
     text: `Approvals: ${waiting.length} waiting on you, ${mine.length} of yours pending`,
     blocks: capBlocks(blocks),

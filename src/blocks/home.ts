@@ -2,7 +2,7 @@
 import type { types } from '@slack/bolt';
 import type { ApprovalRecord } from '../approvals/record.js';
 import type { GrantRecord } from '../grants/record.js';
-import { moreNote, requestItem, waitingItem } from './approvals-list.js';
+import { moreNote, requestItem, type TargetsNow, waitingItem } from './approvals-list.js';
 import { grantItem } from './grants.js';
 import { type Block, context, divider, header, section } from './primitives.js';
 
@@ -26,6 +26,8 @@ export type HomeData =
         readonly now: number;
         readonly canRevoke: boolean;
       };
+      /** The targets of those requests as they are now (one `nodes` query); absent when Authgear could not be read. */
+      readonly targets?: TargetsNow | undefined;
     }
   /** Something the viewer should read instead of the lists (no role, approvals unavailable). */
   | { readonly kind: 'notice'; readonly text: string };
@@ -61,9 +63,13 @@ export const homeView = (data: HomeData): HomeView => {
     data.kind === 'notice'
       ? [header('Authgear approvals'), section(data.text)]
       : [
-          ...list('Waiting on you', data.waiting, 'Nothing waits on your approval.', waitingItem),
+          ...list('Waiting on you', data.waiting, 'Nothing waits on your approval.', (r) =>
+            waitingItem(r, data.targets),
+          ),
           divider(),
-          ...list('Your recent requests', data.recent, 'You have made no requests lately.', requestItem),
+          ...list('Your recent requests', data.recent, 'You have made no requests lately.', (r) =>
+            requestItem(r, data.targets),
+          ),
           ...(data.grants ? grantsList(data.grants) : []),
         ];
   return { type: 'home', blocks };

@@ -160,11 +160,15 @@ export const searchPageValue = jsonCodec(
 export type SearchPageValue = z.output<typeof searchPageValue.schema>;
 
 /**
- * "Next" on a group or role list, or "More members" on a group or role card: the read verb and its slash
- * arguments, the cursor included (`--after <cursor>`).
+ * "Next" on a list (groups, roles, API resources, fraud decisions), "More members" on a group or role card, and
+ * "View" on a resource row: the read verb and its slash arguments, the cursor included (`--after <cursor>`). Any
+ * verb here is run through runQuery, so its right is checked again at the click.
  */
 export const accessPageValue = jsonCodec(
-  z.object({ v: z.enum(['groups', 'roles', 'group', 'role']), a: z.array(z.string().max(500)).max(30) }),
+  z.object({
+    v: z.enum(['groups', 'roles', 'group', 'role', 'resources', 'resource', 'fraud']),
+    a: z.array(z.string().max(500)).max(30),
+  }),
   { name: 'access_page', limit: BUTTON, stale: 'That page button is no longer valid. List again.' },
 );
 export type AccessPageValue = z.output<typeof accessPageValue.schema>;

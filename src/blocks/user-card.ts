@@ -23,6 +23,7 @@ import {
   section,
   slackDate,
 } from './primitives.js';
+import { accessStatusLines, signInLines } from './user-identities.js';
 
 /** The best human name for a user: name, given + family name, username, email, phone, or the ID. */
 export const displayName = (u: Pick<AuthgearUser, 'id' | 'standardAttributes'>): string => {
@@ -87,9 +88,9 @@ export const statusLines = (u: AuthgearUser, now: Date): string[] => {
     lines.push(
       `:calendar: Valid ${u.accountValidFrom ? `from ${slackDate(u.accountValidFrom)}` : ''}${u.accountValidFrom && u.accountValidUntil ? ' ' : ''}${u.accountValidUntil ? `until ${slackDate(u.accountValidUntil)}` : ''}`,
     );
-  if (u.accountLockout?.isLocked)
+  if (u.accountLockout?.isLocked && u.accountLockout.lockedIPs.length === 0)
     lines.push(`:lock: Locked out until ${slackDate(u.accountLockout.lockedUntil)}`);
-  return lines;
+  return [...lines, ...accessStatusLines(u, now)];
 };
 
 export interface CardButton {
@@ -112,16 +113,6 @@ export const userCard = (u: AuthgearUser, buttons: readonly CardButton[], now: D
   contacts.push(`*Created*\n${slackDate(u.createdAt)}`);
   contacts.push(`*Sessions*\n${u.sessions.totalCount}`);
 
-  const identities = u.identities.nodes.map((i) => {
-    const c = i.claims;
-    const value =
-      textAttr(c.email) ??
-      textAttr(c.phone_number) ??
-      textAttr(c.preferred_username) ??
-      textAttr(c['https://authgear.com/claims/oauth/provider_alias']) ??
-      '';
-    return `${i.type.toLowerCase()}${value ? ` ${safe(value, 100)}` : ''}`;
-  });
   const mfa = u.authenticators.nodes.map((x) => `${x.kind.toLowerCase()} ${x.type.toLowerCase()}`);
   const names = (nodes: ReadonlyArray<{ key: string; name?: string | null | undefined }>) =>
     nodes.length === 0 ? 'none' : nodes.map((n) => showKey(n.key)).join(', ');
@@ -132,7 +123,7 @@ export const userCard = (u: AuthgearUser, buttons: readonly CardButton[], now: D
     fields(contacts),
     section(
       [
-        `*Identities (${u.identities.totalCount})*: ${identities.length ? identities.join(', ') : 'none'}`,
+        ...signInLines(u),
         `*Authenticators (${u.authenticators.totalCount})*: ${mfa.length ? mfa.join(', ') : 'none'}`,
         `*Groups*: ${names(u.groups.nodes)}`,
         `*Roles*: ${names(u.roles.nodes)}`,

@@ -1,8 +1,10 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { auditContextOf } from '../actions/execute.js';
 import type { ApprovalService } from '../approvals/service.js';
-import { type HomeData, homeView } from '../blocks/home.js';
+import { HOME_SHOWN, type HomeData, homeView } from '../blocks/home.js';
 import { asAppError, errorKind } from '../errors.js';
 import { grants as grantsRight } from '../permissions/authorize.js';
+import { targetsOrUnavailable } from '../queries/approval-targets.js';
 import { grantLedgerOf } from '../queries/grants.js';
 import type { Services, SlackUserRef, WebClient } from '../services.js';
 
@@ -24,7 +26,14 @@ const homeData = async (s: Services, approvals: ApprovalService, user: SlackUser
       now: s.now().getTime(),
       canRevoke: grantsRight(s.policy, actor.roles, 'user.revoke_grant'),
     };
-    return { kind: 'lists', waiting, recent, grants };
+    const shown = [
+      ...waiting.slice(0, HOME_SHOWN),
+      ...recent.slice(0, HOME_SHOWN).filter((r) => r.state === 'pending'),
+    ];
+    const targets = await targetsOrUnavailable(s.api, shown, auditContextOf(actor), s.now());
+    if (targets === 'unavailable')
+      s.logger.warn({ handler: 'app_home', user: user.id }, 'home tab: approval targets unavailable');
+    return { kind: 'lists', waiting, recent, grants, ...(targets === 'unavailable' ? {} : { targets }) };
   } catch (e) {
     const err = asAppError(e);
     s.logger.warn({ handler: 'app_home', user: user.id, code: err.code }, 'home tab: lists unavailable');

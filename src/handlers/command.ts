@@ -28,7 +28,7 @@ export const onCommand =
     const { verb, args, rest } = splitCommand(fromSlackText(command.text));
     const user = { id: command.user_id, teamId: command.team_id, name: command.user_name };
     if (verb === '' || verb === 'help') {
-      await ack({ response_type: 'ephemeral', ...(await helpResponse(s, user)) });
+      await ack({ response_type: 'ephemeral', ...(await helpResponse(s, user, args[0])) });
       return;
     }
     const query = queryForVerb(s.queries, verb);

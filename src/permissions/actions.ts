@@ -19,6 +19,8 @@ export const ACTION_NAMES = [
   'user.authorizations',
   'user.grant',
   'user.revoke_grant',
+  'user.mfa_grace',
+  'user.add_authenticator',
   'group.view',
   'group.create',
   'group.update',
@@ -31,6 +33,9 @@ export const ACTION_NAMES = [
   'role.members',
   'audit.view',
   'approvals.view',
+  'resource.view',
+  'resource.manage',
+  'fraud.view',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

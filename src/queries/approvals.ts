@@ -3,9 +3,10 @@
  * the query through `ctx.services.approvals` (createApp: `extras: { approvals }`).
  */
 import type { ApprovalRecord } from '../approvals/record.js';
-import { approvalsListMessage } from '../blocks/approvals-list.js';
+import { approvalsListMessage, LIST_SHOWN } from '../blocks/approvals-list.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../permissions/authorize.js';
+import { targetsOrUnavailable } from './approval-targets.js';
 import type { QueryServices, QueryVerb } from './types.js';
 
 /** What the query needs from the approval service. */
@@ -42,6 +43,9 @@ export const approvalsQuery: QueryVerb = {
       lists.requestsBy(ctx.actor.userId, 50),
     ]);
     const open = (r: ApprovalRecord) => r.state === 'pending' && Date.parse(r.expiresAt) > ctx.now.getTime();
-    return approvalsListMessage({ waiting, mine: mine.filter(open) });
+    const pending = mine.filter(open);
+    const shown = [...waiting.slice(0, LIST_SHOWN), ...pending.slice(0, LIST_SHOWN)];
+    const targets = await targetsOrUnavailable(ctx.api, shown, ctx.auditContext, ctx.now);
+    return approvalsListMessage({ waiting, mine: pending, targets });
   },
 };

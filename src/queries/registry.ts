@@ -1,13 +1,18 @@
 import { accessQueries } from './access.js';
 import { approvalsQuery } from './approvals.js';
 import { auditQuery } from './audit.js';
+import { fraudQuery } from './fraud.js';
 import { grantsQuery } from './grants.js';
 import { recordQueries } from './records.js';
+import { resourceQueries } from './resources.js';
 import { sessionsQuery } from './sessions.js';
 import type { QueryVerb } from './types.js';
 import { searchQuery, userQuery } from './users.js';
 
-/** Read-only verbs: users, sessions, a user's records, groups and roles, pending approvals, Authgear's audit log. */
+/**
+ * Read-only verbs: users, sessions, a user's records, groups and roles, pending approvals, Authgear's audit log,
+ * API resources, fraud protection.
+ */
 export const coreQueries: readonly QueryVerb[] = [
   userQuery,
   searchQuery,
@@ -17,6 +22,8 @@ export const coreQueries: readonly QueryVerb[] = [
   approvalsQuery,
   auditQuery,
   grantsQuery,
+  ...resourceQueries,
+  fraudQuery,
 ];
 
 export const queryForVerb = (queries: readonly QueryVerb[], verb: string): QueryVerb | undefined =>

@@ -9,6 +9,7 @@ import { AppError } from '../errors.js';
 import { grants } from '../permissions/authorize.js';
 import type { ReplyMessage } from '../slack/reply.js';
 import type { QueryContext, QueryVerb, ReadQuery } from './types.js';
+import { lookUpSeveral } from './user-list.js';
 
 export const SEARCH_PAGE_SIZE = 10;
 const MAX_KEYWORD = 200;
@@ -36,10 +37,11 @@ export const userCardMessage = (ctx: QueryContext, user: AuthgearUser): ReplyMes
 export const userQuery: QueryVerb = {
   verbs: ['user', 'lookup', 'show'],
   permission: 'user.view',
-  usage: 'user <who>',
-  description: "show a user's card",
+  usage: 'user <who>[, <who>…]',
+  description: "a user's card, or a list of several users",
   async run(ctx, _args, rawArgs) {
     if (rawArgs.trim() === '') throw new AppError('input.usage', 'Usage: `/authgear user <who>`');
+    if (rawArgs.includes(',')) return lookUpSeveral(ctx, rawArgs);
     const found = await ctx.users.resolve(rawArgs.trim(), ctx.auditContext);
     if (found.kind === 'none') {
       throw new AppError(

@@ -2,7 +2,12 @@ import type { AdminApi } from '../authgear/client.js';
 import { isAuthgearReason } from '../authgear/errors.js';
 import type { AuditContext } from '../authgear/jwt.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
-import { getUserByLoginId, getUserNode, getUsersByStandardAttribute } from '../authgear/operations/users.js';
+import {
+  getUserByLoginId,
+  getUserByOauth,
+  getUserNode,
+  getUsersByStandardAttribute,
+} from '../authgear/operations/users.js';
 import { AppError } from '../errors.js';
 import { parseWho, WHO_HELP, type WhoRef } from './who.js';
 
@@ -74,6 +79,22 @@ export const createUserResolver = (api: AdminApi, slack: SlackProfiles): UserRes
     return byLoginId ? [byLoginId] : [];
   };
 
+  /** getUserByOAuth: a provider alias the project does not configure is Authgear's GetUsersInvalidArgument. */
+  const byOauth = async (alias: string, subject: string, actor: AuditContext): Promise<AuthgearUser[]> => {
+    try {
+      const { getUserByOAuth } = await api.run(getUserByOauth, { alias, subject }, actor);
+      return getUserByOAuth ? [getUserByOAuth] : [];
+    } catch (e) {
+      if (isAuthgearReason(e, 'GetUsersInvalidArgument'))
+        throw new AppError(
+          'user.not_found',
+          `This Authgear project has no OAuth provider \`${alias.replace(/`/g, '')}\`. The alias is in the Authgear Portal under Social / Enterprise Login.`,
+          { cause: e, details: e.details },
+        );
+      throw e;
+    }
+  };
+
   const resolveRef = async (ref: WhoRef, actor: AuditContext): Promise<AuthgearUser[]> => {
     switch (ref.kind) {
       case 'node': {
@@ -86,6 +107,8 @@ export const createUserResolver = (api: AdminApi, slack: SlackProfiles): UserRes
         return byValue('phone', ref.phone, actor);
       case 'username':
         return byValue('username', ref.username, actor);
+      case 'oauth':
+        return byOauth(ref.alias, ref.subject, actor);
       case 'slack': {
         const email = await slack.emailOf(ref.slackUserId);
         if (email === undefined) {

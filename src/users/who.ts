@@ -7,10 +7,13 @@ export type WhoRef =
   | { readonly kind: 'email'; readonly email: string }
   | { readonly kind: 'phone'; readonly phone: string }
   | { readonly kind: 'node'; readonly nodeId: string }
-  | { readonly kind: 'username'; readonly username: string };
+  | { readonly kind: 'username'; readonly username: string }
+  | { readonly kind: 'oauth'; readonly alias: string; readonly subject: string };
 
 const PHONE = /^\+[1-9]\d{6,14}$/;
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** `oauth:<provider alias>:<subject>`: the user's ID at an OAuth provider the project configures. */
+const OAUTH = /^oauth:([A-Za-z0-9_.-]{1,64}):(\S{1,255})$/i;
 
 /** A Slack user mention, as slack/text.ts leaves it (`<@U123>`; `<@U123|alice>` is read too). */
 const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
@@ -25,6 +28,8 @@ export const parseWho = (token: string): WhoRef | undefined => {
   if (text === '' || text.length > 320) return undefined;
   const mention = MENTION.exec(text);
   if (mention?.[1]) return { kind: 'slack', slackUserId: mention[1] };
+  const oauth = OAUTH.exec(text);
+  if (oauth?.[1] && oauth[2]) return { kind: 'oauth', alias: oauth[1], subject: oauth[2] };
   if (isEmail(text)) return { kind: 'email', email: text.toLowerCase() };
   const phone = text.replace(/[\s()-]/g, '');
   if (PHONE.test(phone)) return { kind: 'phone', phone };
@@ -37,4 +42,4 @@ export const parseWho = (token: string): WhoRef | undefined => {
 };
 
 export const WHO_HELP =
-  'an email, a phone number in E.164 (+15551234567), a username, an Authgear user ID, or a Slack @mention';
+  'an email, a phone number in E.164 (+15551234567), a username, an Authgear user ID, `oauth:<provider>:<subject>`, or a Slack @mention';

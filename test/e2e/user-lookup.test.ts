@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HELP_TOPICS } from '../../src/blocks/help.js';
 import { PEOPLE, startTestApp, type TestApp } from '../support/app.js';
+import { blockTextLength, checkMessageBlocks } from '../support/block-kit.js';
 
 let t: TestApp;
 let aliceId: string;
@@ -82,9 +84,33 @@ describe('/authgear user', () => {
   it('answers help in the ack itself, listing only what this person may do', async () => {
     const res = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: 'help' });
     expect(res.status).toBe(200);
-    expect(res.body).toContain('user &lt;who&gt;');
+    expect(res.body).toContain('`user`');
+    expect(res.body).toContain('help lookup');
     expect(res.body).not.toContain('disable');
+    const topic = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: 'help lookup' });
+    expect(topic.body).toContain('user &lt;who&gt;');
     const none = await t.driver.slashCommand({ userId: PEOPLE.nobody, text: '' });
     expect(none.body).toContain("don't have access");
+  });
+
+  it("explains one command, and says so when a command is not this person's", async () => {
+    const verb = await t.driver.slashCommand({ userId: PEOPLE.admin, text: 'help disable' });
+    expect(verb.body).toContain('disable &lt;who&gt;');
+    expect(verb.body).toContain('user.disable');
+    const denied = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: 'help disable' });
+    expect(denied.body).toContain('not among the commands your role allows');
+    const unknown = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: 'help teleport' });
+    expect(unknown.body).toContain('no topic or command');
+  });
+
+  it("keeps an admin's help overview and every topic within Slack's limits for one message", async () => {
+    const pages = ['help', ...Object.keys(HELP_TOPICS).map((topic) => `help ${topic}`)];
+    for (const text of pages) {
+      const res = await t.driver.slashCommand({ userId: PEOPLE.admin, text });
+      const body = res.json as { blocks: unknown };
+      expect(checkMessageBlocks(body.blocks), text).toEqual([]);
+      expect(blockTextLength(body.blocks), text).toBeLessThan(10_000);
+      expect(JSON.stringify(body.blocks), text).not.toMatch(/…and \d+ more/);
+    }
   });
 });

@@ -122,7 +122,7 @@ describe.runIf(hasShared)("the Authgear fake's schema", () => {
 
   it('audits every mutation under an activity type Authgear defines, except the MFA grace period ones', () => {
     const fields = Object.keys(fake.getMutationType()?.getFields() ?? {});
-    expect(fields.length).toBe(45);
+    expect(fields.length).toBe(57);
     expect(fields.filter((f) => auditedActivityType(f) === undefined)).toEqual([
       'removeMFAGracePeriod',
       'setMFAGracePeriod',

@@ -18,6 +18,13 @@ export type AddGroupToUsersInput = {
   userIDs?: Array<string> | null | undefined;
 };
 
+export type AddResourceToClientIDInput = {
+  /** The client ID to associate. */
+  clientID: string;
+  /** The URI of the resource. */
+  resourceURI: string;
+};
+
 export type AddRoleToGroupsInput = {
   /** The list of group keys. */
   groupKeys: Array<string>;
@@ -30,6 +37,15 @@ export type AddRoleToUsersInput = {
   roleKey: string;
   /** The list of user ids. */
   userIDs?: Array<string> | null | undefined;
+};
+
+export type AddScopesToClientIDInput = {
+  /** The client ID. */
+  clientID: string;
+  /** The URI of the resource. */
+  resourceURI: string;
+  /** The list of scopes to add. */
+  scopes: Array<string>;
 };
 
 export type AddUserToGroupsInput = {
@@ -177,6 +193,35 @@ export type AuditLogActivityType =
   | 'WHATSAPP_SENT'
   | 'WHATSAPP_SUPPRESSED';
 
+/** Definition of an authenticator. This is a union object, exactly one of the available fields must be present. */
+export type AuthenticatorDefinition = {
+  /** Kind of authenticator. */
+  kind: AuthenticatorKind;
+  /** OOB OTP Email authenticator definition. Must be provided when type is OOB_OTP_EMAIL. */
+  oobOtpEmail?: AuthenticatorDefinitionOOBOTPEmail | null | undefined;
+  /** OOB OTP SMS authenticator definition. Must be provided when type is OOB_OTP_SMS. */
+  oobOtpSMS?: AuthenticatorDefinitionOOBOTPSMS | null | undefined;
+  /** Password authenticator definition. Must be provided when type is PASSWORD. */
+  password?: AuthenticatorDefinitionPassword | null | undefined;
+  /** Type of authenticator. */
+  type: AuthenticatorType;
+};
+
+export type AuthenticatorDefinitionOOBOTPEmail = {
+  /** Email of the new oob otp sms authenticator. */
+  email: string;
+};
+
+export type AuthenticatorDefinitionOOBOTPSMS = {
+  /** Phone number of the new oob otp sms authenticator. */
+  phone: string;
+};
+
+export type AuthenticatorDefinitionPassword = {
+  /** Password of the new authenticator. */
+  password: string;
+};
+
 export type AuthenticatorKind =
   | 'PRIMARY'
   | 'SECONDARY';
@@ -187,6 +232,13 @@ export type AuthenticatorType =
   | 'PASSKEY'
   | 'PASSWORD'
   | 'TOTP';
+
+export type CreateAuthenticatorInput = {
+  /** Definition of the new authenticator. */
+  definition: AuthenticatorDefinition;
+  /** Target user ID. */
+  userID: string;
+};
 
 export type CreateGroupInput = {
   /** The optional description of the group. */
@@ -206,6 +258,13 @@ export type CreateIdentityInput = {
   userID: string;
 };
 
+export type CreateResourceInput = {
+  /** The optional name of the resource. */
+  name?: string | null | undefined;
+  /** The URI of the resource. */
+  resourceURI: string;
+};
+
 export type CreateRoleInput = {
   /** The optional description of the role. */
   description?: string | null | undefined;
@@ -213,6 +272,15 @@ export type CreateRoleInput = {
   key: string;
   /** The optional name of the role. */
   name?: string | null | undefined;
+};
+
+export type CreateScopeInput = {
+  /** The optional description of the scope. */
+  description?: string | null | undefined;
+  /** The URI of the resource. */
+  resourceURI: string;
+  /** The scope string. */
+  scope: string;
 };
 
 export type CreateUserInput = {
@@ -250,10 +318,33 @@ export type DeleteIdentityInput = {
   identityID: string;
 };
 
+export type DeleteResourceInput = {
+  /** The URI of the resource. */
+  resourceURI: string;
+};
+
 export type DeleteRoleInput = {
   /** The ID of the role. */
   id: string;
 };
+
+export type DeleteScopeInput = {
+  /** The URI of the resource. */
+  resourceURI: string;
+  /** The scope string. */
+  scope: string;
+};
+
+export type FraudProtectionDecision =
+  | 'allowed'
+  | 'blocked';
+
+export type FraudProtectionWarningType =
+  | 'SMS__PHONE_COUNTRIES__BY_IP__DAILY_THRESHOLD_EXCEEDED'
+  | 'SMS__UNVERIFIED_OTPS__BY_IP__DAILY_THRESHOLD_EXCEEDED'
+  | 'SMS__UNVERIFIED_OTPS__BY_IP__HOURLY_THRESHOLD_EXCEEDED'
+  | 'SMS__UNVERIFIED_OTPS__BY_PHONE_COUNTRY__DAILY_THRESHOLD_EXCEEDED'
+  | 'SMS__UNVERIFIED_OTPS__BY_PHONE_COUNTRY__HOURLY_THRESHOLD_EXCEEDED';
 
 /** Definition of an identity. This is a union object, exactly one of the available fields must be present. */
 export type IdentityDefinition = {
@@ -295,6 +386,13 @@ export type RemoveGroupFromUsersInput = {
   userIDs?: Array<string> | null | undefined;
 };
 
+export type RemoveResourceFromClientIDInput = {
+  /** The client ID to disassociate. */
+  clientID: string;
+  /** The URI of the resource. */
+  resourceURI: string;
+};
+
 export type RemoveRoleFromGroupsInput = {
   /** The list of group keys. */
   groupKeys: Array<string>;
@@ -309,6 +407,15 @@ export type RemoveRoleFromUsersInput = {
   userIDs?: Array<string> | null | undefined;
 };
 
+export type RemoveScopesFromClientIDInput = {
+  /** The client ID. */
+  clientID: string;
+  /** The URI of the resource. */
+  resourceURI: string;
+  /** The list of scopes to remove. */
+  scopes: Array<string>;
+};
+
 export type RemoveUserFromGroupsInput = {
   /** The list of group keys. */
   groupKeys?: Array<string> | null | undefined;
@@ -321,6 +428,15 @@ export type RemoveUserFromRolesInput = {
   roleKeys?: Array<string> | null | undefined;
   /** The id of the user. */
   userID: string;
+};
+
+export type ReplaceScopesOfClientIDInput = {
+  /** The client ID. */
+  clientID: string;
+  /** The URI of the resource. */
+  resourceURI: string;
+  /** The new list of scopes. */
+  scopes: Array<string>;
 };
 
 export type SessionType =
@@ -351,6 +467,13 @@ export type UpdateIdentityInput = {
   userID: string;
 };
 
+export type UpdateResourceInput = {
+  /** The new name of the resource. Pass null if you do not need to update the name. Pass an empty string to remove the name. */
+  name?: string | null | undefined;
+  /** The URI of the resource. */
+  resourceURI: string;
+};
+
 export type UpdateRoleInput = {
   /** The new description of the role. Pass null if you do not need to update the description. Pass an empty string to remove the description. */
   description?: string | null | undefined;
@@ -360,6 +483,15 @@ export type UpdateRoleInput = {
   key?: string | null | undefined;
   /** The new name of the role. Pass null if you do not need to update the name. Pass an empty string to remove the name. */
   name?: string | null | undefined;
+};
+
+export type UpdateScopeInput = {
+  /** The new description of the scope. Pass null if you do not need to update the description. Pass an empty string to remove the description. */
+  description?: string | null | undefined;
+  /** The URI of the resource. */
+  resourceURI: string;
+  /** The scope string. */
+  scope: string;
 };
 
 export type UpdateUserInput = {
@@ -385,6 +517,13 @@ export type AddGroupToUsersMutationVariables = Exact<{
 
 export type AddGroupToUsersMutation = { addGroupToUsers: { group: { id: string } } };
 
+export type AddResourceToClientIDMutationVariables = Exact<{
+  input: AddResourceToClientIDInput;
+}>;
+
+
+export type AddResourceToClientIDMutation = { addResourceToClientID: { resource: { id: string, clientIDs: Array<string> } } };
+
 export type AddRoleToGroupsMutationVariables = Exact<{
   input: AddRoleToGroupsInput;
 }>;
@@ -398,6 +537,13 @@ export type AddRoleToUsersMutationVariables = Exact<{
 
 
 export type AddRoleToUsersMutation = { addRoleToUsers: { role: { id: string } } };
+
+export type AddScopesToClientIDMutationVariables = Exact<{
+  input: AddScopesToClientIDInput;
+}>;
+
+
+export type AddScopesToClientIDMutation = { addScopesToClientID: { scopes: Array<{ id: string, scope: string }> } };
 
 export type AddUserToGroupsMutationVariables = Exact<{
   input: AddUserToGroupsInput;
@@ -420,6 +566,13 @@ export type AnonymizeUserMutationVariables = Exact<{
 
 export type AnonymizeUserMutation = { anonymizeUser: { anonymizedUserID: string } };
 
+export type CreateAuthenticatorMutationVariables = Exact<{
+  input: CreateAuthenticatorInput;
+}>;
+
+
+export type CreateAuthenticatorMutation = { createAuthenticator: { authenticator: { id: string, type: AuthenticatorType, kind: AuthenticatorKind, claims: Record<string, unknown> } } };
+
 export type CreateGroupMutationVariables = Exact<{
   input: CreateGroupInput;
 }>;
@@ -434,6 +587,13 @@ export type CreateIdentityMutationVariables = Exact<{
 
 export type CreateIdentityMutation = { createIdentity: { identity: { id: string, type: IdentityType, claims: Record<string, unknown>, createdAt: string }, user: { id: string, updatedAt: string } } };
 
+export type CreateResourceMutationVariables = Exact<{
+  input: CreateResourceInput;
+}>;
+
+
+export type CreateResourceMutation = { createResource: { resource: { id: string, resourceURI: string, name: string | null } } };
+
 export type CreateRoleMutationVariables = Exact<{
   input: CreateRoleInput;
 }>;
@@ -441,12 +601,19 @@ export type CreateRoleMutationVariables = Exact<{
 
 export type CreateRoleMutation = { createRole: { role: { id: string, key: string, name: string | null, description: string | null } } };
 
+export type CreateScopeMutationVariables = Exact<{
+  input: CreateScopeInput;
+}>;
+
+
+export type CreateScopeMutation = { createScope: { scope: { id: string, scope: string, description: string | null } } };
+
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
 }>;
 
 
-export type CreateUserMutation = { createUser: { user: { id: string, createdAt: string, updatedAt: string, lastLoginAt: string | null, isDisabled: boolean, disableReason: string | null, isDeactivated: boolean, isAnonymized: boolean, isAnonymous: boolean, temporarilyDisabledFrom: string | null, temporarilyDisabledUntil: string | null, accountValidFrom: string | null, accountValidUntil: string | null, deleteAt: string | null, anonymizeAt: string | null, standardAttributes: Record<string, unknown>, customAttributes: Record<string, unknown>, verifiedClaims: Array<{ name: string, value: string }>, accountLockout: { isLocked: boolean, lockedUntil: string | null }, identities: { totalCount: number | null, edges: Array<{ node: { id: string, type: IdentityType, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, authenticators: { totalCount: number | null, edges: Array<{ node: { id: string, type: AuthenticatorType, kind: AuthenticatorKind, isDefault: boolean, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, sessions: { totalCount: number | null } | null, groups: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, roles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, effectiveRoles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null } } };
+export type CreateUserMutation = { createUser: { user: { id: string, createdAt: string, updatedAt: string, lastLoginAt: string | null, isDisabled: boolean, disableReason: string | null, isDeactivated: boolean, isAnonymized: boolean, isAnonymous: boolean, temporarilyDisabledFrom: string | null, temporarilyDisabledUntil: string | null, accountValidFrom: string | null, accountValidUntil: string | null, deleteAt: string | null, anonymizeAt: string | null, mfaGracePeriodEndAt: string | null, standardAttributes: Record<string, unknown>, customAttributes: Record<string, unknown>, verifiedClaims: Array<{ name: string, value: string }>, accountLockout: { isLocked: boolean, lockedUntil: string | null, lockoutType: string, lockedIPs: Array<{ ipAddress: string, lockedUntil: string }> }, loginIDs: Array<{ id: string, claims: Record<string, unknown> }>, oauthConnections: Array<{ id: string, claims: Record<string, unknown> }>, passkeys: Array<{ id: string, claims: Record<string, unknown> }>, identities: { totalCount: number | null, edges: Array<{ node: { id: string, type: IdentityType, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, authenticators: { totalCount: number | null, edges: Array<{ node: { id: string, type: AuthenticatorType, kind: AuthenticatorKind, isDefault: boolean, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, sessions: { totalCount: number | null } | null, groups: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, roles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, effectiveRoles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null } } };
 
 export type DeleteAuthenticatorMutationVariables = Exact<{
   input: DeleteAuthenticatorInput;
@@ -476,12 +643,26 @@ export type DeleteIdentityMutationVariables = Exact<{
 
 export type DeleteIdentityMutation = { deleteIdentity: { user: { id: string, updatedAt: string } } };
 
+export type DeleteResourceMutationVariables = Exact<{
+  input: DeleteResourceInput;
+}>;
+
+
+export type DeleteResourceMutation = { deleteResource: { ok: boolean | null } };
+
 export type DeleteRoleMutationVariables = Exact<{
   input: DeleteRoleInput;
 }>;
 
 
 export type DeleteRoleMutation = { deleteRole: { ok: boolean | null } };
+
+export type DeleteScopeMutationVariables = Exact<{
+  input: DeleteScopeInput;
+}>;
+
+
+export type DeleteScopeMutation = { deleteScope: { ok: boolean | null } };
 
 export type DeleteUserMutationVariables = Exact<{
   userID: string;
@@ -499,6 +680,14 @@ export type GenerateOOBOTPCodeMutationVariables = Exact<{
 
 export type GenerateOOBOTPCodeMutation = { generateOOBOTPCode: { code: string } };
 
+export type GetFraudOverviewQueryVariables = Exact<{
+  rangeFrom: string;
+  rangeTo: string;
+}>;
+
+
+export type GetFraudOverviewQuery = { fraudProtectionOverview: { sendSMS: { total: number, blocked: number, flagged: number, topSourceIPs: Array<{ ipAddress: string, geoCountryCode: string, total: number, blocked: number, flagged: number }>, topSMSOrigins: Array<{ phoneCountryCode: string, total: number, blocked: number, flagged: number }>, topIPLocations: Array<{ geoCountryCode: string, total: number, blocked: number, flagged: number }> } } };
+
 export type GetGroupNodeQueryVariables = Exact<{
   id: string;
   usersFirst: number;
@@ -514,6 +703,26 @@ export type GetGroupNodeQuery = { node:
     | { __typename: 'Group', id: string, key: string, name: string | null, description: string | null, createdAt: string, updatedAt: string, roles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, users: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, standardAttributes: Record<string, unknown> } | null } | null> | null } | null }
     | { __typename: 'Identity' }
     | { __typename: 'Resource' }
+    | { __typename: 'Role' }
+    | { __typename: 'Scope' }
+    | { __typename: 'Session' }
+    | { __typename: 'User' }
+   | null };
+
+export type GetResourceNodeQueryVariables = Exact<{
+  id: string;
+  clientID?: string | null | undefined;
+}>;
+
+
+export type GetResourceNodeQuery = { node:
+    | { __typename: 'AuditLog' }
+    | { __typename: 'Authenticator' }
+    | { __typename: 'Authorization' }
+    | { __typename: 'FraudProtectionDecisionRecord' }
+    | { __typename: 'Group' }
+    | { __typename: 'Identity' }
+    | { __typename: 'Resource', id: string, resourceURI: string, name: string | null, clientIDs: Array<string>, createdAt: string, updatedAt: string, scopes: { totalCount: number | null, pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, scope: string, description: string | null } | null } | null> | null } | null }
     | { __typename: 'Role' }
     | { __typename: 'Scope' }
     | { __typename: 'Session' }
@@ -566,7 +775,15 @@ export type GetUserByLoginIDQueryVariables = Exact<{
 }>;
 
 
-export type GetUserByLoginIDQuery = { getUserByLoginID: { id: string, createdAt: string, updatedAt: string, lastLoginAt: string | null, isDisabled: boolean, disableReason: string | null, isDeactivated: boolean, isAnonymized: boolean, isAnonymous: boolean, temporarilyDisabledFrom: string | null, temporarilyDisabledUntil: string | null, accountValidFrom: string | null, accountValidUntil: string | null, deleteAt: string | null, anonymizeAt: string | null, standardAttributes: Record<string, unknown>, customAttributes: Record<string, unknown>, verifiedClaims: Array<{ name: string, value: string }>, accountLockout: { isLocked: boolean, lockedUntil: string | null }, identities: { totalCount: number | null, edges: Array<{ node: { id: string, type: IdentityType, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, authenticators: { totalCount: number | null, edges: Array<{ node: { id: string, type: AuthenticatorType, kind: AuthenticatorKind, isDefault: boolean, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, sessions: { totalCount: number | null } | null, groups: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, roles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, effectiveRoles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null } | null };
+export type GetUserByLoginIDQuery = { getUserByLoginID: { id: string, createdAt: string, updatedAt: string, lastLoginAt: string | null, isDisabled: boolean, disableReason: string | null, isDeactivated: boolean, isAnonymized: boolean, isAnonymous: boolean, temporarilyDisabledFrom: string | null, temporarilyDisabledUntil: string | null, accountValidFrom: string | null, accountValidUntil: string | null, deleteAt: string | null, anonymizeAt: string | null, mfaGracePeriodEndAt: string | null, standardAttributes: Record<string, unknown>, customAttributes: Record<string, unknown>, verifiedClaims: Array<{ name: string, value: string }>, accountLockout: { isLocked: boolean, lockedUntil: string | null, lockoutType: string, lockedIPs: Array<{ ipAddress: string, lockedUntil: string }> }, loginIDs: Array<{ id: string, claims: Record<string, unknown> }>, oauthConnections: Array<{ id: string, claims: Record<string, unknown> }>, passkeys: Array<{ id: string, claims: Record<string, unknown> }>, identities: { totalCount: number | null, edges: Array<{ node: { id: string, type: IdentityType, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, authenticators: { totalCount: number | null, edges: Array<{ node: { id: string, type: AuthenticatorType, kind: AuthenticatorKind, isDefault: boolean, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, sessions: { totalCount: number | null } | null, groups: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, roles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, effectiveRoles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null } | null };
+
+export type GetUserByOauthQueryVariables = Exact<{
+  alias: string;
+  subject: string;
+}>;
+
+
+export type GetUserByOauthQuery = { getUserByOAuth: { id: string, createdAt: string, updatedAt: string, lastLoginAt: string | null, isDisabled: boolean, disableReason: string | null, isDeactivated: boolean, isAnonymized: boolean, isAnonymous: boolean, temporarilyDisabledFrom: string | null, temporarilyDisabledUntil: string | null, accountValidFrom: string | null, accountValidUntil: string | null, deleteAt: string | null, anonymizeAt: string | null, mfaGracePeriodEndAt: string | null, standardAttributes: Record<string, unknown>, customAttributes: Record<string, unknown>, verifiedClaims: Array<{ name: string, value: string }>, accountLockout: { isLocked: boolean, lockedUntil: string | null, lockoutType: string, lockedIPs: Array<{ ipAddress: string, lockedUntil: string }> }, loginIDs: Array<{ id: string, claims: Record<string, unknown> }>, oauthConnections: Array<{ id: string, claims: Record<string, unknown> }>, passkeys: Array<{ id: string, claims: Record<string, unknown> }>, identities: { totalCount: number | null, edges: Array<{ node: { id: string, type: IdentityType, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, authenticators: { totalCount: number | null, edges: Array<{ node: { id: string, type: AuthenticatorType, kind: AuthenticatorKind, isDefault: boolean, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, sessions: { totalCount: number | null } | null, groups: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, roles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, effectiveRoles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null } | null };
 
 export type GetUserNodeQueryVariables = Exact<{
   id: string;
@@ -584,8 +801,27 @@ export type GetUserNodeQuery = { node:
     | { __typename: 'Role' }
     | { __typename: 'Scope' }
     | { __typename: 'Session' }
-    | { __typename: 'User', id: string, createdAt: string, updatedAt: string, lastLoginAt: string | null, isDisabled: boolean, disableReason: string | null, isDeactivated: boolean, isAnonymized: boolean, isAnonymous: boolean, temporarilyDisabledFrom: string | null, temporarilyDisabledUntil: string | null, accountValidFrom: string | null, accountValidUntil: string | null, deleteAt: string | null, anonymizeAt: string | null, standardAttributes: Record<string, unknown>, customAttributes: Record<string, unknown>, verifiedClaims: Array<{ name: string, value: string }>, accountLockout: { isLocked: boolean, lockedUntil: string | null }, identities: { totalCount: number | null, edges: Array<{ node: { id: string, type: IdentityType, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, authenticators: { totalCount: number | null, edges: Array<{ node: { id: string, type: AuthenticatorType, kind: AuthenticatorKind, isDefault: boolean, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, sessions: { totalCount: number | null } | null, groups: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, roles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, effectiveRoles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null }
+    | { __typename: 'User', id: string, createdAt: string, updatedAt: string, lastLoginAt: string | null, isDisabled: boolean, disableReason: string | null, isDeactivated: boolean, isAnonymized: boolean, isAnonymous: boolean, temporarilyDisabledFrom: string | null, temporarilyDisabledUntil: string | null, accountValidFrom: string | null, accountValidUntil: string | null, deleteAt: string | null, anonymizeAt: string | null, mfaGracePeriodEndAt: string | null, standardAttributes: Record<string, unknown>, customAttributes: Record<string, unknown>, verifiedClaims: Array<{ name: string, value: string }>, accountLockout: { isLocked: boolean, lockedUntil: string | null, lockoutType: string, lockedIPs: Array<{ ipAddress: string, lockedUntil: string }> }, loginIDs: Array<{ id: string, claims: Record<string, unknown> }>, oauthConnections: Array<{ id: string, claims: Record<string, unknown> }>, passkeys: Array<{ id: string, claims: Record<string, unknown> }>, identities: { totalCount: number | null, edges: Array<{ node: { id: string, type: IdentityType, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, authenticators: { totalCount: number | null, edges: Array<{ node: { id: string, type: AuthenticatorType, kind: AuthenticatorKind, isDefault: boolean, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, sessions: { totalCount: number | null } | null, groups: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, roles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, effectiveRoles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null }
    | null };
+
+export type GetUserNodesQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type GetUserNodesQuery = { nodes: Array<
+    | { __typename: 'AuditLog' }
+    | { __typename: 'Authenticator' }
+    | { __typename: 'Authorization' }
+    | { __typename: 'FraudProtectionDecisionRecord' }
+    | { __typename: 'Group' }
+    | { __typename: 'Identity' }
+    | { __typename: 'Resource' }
+    | { __typename: 'Role' }
+    | { __typename: 'Scope' }
+    | { __typename: 'Session' }
+    | { __typename: 'User', id: string, standardAttributes: Record<string, unknown>, isDisabled: boolean, isDeactivated: boolean, isAnonymized: boolean, disableReason: string | null, temporarilyDisabledFrom: string | null, temporarilyDisabledUntil: string | null, accountValidFrom: string | null, accountValidUntil: string | null, deleteAt: string | null, anonymizeAt: string | null, lastLoginAt: string | null, accountLockout: { isLocked: boolean } }
+   | null> };
 
 export type GetUserSessionsQueryVariables = Exact<{
   id: string;
@@ -613,7 +849,7 @@ export type GetUsersByStandardAttributeQueryVariables = Exact<{
 }>;
 
 
-export type GetUsersByStandardAttributeQuery = { getUsersByStandardAttribute: Array<{ id: string, createdAt: string, updatedAt: string, lastLoginAt: string | null, isDisabled: boolean, disableReason: string | null, isDeactivated: boolean, isAnonymized: boolean, isAnonymous: boolean, temporarilyDisabledFrom: string | null, temporarilyDisabledUntil: string | null, accountValidFrom: string | null, accountValidUntil: string | null, deleteAt: string | null, anonymizeAt: string | null, standardAttributes: Record<string, unknown>, customAttributes: Record<string, unknown>, verifiedClaims: Array<{ name: string, value: string }>, accountLockout: { isLocked: boolean, lockedUntil: string | null }, identities: { totalCount: number | null, edges: Array<{ node: { id: string, type: IdentityType, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, authenticators: { totalCount: number | null, edges: Array<{ node: { id: string, type: AuthenticatorType, kind: AuthenticatorKind, isDefault: boolean, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, sessions: { totalCount: number | null } | null, groups: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, roles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, effectiveRoles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null }> };
+export type GetUsersByStandardAttributeQuery = { getUsersByStandardAttribute: Array<{ id: string, createdAt: string, updatedAt: string, lastLoginAt: string | null, isDisabled: boolean, disableReason: string | null, isDeactivated: boolean, isAnonymized: boolean, isAnonymous: boolean, temporarilyDisabledFrom: string | null, temporarilyDisabledUntil: string | null, accountValidFrom: string | null, accountValidUntil: string | null, deleteAt: string | null, anonymizeAt: string | null, mfaGracePeriodEndAt: string | null, standardAttributes: Record<string, unknown>, customAttributes: Record<string, unknown>, verifiedClaims: Array<{ name: string, value: string }>, accountLockout: { isLocked: boolean, lockedUntil: string | null, lockoutType: string, lockedIPs: Array<{ ipAddress: string, lockedUntil: string }> }, loginIDs: Array<{ id: string, claims: Record<string, unknown> }>, oauthConnections: Array<{ id: string, claims: Record<string, unknown> }>, passkeys: Array<{ id: string, claims: Record<string, unknown> }>, identities: { totalCount: number | null, edges: Array<{ node: { id: string, type: IdentityType, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, authenticators: { totalCount: number | null, edges: Array<{ node: { id: string, type: AuthenticatorType, kind: AuthenticatorKind, isDefault: boolean, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, sessions: { totalCount: number | null } | null, groups: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, roles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, effectiveRoles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null }> };
 
 export type HealthProbeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -646,6 +882,17 @@ export type ListAuditLogsQueryVariables = Exact<{
 
 export type ListAuditLogsQuery = { auditLogs: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, activityType: AuditLogActivityType, createdAt: string, ipAddress: string | null, clientID: string | null, data: Record<string, unknown> | null, user: { id: string, standardAttributes: Record<string, unknown> } | null } | null } | null> | null } | null };
 
+export type ListFraudDecisionsQueryVariables = Exact<{
+  rangeFrom: string;
+  rangeTo: string;
+  search?: string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ListFraudDecisionsQuery = { fraudProtectionLogs: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, createdAt: string, decision: FraudProtectionDecision, triggeredWarnings: Array<FraudProtectionWarningType>, ipAddress: string | null, geoLocationCode: string | null, actionDetail: { __typename: 'FraudProtectionDecisionSendSMSActionDetail', recipient: string, type: string, phoneNumberCountryCode: string | null } } | null } | null> | null } | null };
+
 export type RemoveGroupFromRolesMutationVariables = Exact<{
   input: RemoveGroupFromRolesInput;
 }>;
@@ -659,6 +906,20 @@ export type RemoveGroupFromUsersMutationVariables = Exact<{
 
 
 export type RemoveGroupFromUsersMutation = { removeGroupFromUsers: { group: { id: string } } };
+
+export type RemoveMFAGracePeriodMutationVariables = Exact<{
+  userID: string;
+}>;
+
+
+export type RemoveMFAGracePeriodMutation = { removeMFAGracePeriod: { user: { id: string, mfaGracePeriodEndAt: string | null } } };
+
+export type RemoveResourceFromClientIDMutationVariables = Exact<{
+  input: RemoveResourceFromClientIDInput;
+}>;
+
+
+export type RemoveResourceFromClientIDMutation = { removeResourceFromClientID: { resource: { id: string, clientIDs: Array<string> } } };
 
 export type RemoveRoleFromGroupsMutationVariables = Exact<{
   input: RemoveRoleFromGroupsInput;
@@ -674,6 +935,13 @@ export type RemoveRoleFromUsersMutationVariables = Exact<{
 
 export type RemoveRoleFromUsersMutation = { removeRoleFromUsers: { role: { id: string } } };
 
+export type RemoveScopesFromClientIDMutationVariables = Exact<{
+  input: RemoveScopesFromClientIDInput;
+}>;
+
+
+export type RemoveScopesFromClientIDMutation = { removeScopesFromClientID: { scopes: Array<{ id: string, scope: string }> } };
+
 export type RemoveUserFromGroupsMutationVariables = Exact<{
   input: RemoveUserFromGroupsInput;
 }>;
@@ -687,6 +955,13 @@ export type RemoveUserFromRolesMutationVariables = Exact<{
 
 
 export type RemoveUserFromRolesMutation = { removeUserFromRoles: { user: { id: string } } };
+
+export type ReplaceScopesOfClientIDMutationVariables = Exact<{
+  input: ReplaceScopesOfClientIDInput;
+}>;
+
+
+export type ReplaceScopesOfClientIDMutation = { replaceScopesOfClientID: { scopes: Array<{ id: string, scope: string }> } };
 
 export type ResetAccountLockoutMutationVariables = Exact<{
   userID: string;
@@ -742,6 +1017,16 @@ export type SearchGroupsQueryVariables = Exact<{
 
 
 export type SearchGroupsQuery = { groups: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, key: string, name: string | null, description: string | null, roles: { totalCount: number | null } | null } | null } | null> | null } | null };
+
+export type SearchResourcesQueryVariables = Exact<{
+  keyword?: string | null | undefined;
+  clientID?: string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchResourcesQuery = { resources: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, resourceURI: string, name: string | null, clientIDs: Array<string>, scopes: { totalCount: number | null } | null } | null } | null> | null } | null };
 
 export type SearchRolesQueryVariables = Exact<{
   keyword?: string | null | undefined;
@@ -804,6 +1089,14 @@ export type SetDisabledStatusMutationVariables = Exact<{
 
 export type SetDisabledStatusMutation = { setDisabledStatus: { user: { id: string } } };
 
+export type SetMFAGracePeriodMutationVariables = Exact<{
+  userID: string;
+  endAt: string;
+}>;
+
+
+export type SetMFAGracePeriodMutation = { setMFAGracePeriod: { user: { id: string, mfaGracePeriodEndAt: string | null } } };
+
 export type SetPasswordExpiredMutationVariables = Exact<{
   userID: string;
   expired: boolean;
@@ -850,12 +1143,26 @@ export type UpdateIdentityMutationVariables = Exact<{
 
 export type UpdateIdentityMutation = { updateIdentity: { identity: { id: string, type: IdentityType, claims: Record<string, unknown>, createdAt: string }, user: { id: string, updatedAt: string } } };
 
+export type UpdateResourceMutationVariables = Exact<{
+  input: UpdateResourceInput;
+}>;
+
+
+export type UpdateResourceMutation = { updateResource: { resource: { id: string, resourceURI: string, name: string | null } } };
+
 export type UpdateRoleMutationVariables = Exact<{
   input: UpdateRoleInput;
 }>;
 
 
 export type UpdateRoleMutation = { updateRole: { role: { id: string, key: string, name: string | null, description: string | null } } };
+
+export type UpdateScopeMutationVariables = Exact<{
+  input: UpdateScopeInput;
+}>;
+
+
+export type UpdateScopeMutation = { updateScope: { scope: { id: string, scope: string, description: string | null } } };
 
 export type UpdateUserMutationVariables = Exact<{
   input: UpdateUserInput;
@@ -864,42 +1171,58 @@ export type UpdateUserMutationVariables = Exact<{
 
 export type UpdateUserMutation = { updateUser: { user: { id: string, updatedAt: string, standardAttributes: Record<string, unknown>, customAttributes: Record<string, unknown> } } };
 
-export type UserFieldsFragment = { id: string, createdAt: string, updatedAt: string, lastLoginAt: string | null, isDisabled: boolean, disableReason: string | null, isDeactivated: boolean, isAnonymized: boolean, isAnonymous: boolean, temporarilyDisabledFrom: string | null, temporarilyDisabledUntil: string | null, accountValidFrom: string | null, accountValidUntil: string | null, deleteAt: string | null, anonymizeAt: string | null, standardAttributes: Record<string, unknown>, customAttributes: Record<string, unknown>, verifiedClaims: Array<{ name: string, value: string }>, accountLockout: { isLocked: boolean, lockedUntil: string | null }, identities: { totalCount: number | null, edges: Array<{ node: { id: string, type: IdentityType, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, authenticators: { totalCount: number | null, edges: Array<{ node: { id: string, type: AuthenticatorType, kind: AuthenticatorKind, isDefault: boolean, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, sessions: { totalCount: number | null } | null, groups: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, roles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, effectiveRoles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null };
+export type UserFieldsFragment = { id: string, createdAt: string, updatedAt: string, lastLoginAt: string | null, isDisabled: boolean, disableReason: string | null, isDeactivated: boolean, isAnonymized: boolean, isAnonymous: boolean, temporarilyDisabledFrom: string | null, temporarilyDisabledUntil: string | null, accountValidFrom: string | null, accountValidUntil: string | null, deleteAt: string | null, anonymizeAt: string | null, mfaGracePeriodEndAt: string | null, standardAttributes: Record<string, unknown>, customAttributes: Record<string, unknown>, verifiedClaims: Array<{ name: string, value: string }>, accountLockout: { isLocked: boolean, lockedUntil: string | null, lockoutType: string, lockedIPs: Array<{ ipAddress: string, lockedUntil: string }> }, loginIDs: Array<{ id: string, claims: Record<string, unknown> }>, oauthConnections: Array<{ id: string, claims: Record<string, unknown> }>, passkeys: Array<{ id: string, claims: Record<string, unknown> }>, identities: { totalCount: number | null, edges: Array<{ node: { id: string, type: IdentityType, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, authenticators: { totalCount: number | null, edges: Array<{ node: { id: string, type: AuthenticatorType, kind: AuthenticatorKind, isDefault: boolean, claims: Record<string, unknown>, createdAt: string } | null } | null> | null } | null, sessions: { totalCount: number | null } | null, groups: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, roles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null, effectiveRoles: { totalCount: number | null, edges: Array<{ node: { id: string, key: string, name: string | null } | null } | null> | null } | null };
 
 export const AddGroupToRolesDocument = typedDocument<AddGroupToRolesMutation, AddGroupToRolesMutationVariables>('AddGroupToRoles', "mutation AddGroupToRoles($input: AddGroupToRolesInput!) {\n  addGroupToRoles(input: $input) {\n    group {\n      id\n    }\n  }\n}");
 export const AddGroupToUsersDocument = typedDocument<AddGroupToUsersMutation, AddGroupToUsersMutationVariables>('AddGroupToUsers', "mutation AddGroupToUsers($input: AddGroupToUsersInput!) {\n  addGroupToUsers(input: $input) {\n    group {\n      id\n    }\n  }\n}");
+export const AddResourceToClientIDDocument = typedDocument<AddResourceToClientIDMutation, AddResourceToClientIDMutationVariables>('AddResourceToClientID', "mutation AddResourceToClientID($input: AddResourceToClientIDInput!) {\n  addResourceToClientID(input: $input) {\n    resource {\n      id\n      clientIDs\n    }\n  }\n}");
 export const AddRoleToGroupsDocument = typedDocument<AddRoleToGroupsMutation, AddRoleToGroupsMutationVariables>('AddRoleToGroups', "mutation AddRoleToGroups($input: AddRoleToGroupsInput!) {\n  addRoleToGroups(input: $input) {\n    role {\n      id\n    }\n  }\n}");
 export const AddRoleToUsersDocument = typedDocument<AddRoleToUsersMutation, AddRoleToUsersMutationVariables>('AddRoleToUsers', "mutation AddRoleToUsers($input: AddRoleToUsersInput!) {\n  addRoleToUsers(input: $input) {\n    role {\n      id\n    }\n  }\n}");
+export const AddScopesToClientIDDocument = typedDocument<AddScopesToClientIDMutation, AddScopesToClientIDMutationVariables>('AddScopesToClientID', "mutation AddScopesToClientID($input: AddScopesToClientIDInput!) {\n  addScopesToClientID(input: $input) {\n    scopes {\n      id\n      scope\n    }\n  }\n}");
 export const AddUserToGroupsDocument = typedDocument<AddUserToGroupsMutation, AddUserToGroupsMutationVariables>('AddUserToGroups', "mutation AddUserToGroups($input: AddUserToGroupsInput!) {\n  addUserToGroups(input: $input) {\n    user {\n      id\n    }\n  }\n}");
 export const AddUserToRolesDocument = typedDocument<AddUserToRolesMutation, AddUserToRolesMutationVariables>('AddUserToRoles', "mutation AddUserToRoles($input: AddUserToRolesInput!) {\n  addUserToRoles(input: $input) {\n    user {\n      id\n    }\n  }\n}");
 export const AnonymizeUserDocument = typedDocument<AnonymizeUserMutation, AnonymizeUserMutationVariables>('AnonymizeUser', "mutation AnonymizeUser($userID: ID!) {\n  anonymizeUser(input: {userID: $userID}) {\n    anonymizedUserID\n  }\n}");
+export const CreateAuthenticatorDocument = typedDocument<CreateAuthenticatorMutation, CreateAuthenticatorMutationVariables>('CreateAuthenticator', "mutation CreateAuthenticator($input: CreateAuthenticatorInput!) {\n  createAuthenticator(input: $input) {\n    authenticator {\n      id\n      type\n      kind\n      claims\n    }\n  }\n}");
 export const CreateGroupDocument = typedDocument<CreateGroupMutation, CreateGroupMutationVariables>('CreateGroup', "mutation CreateGroup($input: CreateGroupInput!) {\n  createGroup(input: $input) {\n    group {\n      id\n      key\n      name\n      description\n    }\n  }\n}");
 export const CreateIdentityDocument = typedDocument<CreateIdentityMutation, CreateIdentityMutationVariables>('CreateIdentity', "mutation CreateIdentity($input: CreateIdentityInput!) {\n  createIdentity(input: $input) {\n    identity {\n      id\n      type\n      claims\n      createdAt\n    }\n    user {\n      id\n      updatedAt\n    }\n  }\n}");
+export const CreateResourceDocument = typedDocument<CreateResourceMutation, CreateResourceMutationVariables>('CreateResource', "mutation CreateResource($input: CreateResourceInput!) {\n  createResource(input: $input) {\n    resource {\n      id\n      resourceURI\n      name\n    }\n  }\n}");
 export const CreateRoleDocument = typedDocument<CreateRoleMutation, CreateRoleMutationVariables>('CreateRole', "mutation CreateRole($input: CreateRoleInput!) {\n  createRole(input: $input) {\n    role {\n      id\n      key\n      name\n      description\n    }\n  }\n}");
-export const CreateUserDocument = typedDocument<CreateUserMutation, CreateUserMutationVariables>('CreateUser', "mutation CreateUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    user {\n      ...UserFields\n    }\n  }\n}\n\nfragment UserFields on User {\n  id\n  createdAt\n  updatedAt\n  lastLoginAt\n  isDisabled\n  disableReason\n  isDeactivated\n  isAnonymized\n  isAnonymous\n  temporarilyDisabledFrom\n  temporarilyDisabledUntil\n  accountValidFrom\n  accountValidUntil\n  deleteAt\n  anonymizeAt\n  standardAttributes\n  customAttributes\n  verifiedClaims {\n    name\n    value\n  }\n  accountLockout {\n    isLocked\n    lockedUntil\n  }\n  identities(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        claims\n        createdAt\n      }\n    }\n  }\n  authenticators(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        kind\n        isDefault\n        claims\n        createdAt\n      }\n    }\n  }\n  sessions(first: 1) {\n    totalCount\n  }\n  groups(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  roles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  effectiveRoles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n}");
+export const CreateScopeDocument = typedDocument<CreateScopeMutation, CreateScopeMutationVariables>('CreateScope', "mutation CreateScope($input: CreateScopeInput!) {\n  createScope(input: $input) {\n    scope {\n      id\n      scope\n      description\n    }\n  }\n}");
+export const CreateUserDocument = typedDocument<CreateUserMutation, CreateUserMutationVariables>('CreateUser', "mutation CreateUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    user {\n      ...UserFields\n    }\n  }\n}\n\nfragment UserFields on User {\n  id\n  createdAt\n  updatedAt\n  lastLoginAt\n  isDisabled\n  disableReason\n  isDeactivated\n  isAnonymized\n  isAnonymous\n  temporarilyDisabledFrom\n  temporarilyDisabledUntil\n  accountValidFrom\n  accountValidUntil\n  deleteAt\n  anonymizeAt\n  mfaGracePeriodEndAt\n  standardAttributes\n  customAttributes\n  verifiedClaims {\n    name\n    value\n  }\n  accountLockout {\n    isLocked\n    lockedUntil\n    lockoutType\n    lockedIPs {\n      ipAddress\n      lockedUntil\n    }\n  }\n  loginIDs {\n    id\n    claims\n  }\n  oauthConnections {\n    id\n    claims\n  }\n  passkeys {\n    id\n    claims\n  }\n  identities(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        claims\n        createdAt\n      }\n    }\n  }\n  authenticators(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        kind\n        isDefault\n        claims\n        createdAt\n      }\n    }\n  }\n  sessions(first: 1) {\n    totalCount\n  }\n  groups(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  roles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  effectiveRoles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n}");
 export const DeleteAuthenticatorDocument = typedDocument<DeleteAuthenticatorMutation, DeleteAuthenticatorMutationVariables>('DeleteAuthenticator', "mutation DeleteAuthenticator($input: DeleteAuthenticatorInput!) {\n  deleteAuthenticator(input: $input) {\n    user {\n      id\n      updatedAt\n    }\n  }\n}");
 export const DeleteAuthorizationDocument = typedDocument<DeleteAuthorizationMutation, DeleteAuthorizationMutationVariables>('DeleteAuthorization', "mutation DeleteAuthorization($input: DeleteAuthorizationInput!) {\n  deleteAuthorization(input: $input) {\n    user {\n      id\n      updatedAt\n    }\n  }\n}");
 export const DeleteGroupDocument = typedDocument<DeleteGroupMutation, DeleteGroupMutationVariables>('DeleteGroup', "mutation DeleteGroup($input: DeleteGroupInput!) {\n  deleteGroup(input: $input) {\n    ok\n  }\n}");
 export const DeleteIdentityDocument = typedDocument<DeleteIdentityMutation, DeleteIdentityMutationVariables>('DeleteIdentity', "mutation DeleteIdentity($input: DeleteIdentityInput!) {\n  deleteIdentity(input: $input) {\n    user {\n      id\n      updatedAt\n    }\n  }\n}");
+export const DeleteResourceDocument = typedDocument<DeleteResourceMutation, DeleteResourceMutationVariables>('DeleteResource', "mutation DeleteResource($input: DeleteResourceInput!) {\n  deleteResource(input: $input) {\n    ok\n  }\n}");
 export const DeleteRoleDocument = typedDocument<DeleteRoleMutation, DeleteRoleMutationVariables>('DeleteRole', "mutation DeleteRole($input: DeleteRoleInput!) {\n  deleteRole(input: $input) {\n    ok\n  }\n}");
+export const DeleteScopeDocument = typedDocument<DeleteScopeMutation, DeleteScopeMutationVariables>('DeleteScope', "mutation DeleteScope($input: DeleteScopeInput!) {\n  deleteScope(input: $input) {\n    ok\n  }\n}");
 export const DeleteUserDocument = typedDocument<DeleteUserMutation, DeleteUserMutationVariables>('DeleteUser', "mutation DeleteUser($userID: ID!, $reason: String) {\n  deleteUser(input: {userID: $userID, reason: $reason}) {\n    deletedUserID\n  }\n}");
 export const GenerateOOBOTPCodeDocument = typedDocument<GenerateOOBOTPCodeMutation, GenerateOOBOTPCodeMutationVariables>('GenerateOOBOTPCode', "mutation GenerateOOBOTPCode($target: String!, $purpose: OTPPurpose) {\n  generateOOBOTPCode(input: {target: $target, purpose: $purpose}) {\n    code\n  }\n}");
+export const GetFraudOverviewDocument = typedDocument<GetFraudOverviewQuery, GetFraudOverviewQueryVariables>('GetFraudOverview', "query GetFraudOverview($rangeFrom: DateTime!, $rangeTo: DateTime!) {\n  fraudProtectionOverview(rangeFrom: $rangeFrom, rangeTo: $rangeTo) {\n    sendSMS {\n      total\n      blocked\n      flagged\n      topSourceIPs {\n        ipAddress\n        geoCountryCode\n        total\n        blocked\n        flagged\n      }\n      topSMSOrigins {\n        phoneCountryCode\n        total\n        blocked\n        flagged\n      }\n      topIPLocations {\n        geoCountryCode\n        total\n        blocked\n        flagged\n      }\n    }\n  }\n}");
 export const GetGroupNodeDocument = typedDocument<GetGroupNodeQuery, GetGroupNodeQueryVariables>('GetGroupNode', "query GetGroupNode($id: ID!, $usersFirst: Int!, $usersAfter: String) {\n  node(id: $id) {\n    __typename\n    ... on Group {\n      id\n      key\n      name\n      description\n      createdAt\n      updatedAt\n      roles(first: 25) {\n        totalCount\n        edges {\n          node {\n            id\n            key\n            name\n          }\n        }\n      }\n      users(first: $usersFirst, after: $usersAfter) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          cursor\n          node {\n            id\n            standardAttributes\n          }\n        }\n      }\n    }\n  }\n}");
+export const GetResourceNodeDocument = typedDocument<GetResourceNodeQuery, GetResourceNodeQueryVariables>('GetResourceNode', "query GetResourceNode($id: ID!, $clientID: String) {\n  node(id: $id) {\n    __typename\n    ... on Resource {\n      id\n      resourceURI\n      name\n      clientIDs\n      createdAt\n      updatedAt\n      scopes(first: 100, clientID: $clientID) {\n        totalCount\n        pageInfo {\n          hasNextPage\n        }\n        edges {\n          node {\n            id\n            scope\n            description\n          }\n        }\n      }\n    }\n  }\n}");
 export const GetRoleNodeDocument = typedDocument<GetRoleNodeQuery, GetRoleNodeQueryVariables>('GetRoleNode', "query GetRoleNode($id: ID!, $usersFirst: Int!, $usersAfter: String) {\n  node(id: $id) {\n    __typename\n    ... on Role {\n      id\n      key\n      name\n      description\n      createdAt\n      updatedAt\n      groups(first: 25) {\n        totalCount\n        edges {\n          node {\n            id\n            key\n            name\n          }\n        }\n      }\n      users(first: $usersFirst, after: $usersAfter) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          cursor\n          node {\n            id\n            standardAttributes\n          }\n        }\n      }\n    }\n  }\n}");
 export const GetUserAuthorizationsDocument = typedDocument<GetUserAuthorizationsQuery, GetUserAuthorizationsQueryVariables>('GetUserAuthorizations', "query GetUserAuthorizations($id: ID!) {\n  node(id: $id) {\n    __typename\n    ... on User {\n      id\n      authorizations(first: 50) {\n        totalCount\n        edges {\n          node {\n            id\n            clientID\n            scopes\n            createdAt\n          }\n        }\n      }\n    }\n  }\n}");
-export const GetUserByLoginIDDocument = typedDocument<GetUserByLoginIDQuery, GetUserByLoginIDQueryVariables>('GetUserByLoginID', "query GetUserByLoginID($loginIDKey: String!, $loginIDValue: String!) {\n  getUserByLoginID(loginIDKey: $loginIDKey, loginIDValue: $loginIDValue) {\n    ...UserFields\n  }\n}\n\nfragment UserFields on User {\n  id\n  createdAt\n  updatedAt\n  lastLoginAt\n  isDisabled\n  disableReason\n  isDeactivated\n  isAnonymized\n  isAnonymous\n  temporarilyDisabledFrom\n  temporarilyDisabledUntil\n  accountValidFrom\n  accountValidUntil\n  deleteAt\n  anonymizeAt\n  standardAttributes\n  customAttributes\n  verifiedClaims {\n    name\n    value\n  }\n  accountLockout {\n    isLocked\n    lockedUntil\n  }\n  identities(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        claims\n        createdAt\n      }\n    }\n  }\n  authenticators(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        kind\n        isDefault\n        claims\n        createdAt\n      }\n    }\n  }\n  sessions(first: 1) {\n    totalCount\n  }\n  groups(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  roles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  effectiveRoles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n}");
-export const GetUserNodeDocument = typedDocument<GetUserNodeQuery, GetUserNodeQueryVariables>('GetUserNode', "query GetUserNode($id: ID!) {\n  node(id: $id) {\n    __typename\n    ...UserFields\n  }\n}\n\nfragment UserFields on User {\n  id\n  createdAt\n  updatedAt\n  lastLoginAt\n  isDisabled\n  disableReason\n  isDeactivated\n  isAnonymized\n  isAnonymous\n  temporarilyDisabledFrom\n  temporarilyDisabledUntil\n  accountValidFrom\n  accountValidUntil\n  deleteAt\n  anonymizeAt\n  standardAttributes\n  customAttributes\n  verifiedClaims {\n    name\n    value\n  }\n  accountLockout {\n    isLocked\n    lockedUntil\n  }\n  identities(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        claims\n        createdAt\n      }\n    }\n  }\n  authenticators(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        kind\n        isDefault\n        claims\n        createdAt\n      }\n    }\n  }\n  sessions(first: 1) {\n    totalCount\n  }\n  groups(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  roles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  effectiveRoles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n}");
+export const GetUserByLoginIDDocument = typedDocument<GetUserByLoginIDQuery, GetUserByLoginIDQueryVariables>('GetUserByLoginID', "query GetUserByLoginID($loginIDKey: String!, $loginIDValue: String!) {\n  getUserByLoginID(loginIDKey: $loginIDKey, loginIDValue: $loginIDValue) {\n    ...UserFields\n  }\n}\n\nfragment UserFields on User {\n  id\n  createdAt\n  updatedAt\n  lastLoginAt\n  isDisabled\n  disableReason\n  isDeactivated\n  isAnonymized\n  isAnonymous\n  temporarilyDisabledFrom\n  temporarilyDisabledUntil\n  accountValidFrom\n  accountValidUntil\n  deleteAt\n  anonymizeAt\n  mfaGracePeriodEndAt\n  standardAttributes\n  customAttributes\n  verifiedClaims {\n    name\n    value\n  }\n  accountLockout {\n    isLocked\n    lockedUntil\n    lockoutType\n    lockedIPs {\n      ipAddress\n      lockedUntil\n    }\n  }\n  loginIDs {\n    id\n    claims\n  }\n  oauthConnections {\n    id\n    claims\n  }\n  passkeys {\n    id\n    claims\n  }\n  identities(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        claims\n        createdAt\n      }\n    }\n  }\n  authenticators(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        kind\n        isDefault\n        claims\n        createdAt\n      }\n    }\n  }\n  sessions(first: 1) {\n    totalCount\n  }\n  groups(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  roles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  effectiveRoles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n}");
+export const GetUserByOauthDocument = typedDocument<GetUserByOauthQuery, GetUserByOauthQueryVariables>('GetUserByOauth', "query GetUserByOauth($alias: String!, $subject: String!) {\n  getUserByOAuth(oauthProviderAlias: $alias, oauthProviderUserID: $subject) {\n    ...UserFields\n  }\n}\n\nfragment UserFields on User {\n  id\n  createdAt\n  updatedAt\n  lastLoginAt\n  isDisabled\n  disableReason\n  isDeactivated\n  isAnonymized\n  isAnonymous\n  temporarilyDisabledFrom\n  temporarilyDisabledUntil\n  accountValidFrom\n  accountValidUntil\n  deleteAt\n  anonymizeAt\n  mfaGracePeriodEndAt\n  standardAttributes\n  customAttributes\n  verifiedClaims {\n    name\n    value\n  }\n  accountLockout {\n    isLocked\n    lockedUntil\n    lockoutType\n    lockedIPs {\n      ipAddress\n      lockedUntil\n    }\n  }\n  loginIDs {\n    id\n    claims\n  }\n  oauthConnections {\n    id\n    claims\n  }\n  passkeys {\n    id\n    claims\n  }\n  identities(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        claims\n        createdAt\n      }\n    }\n  }\n  authenticators(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        kind\n        isDefault\n        claims\n        createdAt\n      }\n    }\n  }\n  sessions(first: 1) {\n    totalCount\n  }\n  groups(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  roles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  effectiveRoles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n}");
+export const GetUserNodeDocument = typedDocument<GetUserNodeQuery, GetUserNodeQueryVariables>('GetUserNode', "query GetUserNode($id: ID!) {\n  node(id: $id) {\n    __typename\n    ...UserFields\n  }\n}\n\nfragment UserFields on User {\n  id\n  createdAt\n  updatedAt\n  lastLoginAt\n  isDisabled\n  disableReason\n  isDeactivated\n  isAnonymized\n  isAnonymous\n  temporarilyDisabledFrom\n  temporarilyDisabledUntil\n  accountValidFrom\n  accountValidUntil\n  deleteAt\n  anonymizeAt\n  mfaGracePeriodEndAt\n  standardAttributes\n  customAttributes\n  verifiedClaims {\n    name\n    value\n  }\n  accountLockout {\n    isLocked\n    lockedUntil\n    lockoutType\n    lockedIPs {\n      ipAddress\n      lockedUntil\n    }\n  }\n  loginIDs {\n    id\n    claims\n  }\n  oauthConnections {\n    id\n    claims\n  }\n  passkeys {\n    id\n    claims\n  }\n  identities(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        claims\n        createdAt\n      }\n    }\n  }\n  authenticators(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        kind\n        isDefault\n        claims\n        createdAt\n      }\n    }\n  }\n  sessions(first: 1) {\n    totalCount\n  }\n  groups(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  roles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  effectiveRoles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n}");
+export const GetUserNodesDocument = typedDocument<GetUserNodesQuery, GetUserNodesQueryVariables>('GetUserNodes', "query GetUserNodes($ids: [ID!]!) {\n  nodes(ids: $ids) {\n    __typename\n    ... on User {\n      id\n      standardAttributes\n      isDisabled\n      isDeactivated\n      isAnonymized\n      disableReason\n      temporarilyDisabledFrom\n      temporarilyDisabledUntil\n      accountValidFrom\n      accountValidUntil\n      deleteAt\n      anonymizeAt\n      lastLoginAt\n      accountLockout {\n        isLocked\n      }\n    }\n  }\n}");
 export const GetUserSessionsDocument = typedDocument<GetUserSessionsQuery, GetUserSessionsQueryVariables>('GetUserSessions', "query GetUserSessions($id: ID!, $first: Int!) {\n  node(id: $id) {\n    __typename\n    ... on User {\n      sessions(first: $first) {\n        totalCount\n        edges {\n          node {\n            id\n            type\n            displayName\n            applicationName\n            lastAccessedAt\n            lastAccessedByIP\n            createdAt\n          }\n        }\n      }\n    }\n  }\n}");
-export const GetUsersByStandardAttributeDocument = typedDocument<GetUsersByStandardAttributeQuery, GetUsersByStandardAttributeQueryVariables>('GetUsersByStandardAttribute', "query GetUsersByStandardAttribute($attributeName: String!, $attributeValue: String!) {\n  getUsersByStandardAttribute(\n    attributeName: $attributeName\n    attributeValue: $attributeValue\n  ) {\n    ...UserFields\n  }\n}\n\nfragment UserFields on User {\n  id\n  createdAt\n  updatedAt\n  lastLoginAt\n  isDisabled\n  disableReason\n  isDeactivated\n  isAnonymized\n  isAnonymous\n  temporarilyDisabledFrom\n  temporarilyDisabledUntil\n  accountValidFrom\n  accountValidUntil\n  deleteAt\n  anonymizeAt\n  standardAttributes\n  customAttributes\n  verifiedClaims {\n    name\n    value\n  }\n  accountLockout {\n    isLocked\n    lockedUntil\n  }\n  identities(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        claims\n        createdAt\n      }\n    }\n  }\n  authenticators(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        kind\n        isDefault\n        claims\n        createdAt\n      }\n    }\n  }\n  sessions(first: 1) {\n    totalCount\n  }\n  groups(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  roles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  effectiveRoles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n}");
+export const GetUsersByStandardAttributeDocument = typedDocument<GetUsersByStandardAttributeQuery, GetUsersByStandardAttributeQueryVariables>('GetUsersByStandardAttribute', "query GetUsersByStandardAttribute($attributeName: String!, $attributeValue: String!) {\n  getUsersByStandardAttribute(\n    attributeName: $attributeName\n    attributeValue: $attributeValue\n  ) {\n    ...UserFields\n  }\n}\n\nfragment UserFields on User {\n  id\n  createdAt\n  updatedAt\n  lastLoginAt\n  isDisabled\n  disableReason\n  isDeactivated\n  isAnonymized\n  isAnonymous\n  temporarilyDisabledFrom\n  temporarilyDisabledUntil\n  accountValidFrom\n  accountValidUntil\n  deleteAt\n  anonymizeAt\n  mfaGracePeriodEndAt\n  standardAttributes\n  customAttributes\n  verifiedClaims {\n    name\n    value\n  }\n  accountLockout {\n    isLocked\n    lockedUntil\n    lockoutType\n    lockedIPs {\n      ipAddress\n      lockedUntil\n    }\n  }\n  loginIDs {\n    id\n    claims\n  }\n  oauthConnections {\n    id\n    claims\n  }\n  passkeys {\n    id\n    claims\n  }\n  identities(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        claims\n        createdAt\n      }\n    }\n  }\n  authenticators(first: 50) {\n    totalCount\n    edges {\n      node {\n        id\n        type\n        kind\n        isDefault\n        claims\n        createdAt\n      }\n    }\n  }\n  sessions(first: 1) {\n    totalCount\n  }\n  groups(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  roles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n  effectiveRoles(first: 20) {\n    totalCount\n    edges {\n      node {\n        id\n        key\n        name\n      }\n    }\n  }\n}");
 export const HealthProbeDocument = typedDocument<HealthProbeQuery, HealthProbeQueryVariables>('HealthProbe', "query HealthProbe {\n  users(first: 1) {\n    edges {\n      node {\n        id\n      }\n    }\n  }\n}");
 export const ListAuditLogAlertsDocument = typedDocument<ListAuditLogAlertsQuery, ListAuditLogAlertsQueryVariables>('ListAuditLogAlerts', "query ListAuditLogAlerts($first: Int!, $after: String, $activityTypes: [AuditLogActivityType!], $rangeFrom: DateTime, $sortDirection: SortDirection) {\n  auditLogs(\n    first: $first\n    after: $after\n    activityTypes: $activityTypes\n    rangeFrom: $rangeFrom\n    sortDirection: $sortDirection\n  ) {\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        activityType\n        createdAt\n        ipAddress\n        clientID\n        data\n        user {\n          id\n          standardAttributes\n        }\n      }\n    }\n  }\n}");
 export const ListAuditLogsDocument = typedDocument<ListAuditLogsQuery, ListAuditLogsQueryVariables>('ListAuditLogs', "query ListAuditLogs($first: Int!, $after: String, $activityTypes: [AuditLogActivityType!], $userIDs: [ID!], $emailAddresses: [String!], $phoneNumbers: [String!], $rangeFrom: DateTime, $rangeTo: DateTime, $sortDirection: SortDirection) {\n  auditLogs(\n    first: $first\n    after: $after\n    activityTypes: $activityTypes\n    userIDs: $userIDs\n    emailAddresses: $emailAddresses\n    phoneNumbers: $phoneNumbers\n    rangeFrom: $rangeFrom\n    rangeTo: $rangeTo\n    sortDirection: $sortDirection\n  ) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        activityType\n        createdAt\n        ipAddress\n        clientID\n        data\n        user {\n          id\n          standardAttributes\n        }\n      }\n    }\n  }\n}");
+export const ListFraudDecisionsDocument = typedDocument<ListFraudDecisionsQuery, ListFraudDecisionsQueryVariables>('ListFraudDecisions', "query ListFraudDecisions($rangeFrom: DateTime!, $rangeTo: DateTime!, $search: String, $first: Int!, $after: String) {\n  fraudProtectionLogs(\n    rangeFrom: $rangeFrom\n    rangeTo: $rangeTo\n    search: $search\n    first: $first\n    after: $after\n  ) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        id\n        createdAt\n        decision\n        triggeredWarnings\n        ipAddress\n        geoLocationCode\n        actionDetail {\n          __typename\n          ... on FraudProtectionDecisionSendSMSActionDetail {\n            recipient\n            type\n            phoneNumberCountryCode\n          }\n        }\n      }\n    }\n  }\n}");
 export const RemoveGroupFromRolesDocument = typedDocument<RemoveGroupFromRolesMutation, RemoveGroupFromRolesMutationVariables>('RemoveGroupFromRoles', "mutation RemoveGroupFromRoles($input: RemoveGroupFromRolesInput!) {\n  removeGroupFromRoles(input: $input) {\n    group {\n      id\n    }\n  }\n}");
 export const RemoveGroupFromUsersDocument = typedDocument<RemoveGroupFromUsersMutation, RemoveGroupFromUsersMutationVariables>('RemoveGroupFromUsers', "mutation RemoveGroupFromUsers($input: RemoveGroupFromUsersInput!) {\n  removeGroupFromUsers(input: $input) {\n    group {\n      id\n    }\n  }\n}");
+export const RemoveMFAGracePeriodDocument = typedDocument<RemoveMFAGracePeriodMutation, RemoveMFAGracePeriodMutationVariables>('RemoveMFAGracePeriod', "mutation RemoveMFAGracePeriod($userID: ID!) {\n  removeMFAGracePeriod(input: {userID: $userID}) {\n    user {\n      id\n      mfaGracePeriodEndAt\n    }\n  }\n}");
+export const RemoveResourceFromClientIDDocument = typedDocument<RemoveResourceFromClientIDMutation, RemoveResourceFromClientIDMutationVariables>('RemoveResourceFromClientID', "mutation RemoveResourceFromClientID($input: RemoveResourceFromClientIDInput!) {\n  removeResourceFromClientID(input: $input) {\n    resource {\n      id\n      clientIDs\n    }\n  }\n}");
 export const RemoveRoleFromGroupsDocument = typedDocument<RemoveRoleFromGroupsMutation, RemoveRoleFromGroupsMutationVariables>('RemoveRoleFromGroups', "mutation RemoveRoleFromGroups($input: RemoveRoleFromGroupsInput!) {\n  removeRoleFromGroups(input: $input) {\n    role {\n      id\n    }\n  }\n}");
 export const RemoveRoleFromUsersDocument = typedDocument<RemoveRoleFromUsersMutation, RemoveRoleFromUsersMutationVariables>('RemoveRoleFromUsers', "mutation RemoveRoleFromUsers($input: RemoveRoleFromUsersInput!) {\n  removeRoleFromUsers(input: $input) {\n    role {\n      id\n    }\n  }\n}");
+export const RemoveScopesFromClientIDDocument = typedDocument<RemoveScopesFromClientIDMutation, RemoveScopesFromClientIDMutationVariables>('RemoveScopesFromClientID', "mutation RemoveScopesFromClientID($input: RemoveScopesFromClientIDInput!) {\n  removeScopesFromClientID(input: $input) {\n    scopes {\n      id\n      scope\n    }\n  }\n}");
 export const RemoveUserFromGroupsDocument = typedDocument<RemoveUserFromGroupsMutation, RemoveUserFromGroupsMutationVariables>('RemoveUserFromGroups', "mutation RemoveUserFromGroups($input: RemoveUserFromGroupsInput!) {\n  removeUserFromGroups(input: $input) {\n    user {\n      id\n    }\n  }\n}");
 export const RemoveUserFromRolesDocument = typedDocument<RemoveUserFromRolesMutation, RemoveUserFromRolesMutationVariables>('RemoveUserFromRoles', "mutation RemoveUserFromRoles($input: RemoveUserFromRolesInput!) {\n  removeUserFromRoles(input: $input) {\n    user {\n      id\n    }\n  }\n}");
+export const ReplaceScopesOfClientIDDocument = typedDocument<ReplaceScopesOfClientIDMutation, ReplaceScopesOfClientIDMutationVariables>('ReplaceScopesOfClientID', "mutation ReplaceScopesOfClientID($input: ReplaceScopesOfClientIDInput!) {\n  replaceScopesOfClientID(input: $input) {\n    scopes {\n      id\n      scope\n    }\n  }\n}");
 export const ResetAccountLockoutDocument = typedDocument<ResetAccountLockoutMutation, ResetAccountLockoutMutationVariables>('ResetAccountLockout', "mutation ResetAccountLockout($userID: ID!) {\n  resetAccountLockout(input: {userID: $userID}) {\n    user {\n      id\n    }\n  }\n}");
 export const ResetPasswordDocument = typedDocument<ResetPasswordMutation, ResetPasswordMutationVariables>('ResetPassword', "mutation ResetPassword($userID: ID!, $password: String, $sendPassword: Boolean, $setPasswordExpired: Boolean) {\n  resetPassword(\n    input: {userID: $userID, password: $password, sendPassword: $sendPassword, setPasswordExpired: $setPasswordExpired}\n  ) {\n    user {\n      id\n    }\n  }\n}");
 export const RevokeAllSessionsDocument = typedDocument<RevokeAllSessionsMutation, RevokeAllSessionsMutationVariables>('RevokeAllSessions', "mutation RevokeAllSessions($userID: ID!) {\n  revokeAllSessions(input: {userID: $userID}) {\n    user {\n      id\n    }\n  }\n}");
@@ -907,6 +1230,7 @@ export const RevokeSessionDocument = typedDocument<RevokeSessionMutation, Revoke
 export const ScheduleAccountAnonymizationDocument = typedDocument<ScheduleAccountAnonymizationMutation, ScheduleAccountAnonymizationMutationVariables>('ScheduleAccountAnonymization', "mutation ScheduleAccountAnonymization($userID: ID!) {\n  scheduleAccountAnonymization(input: {userID: $userID}) {\n    user {\n      id\n    }\n  }\n}");
 export const ScheduleAccountDeletionDocument = typedDocument<ScheduleAccountDeletionMutation, ScheduleAccountDeletionMutationVariables>('ScheduleAccountDeletion', "mutation ScheduleAccountDeletion($userID: ID!, $reason: String) {\n  scheduleAccountDeletion(input: {userID: $userID, reason: $reason}) {\n    user {\n      id\n    }\n  }\n}");
 export const SearchGroupsDocument = typedDocument<SearchGroupsQuery, SearchGroupsQueryVariables>('SearchGroups', "query SearchGroups($keyword: String, $first: Int!, $after: String) {\n  groups(searchKeyword: $keyword, first: $first, after: $after) {\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        key\n        name\n        description\n        roles(first: 1) {\n          totalCount\n        }\n      }\n    }\n  }\n}");
+export const SearchResourcesDocument = typedDocument<SearchResourcesQuery, SearchResourcesQueryVariables>('SearchResources', "query SearchResources($keyword: String, $clientID: String, $first: Int!, $after: String) {\n  resources(\n    searchKeyword: $keyword\n    clientID: $clientID\n    first: $first\n    after: $after\n  ) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        resourceURI\n        name\n        clientIDs\n        scopes(first: 1) {\n          totalCount\n        }\n      }\n    }\n  }\n}");
 export const SearchRolesDocument = typedDocument<SearchRolesQuery, SearchRolesQueryVariables>('SearchRoles', "query SearchRoles($keyword: String, $first: Int!, $after: String) {\n  roles(searchKeyword: $keyword, first: $first, after: $after) {\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        key\n        name\n        description\n        groups(first: 1) {\n          totalCount\n        }\n      }\n    }\n  }\n}");
 export const SearchUsersDocument = typedDocument<SearchUsersQuery, SearchUsersQueryVariables>('SearchUsers', "query SearchUsers($keyword: String!, $first: Int!, $after: String) {\n  users(searchKeyword: $keyword, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        standardAttributes\n        isDisabled\n        lastLoginAt\n      }\n    }\n  }\n}");
 export const SendResetPasswordMessageDocument = typedDocument<SendResetPasswordMessageMutation, SendResetPasswordMessageMutationVariables>('SendResetPasswordMessage', "mutation SendResetPasswordMessage($loginID: ID!) {\n  sendResetPasswordMessage(input: {loginID: $loginID})\n}");
@@ -914,11 +1238,14 @@ export const SetAccountValidFromDocument = typedDocument<SetAccountValidFromMuta
 export const SetAccountValidPeriodDocument = typedDocument<SetAccountValidPeriodMutation, SetAccountValidPeriodMutationVariables>('SetAccountValidPeriod', "mutation SetAccountValidPeriod($userID: ID!, $accountValidFrom: DateTime, $accountValidUntil: DateTime) {\n  setAccountValidPeriod(\n    input: {userID: $userID, accountValidFrom: $accountValidFrom, accountValidUntil: $accountValidUntil}\n  ) {\n    user {\n      id\n    }\n  }\n}");
 export const SetAccountValidUntilDocument = typedDocument<SetAccountValidUntilMutation, SetAccountValidUntilMutationVariables>('SetAccountValidUntil', "mutation SetAccountValidUntil($userID: ID!, $accountValidUntil: DateTime) {\n  setAccountValidUntil(\n    input: {userID: $userID, accountValidUntil: $accountValidUntil}\n  ) {\n    user {\n      id\n    }\n  }\n}");
 export const SetDisabledStatusDocument = typedDocument<SetDisabledStatusMutation, SetDisabledStatusMutationVariables>('SetDisabledStatus', "mutation SetDisabledStatus($userID: ID!, $isDisabled: Boolean!, $reason: String, $temporarilyDisabledFrom: DateTime, $temporarilyDisabledUntil: DateTime) {\n  setDisabledStatus(\n    input: {userID: $userID, isDisabled: $isDisabled, reason: $reason, temporarilyDisabledFrom: $temporarilyDisabledFrom, temporarilyDisabledUntil: $temporarilyDisabledUntil}\n  ) {\n    user {\n      id\n    }\n  }\n}");
+export const SetMFAGracePeriodDocument = typedDocument<SetMFAGracePeriodMutation, SetMFAGracePeriodMutationVariables>('SetMFAGracePeriod', "mutation SetMFAGracePeriod($userID: ID!, $endAt: DateTime!) {\n  setMFAGracePeriod(input: {userID: $userID, endAt: $endAt}) {\n    user {\n      id\n      mfaGracePeriodEndAt\n    }\n  }\n}");
 export const SetPasswordExpiredDocument = typedDocument<SetPasswordExpiredMutation, SetPasswordExpiredMutationVariables>('SetPasswordExpired', "mutation SetPasswordExpired($userID: ID!, $expired: Boolean!) {\n  setPasswordExpired(input: {userID: $userID, expired: $expired}) {\n    user {\n      id\n    }\n  }\n}");
 export const SetVerifiedStatusDocument = typedDocument<SetVerifiedStatusMutation, SetVerifiedStatusMutationVariables>('SetVerifiedStatus', "mutation SetVerifiedStatus($userID: ID!, $claimName: String!, $claimValue: String!, $isVerified: Boolean!) {\n  setVerifiedStatus(\n    input: {userID: $userID, claimName: $claimName, claimValue: $claimValue, isVerified: $isVerified}\n  ) {\n    user {\n      id\n    }\n  }\n}");
 export const UnscheduleAccountAnonymizationDocument = typedDocument<UnscheduleAccountAnonymizationMutation, UnscheduleAccountAnonymizationMutationVariables>('UnscheduleAccountAnonymization', "mutation UnscheduleAccountAnonymization($userID: ID!) {\n  unscheduleAccountAnonymization(input: {userID: $userID}) {\n    user {\n      id\n    }\n  }\n}");
 export const UnscheduleAccountDeletionDocument = typedDocument<UnscheduleAccountDeletionMutation, UnscheduleAccountDeletionMutationVariables>('UnscheduleAccountDeletion', "mutation UnscheduleAccountDeletion($userID: ID!) {\n  unscheduleAccountDeletion(input: {userID: $userID}) {\n    user {\n      id\n    }\n  }\n}");
 export const UpdateGroupDocument = typedDocument<UpdateGroupMutation, UpdateGroupMutationVariables>('UpdateGroup', "mutation UpdateGroup($input: UpdateGroupInput!) {\n  updateGroup(input: $input) {\n    group {\n      id\n      key\n      name\n      description\n    }\n  }\n}");
 export const UpdateIdentityDocument = typedDocument<UpdateIdentityMutation, UpdateIdentityMutationVariables>('UpdateIdentity', "mutation UpdateIdentity($input: UpdateIdentityInput!) {\n  updateIdentity(input: $input) {\n    identity {\n      id\n      type\n      claims\n      createdAt\n    }\n    user {\n      id\n      updatedAt\n    }\n  }\n}");
+export const UpdateResourceDocument = typedDocument<UpdateResourceMutation, UpdateResourceMutationVariables>('UpdateResource', "mutation UpdateResource($input: UpdateResourceInput!) {\n  updateResource(input: $input) {\n    resource {\n      id\n      resourceURI\n      name\n    }\n  }\n}");
 export const UpdateRoleDocument = typedDocument<UpdateRoleMutation, UpdateRoleMutationVariables>('UpdateRole', "mutation UpdateRole($input: UpdateRoleInput!) {\n  updateRole(input: $input) {\n    role {\n      id\n      key\n      name\n      description\n    }\n  }\n}");
+export const UpdateScopeDocument = typedDocument<UpdateScopeMutation, UpdateScopeMutationVariables>('UpdateScope', "mutation UpdateScope($input: UpdateScopeInput!) {\n  updateScope(input: $input) {\n    scope {\n      id\n      scope\n      description\n    }\n  }\n}");
 export const UpdateUserDocument = typedDocument<UpdateUserMutation, UpdateUserMutationVariables>('UpdateUser', "mutation UpdateUser($input: UpdateUserInput!) {\n  updateUser(input: $input) {\n    user {\n      id\n      updatedAt\n      standardAttributes\n      customAttributes\n    }\n  }\n}");

@@ -1,6 +1,9 @@
 import {
   GetUserByLoginIDDocument,
+  GetUserByOauthDocument,
   GetUserNodeDocument,
+  GetUserNodesDocument,
+  type GetUserNodesQuery,
   GetUsersByStandardAttributeDocument,
   SearchUsersDocument,
   type SearchUsersQuery,
@@ -20,6 +23,30 @@ export const getUsersByStandardAttribute = defineOperation(GetUsersByStandardAtt
 export const getUserByLoginId = defineOperation(GetUserByLoginIDDocument, (data) => ({
   getUserByLoginID: data.getUserByLoginID && readUser(data.getUserByLoginID),
 }));
+
+/** The user with an OAuth identity of this provider alias and subject (its ID at the provider), or null. */
+export const getUserByOauth = defineOperation(GetUserByOauthDocument, (data) => ({
+  getUserByOAuth: data.getUserByOAuth && readUser(data.getUserByOAuth),
+}));
+
+type NodeAnswer = NonNullable<GetUserNodesQuery['nodes'][number]>;
+/** A user as a list row shows it (several users, or the targets of approval requests). */
+export type UserSummary = Extract<NodeAnswer, { __typename: 'User' }>;
+
+/**
+ * Several users by node ID in ONE request (`nodes`): a map from each ID asked to its user; IDs that name no user
+ * (deleted, or another type) are absent.
+ */
+export const getUserNodes = defineOperation(GetUserNodesDocument, (data): Map<string, UserSummary> => {
+  const found = new Map<string, UserSummary>();
+  for (const node of data.nodes) {
+    if (node?.__typename === 'User' && 'standardAttributes' in node) {
+      jsonObject.parse(node.standardAttributes);
+      found.set(node.id, node);
+    }
+  }
+  return found;
+});
 
 export type SearchUsersData = SearchUsersQuery;
 

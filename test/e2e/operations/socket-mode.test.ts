@@ -94,7 +94,7 @@ describe('one bot over Socket Mode', () => {
   it('answers /authgear help in the ack payload itself', async () => {
     const res = await driver.slashCommand({ userId: PEOPLE.viewer, text: 'help' });
     expect(res.status).toBe(200);
-    expect(res.body).toContain('/authgear user');
+    expect(res.body).toContain('Authgear commands you can use');
     expect(fakes.slack.socketMode.envelopes.at(-1)).toMatchObject({ type: 'slash_commands' });
   });
 
@@ -176,6 +176,6 @@ describe('two bots on two Socket Mode connections', () => {
     expect(fakes.slack.socketMode.opened).toBe(opened + 2);
     const res = await driver.slashCommand({ userId: PEOPLE.viewer, text: 'help' });
     expect(res.status).toBe(200);
-    expect(res.body).toContain('/authgear user');
+    expect(res.body).toContain('Authgear commands you can use');
   }, 30_000);
 });

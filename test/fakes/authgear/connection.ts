@@ -48,11 +48,13 @@ export const offsetPage = <T, N>(
   args: PageArgs,
   toNode: (item: T) => N,
   totalCount: number | null,
+  /** graphqlutil.NewPageArgsWithMaxPageSize: 100 for root lists; Resource.scopes asks for 1000 (resource.go). */
+  maxPageSize: number = MAX_PAGE_SIZE,
 ): Connection<N> => {
-  // NewPageArgsWithMaxPageSize: negative means absent; absent both → first = 100.
-  let first = args.first != null && args.first >= 0 ? Math.min(args.first, MAX_PAGE_SIZE) : undefined;
-  const last = args.last != null && args.last >= 0 ? Math.min(args.last, MAX_PAGE_SIZE) : undefined;
-  if (first === undefined && last === undefined) first = MAX_PAGE_SIZE;
+  // NewPageArgsWithMaxPageSize: negative means absent; absent both → first = the maximum.
+  let first = args.first != null && args.first >= 0 ? Math.min(args.first, maxPageSize) : undefined;
+  const last = args.last != null && args.last >= 0 ? Math.min(args.last, maxPageSize) : undefined;
+  if (first === undefined && last === undefined) first = maxPageSize;
   const after = decodeCursor(args.after);
   const before = decodeCursor(args.before);
   // db.ApplyPageArgs

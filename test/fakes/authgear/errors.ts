@@ -163,3 +163,27 @@ export const httpErrorBody = (
   const reason = name === 'InternalError' ? 'UnexpectedError' : name;
   return { error: { name, reason, message: `fake failure (${status})`, code: status } };
 };
+
+/** pkg/lib/resourcescope/errors.go */
+export const resourceNotFound = (): FakeApiError =>
+  new FakeApiError('NotFound', 'ResourceNotFound', 'resource not found');
+export const resourceDuplicateURI = (): FakeApiError =>
+  new FakeApiError('BadRequest', 'ResourceDuplicateURI', 'duplicate resource uri');
+export const scopeNotFound = (): FakeApiError =>
+  new FakeApiError('NotFound', 'ScopeNotFound', 'scope not found');
+export const scopeDuplicate = (): FakeApiError =>
+  new FakeApiError('BadRequest', 'ScopeDuplicate', 'duplicate scope');
+export const clientNotFound = (): FakeApiError =>
+  new FakeApiError('NotFound', 'ClientNotFound', 'client not found');
+export const resourceNotAssociatedWithClient = (): FakeApiError =>
+  new FakeApiError(
+    'Forbidden',
+    'ResourceNotAssociatedWithClient',
+    'resource is not associated with the client',
+  );
+
+/** pkg/lib/authn/authenticator/errors.go NewErrDuplicatedAuthenticator */
+export const duplicatedAuthenticator = (type: string): FakeApiError =>
+  new FakeApiError('Invalid', 'InvariantViolated', 'duplicated authenticator', {
+    cause: { kind: 'DuplicatedAuthenticator', AuthenticatorType: type },
+  });

@@ -1,5 +1,6 @@
 export type { FakeContext } from './context.js';
 export { type ApiErrorExtensions, FakeApiError } from './errors.js';
+export { addFraudDecision, type FraudDecisionSeed } from './fraud.js';
 export type {
   FakeAuditLog,
   FakeAuthenticator,
@@ -19,6 +20,7 @@ export {
   e2eProjectConfig,
   type FakeProjectConfig,
 } from './project.js';
+export type { FakeResource, FakeResourceSeed, FakeScope, ResourceStore } from './resource-store.js';
 export { fakeSchema, fakeSchemaSdl } from './schema.js';
 export { DEFAULT_SEED_PASSWORD, type FakeUserSeed } from './seed.js';
 export {

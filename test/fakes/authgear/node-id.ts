@@ -9,7 +9,10 @@ export type NodeType =
   | 'Authenticator'
   | 'Session'
   | 'Authorization'
-  | 'AuditLog';
+  | 'AuditLog'
+  | 'Resource'
+  | 'Scope'
+  | 'FraudProtectionDecisionRecord';
 
 export const NODE_TYPES: readonly NodeType[] = [
   'User',
@@ -20,6 +23,9 @@ export const NODE_TYPES: readonly NodeType[] = [
   'Session',
   'Authorization',
   'AuditLog',
+  'Resource',
+  'Scope',
+  'FraudProtectionDecisionRecord',
 ];
 
 export const encodeNodeId = (type: NodeType, rawId: string): string =>

@@ -31,6 +31,8 @@ export interface FakeProjectConfig {
   primaryAuthenticators: ('password' | 'oob_otp_email' | 'oob_otp_sms')[];
   /** identity.oauth.providers[].alias */
   oauthProviders: string[];
+  /** oauth.clients[].client_id: the apps API resources and scopes are given to (resourcescope/commands.go). */
+  oauthClients: string[];
   /** user_profile.custom_attributes.attributes: anything else is dropped by updateUser. */
   customAttributes: CustomAttributeConfig[];
   /** authenticator.password.policy.min_length (the e2e project uses 8). */
@@ -47,6 +49,7 @@ export const defaultProjectConfig = (): FakeProjectConfig => ({
   loginIdKeys: ['email'],
   primaryAuthenticators: ['password'],
   oauthProviders: [],
+  oauthClients: [],
   customAttributes: [],
   passwordMinLength: 8,
   passwordHistorySize: 0,

@@ -5,17 +5,25 @@
 
 import { isEnumType } from 'graphql';
 import { listQueries } from './audit-log-queries.js';
+import { authenticatorMutations } from './authenticator-mutations.js';
 import { eventContext, type RootField } from './context.js';
+import { fraudQueries } from './fraud.js';
 import { groupRoleMutations } from './group-role-mutations.js';
 import { identityMutations } from './identity-mutations.js';
 import { membershipMutations } from './membership-mutations.js';
+import { resourceMutations, resourceQueries } from './resource-resolvers.js';
 import { fakeSchema } from './schema.js';
 import { userCredentialMutations } from './user-credential-mutations.js';
 import { userMutations } from './user-mutations.js';
 import { userQueries } from './user-queries.js';
 import { userStatusMutations } from './user-status-mutations.js';
 
-export const queryRoot: Record<string, RootField> = { ...userQueries, ...listQueries };
+export const queryRoot: Record<string, RootField> = {
+  ...userQueries,
+  ...listQueries,
+  ...resourceQueries,
+  ...fraudQueries,
+};
 
 const mutations: Record<string, RootField> = {
   ...userMutations,
@@ -24,13 +32,16 @@ const mutations: Record<string, RootField> = {
   ...identityMutations,
   ...groupRoleMutations,
   ...membershipMutations,
+  ...resourceMutations,
+  ...authenticatorMutations,
 };
 
-/** `generateOOBOTPCode` → `ADMIN_API_MUTATION_GENERATE_OOB_OTP_CODE_EXECUTED`. */
+/** `generateOOBOTPCode` → `ADMIN_API_MUTATION_GENERATE_OOB_OTP_CODE_EXECUTED`, `addScopesToClientID` → `…_CLIENTID_…`. */
 export const mutationActivityType = (field: string): string =>
   `ADMIN_API_MUTATION_${field
     .replace(/OOBOTP/g, 'OobOtp')
     .replace(/MFA/g, 'Mfa')
+    .replace(/ClientID/g, 'Clientid')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toUpperCase()}_EXECUTED`;
 

@@ -35,6 +35,8 @@ export interface FakeUserSeed {
   totp?: boolean;
   oobOtpSms?: string;
   oobOtpEmail?: string;
+  /** Passkey identities, by display name. */
+  passkeys?: string[];
   /** A count of default sessions, or session overrides. */
   sessions?: number | Partial<FakeSession>[];
   authorizations?: Partial<FakeAuthorization>[];
@@ -110,6 +112,15 @@ const makeAnonymousIdentity = (at: string): FakeIdentity => ({
   updatedAt: at,
 });
 
+/** identity/passkey: a passkey identity with its display name claim. */
+export const makePasskeyIdentity = (displayName: string, at: string): FakeIdentity => ({
+  id: randomUUID(),
+  type: 'PASSKEY',
+  claims: { 'https://authgear.com/claims/passkey/display_name': displayName },
+  createdAt: at,
+  updatedAt: at,
+});
+
 export const makeAuthenticator = (
   kind: FakeAuthenticator['kind'],
   type: FakeAuthenticator['type'],
@@ -179,6 +190,7 @@ export const buildUser = (seed: FakeUserSeed, at: string): FakeUser => {
   if (seed.username !== undefined) identities.push(makeLoginIdIdentity('username', seed.username, at));
   if (seed.oauth !== undefined) identities.push(makeOAuthIdentity(seed.oauth, at));
   if (seed.anonymous === true) identities.push(makeAnonymousIdentity(at));
+  for (const name of seed.passkeys ?? []) identities.push(makePasskeyIdentity(name, at));
 
   const authenticators: FakeAuthenticator[] = [];
   const password = seed.password === undefined ? DEFAULT_SEED_PASSWORD : seed.password;

@@ -13,6 +13,7 @@ import type {
   LoginIdKey,
 } from './model.js';
 import { defaultProjectConfig, type FakeProjectConfig } from './project.js';
+import { ResourceStore } from './resource-store.js';
 import {
   buildUser,
   type FakeAuditLogSeed,
@@ -50,6 +51,8 @@ export class FakeStore {
   config: FakeProjectConfig = defaultProjectConfig();
   /** Message cooldowns: bucket key → epoch ms until which a new message is refused. */
   readonly cooldowns = new Map<string, number>();
+  /** API resources, their scopes and client links (the project's OAuth client IDs are `config.oauthClients`). */
+  readonly resources: ResourceStore = new ResourceStore(() => this.nowIso());
   private readonly usersById = new Map<string, FakeUser>();
   private readonly groupsById = new Map<string, FakeGroup>();
   private readonly rolesById = new Map<string, FakeRole>();

@@ -2,10 +2,12 @@
 import { offsetPage, type PageArgs } from './connection.js';
 import { type FakeContext, type RootField, str, strList } from './context.js';
 import { getUsersInvalidArgument } from './errors.js';
+import { FRAUD_ACTIVITY, fraudDecisionView } from './fraud.js';
 import { identitiesByClaim, identityByUniqueKey } from './identity-claims.js';
 import { normalize, normalizeForLookup } from './login-ids.js';
 import type { FakeUser, LoginIdKey } from './model.js';
 import { decodeNodeId } from './node-id.js';
+import { resourceView, scopeView } from './resource-resolvers.js';
 import type { FakeStore } from './store.js';
 import {
   auditLogView,
@@ -47,6 +49,18 @@ export const resolveNode = (store: FakeStore, id: string): unknown => {
     case 'AuditLog': {
       const l = store.auditLog(raw);
       return l === undefined ? null : auditLogView(store, l);
+    }
+    case 'Resource': {
+      const r = store.resources.byId(raw);
+      return r === undefined ? null : resourceView(store.resources, r);
+    }
+    case 'Scope': {
+      const found = store.resources.scopeById(raw);
+      return found === undefined ? null : scopeView(found);
+    }
+    case 'FraudProtectionDecisionRecord': {
+      const l = store.auditLog(raw);
+      return l?.activityType === FRAUD_ACTIVITY ? fraudDecisionView(l) : null;
     }
     default:
       return null;

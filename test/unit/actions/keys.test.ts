@@ -53,6 +53,19 @@ const SHIPPED = [
   'valid-period',
   'valid-from',
   'valid-until',
+  'mfa-grace',
+  'add-authenticator',
+  'create-resource',
+  'update-resource',
+  'delete-resource',
+  'create-scope',
+  'update-scope',
+  'delete-scope',
+  'add-resource-to-client',
+  'remove-resource-from-client',
+  'add-scopes-to-client',
+  'remove-scopes-from-client',
+  'replace-scopes-of-client',
 ];
 
 const keys: readonly string[] = Object.values(ActionKeys);

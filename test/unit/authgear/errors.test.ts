@@ -21,10 +21,24 @@ describe('mapAuthgearError', () => {
     ['BadRequest', 'GroupDuplicateKey', undefined, 'authgear.conflict'],
     ['TooManyRequest', 'RateLimited', undefined, 'authgear.rate_limited'],
     ['Weird', 'Unheard', undefined, 'authgear.unexpected'],
+    ['Invalid', 'InvariantViolated', { cause: { kind: 'DuplicatedAuthenticator' } }, 'authgear.invalid'],
+    ['Invalid', 'MFAGracePeriodInvalid', undefined, 'authgear.invalid'],
+    ['Invalid', 'UserIsAnonymized', undefined, 'state.conflict'],
+    ['BadRequest', 'ResourceDuplicateURI', undefined, 'authgear.conflict'],
+    ['BadRequest', 'ScopeDuplicate', undefined, 'authgear.conflict'],
+    ['Forbidden', 'ResourceNotAssociatedWithClient', undefined, 'state.conflict'],
   ])('maps %s/%s to %s', (errorName, reason, info, code) => {
     const err = mapAuthgearError(graphqlError(errorName, reason, info));
     expect(err.code).toBe(code);
     expect(err.userMessage).not.toContain('hunter2');
+  });
+
+  it('says the user already has the authenticator Authgear refused as a duplicate', () => {
+    expect(
+      mapAuthgearError(
+        graphqlError('Invalid', 'InvariantViolated', { cause: { kind: 'DuplicatedAuthenticator' } }),
+      ).userMessage,
+    ).toMatch(/already has that authenticator/);
   });
 
   it('names the last identity when removing it is refused', () => {

@@ -104,7 +104,42 @@ const generatedUser = (seed: number): AuthgearUser => {
     temporarilyDisabledFrom: rnd() < 0.3 ? now.toISOString() : null,
     deleteAt: rnd() < 0.3 ? now.toISOString() : null,
     anonymizeAt: rnd() < 0.3 ? now.toISOString() : null,
-    ...(rnd() < 0.3 ? { accountLockout: { isLocked: true, lockedUntil: now.toISOString() } } : {}),
+    ...(rnd() < 0.3
+      ? {
+          accountLockout: {
+            isLocked: true,
+            lockedUntil: now.toISOString(),
+            lockoutType: 'per_user_per_ip',
+            lockedIPs: Array.from({ length: count(30) }, (_, i) => ({
+              ipAddress: `2001:db8::${i.toString(16)}:${'f'.repeat(count(10))}`,
+              lockedUntil: now.toISOString(),
+            })),
+          },
+        }
+      : {}),
+    mfaGracePeriodEndAt: rnd() < 0.5 ? new Date(now.getTime() + 86_400_000).toISOString() : null,
+    loginIDs: identities
+      .filter((i) => i.type === 'LOGIN_ID')
+      .map((i) => ({
+        ...i,
+        claims: {
+          'https://authgear.com/claims/login_id/key': 'email',
+          'https://authgear.com/claims/login_id/value': String(i.claims.email),
+        },
+      })),
+    oauthConnections: identities
+      .filter((i) => i.type === 'OAUTH')
+      .map((i) => ({
+        ...i,
+        claims: {
+          'https://authgear.com/claims/oauth/provider_alias': words(rnd, 10),
+          'https://authgear.com/claims/oauth/subject_id': words(rnd, 40),
+          email: i.claims.email,
+        },
+      })),
+    passkeys: identities
+      .filter((i) => i.type === 'PASSKEY')
+      .map((i) => ({ ...i, claims: { 'https://authgear.com/claims/passkey/display_name': words(rnd, 40) } })),
     identities: conn(identities),
     authenticators: conn(authenticators),
     sessions: { totalCount: count(500) },

@@ -15,6 +15,8 @@ describe('parseWho', () => {
     [uuid, { kind: 'node', nodeId: encodeNodeId('User', uuid) }],
     [encodeNodeId('User', uuid), { kind: 'node', nodeId: encodeNodeId('User', uuid) }],
     ['alice_w', { kind: 'username', username: 'alice_w' }],
+    ['oauth:google:1098765432', { kind: 'oauth', alias: 'google', subject: '1098765432' }],
+    ['OAuth:azureadv2:a1b2-c3:d4', { kind: 'oauth', alias: 'azureadv2', subject: 'a1b2-c3:d4' }],
   ])('reads %s', (token, expected) => {
     expect(parseWho(token)).toEqual(expected);
   });
@@ -29,6 +31,8 @@ describe('parseWho', () => {
     'x'.repeat(400),
     '") { deleteUser }',
     encodeNodeId('Group', uuid),
+    'oauth:google:',
+    'oauth::1098765432',
   ])('refuses %s', (token) => {
     expect(parseWho(token)).toBeUndefined();
   });

@@ -9,6 +9,7 @@ import { deleteNowAction } from './delete-now.js';
 import { disableAction } from './disable.js';
 import { enableAction } from './enable.js';
 import { expirePasswordAction } from './expire-password.js';
+import { mfaGraceAction } from './mfa-grace.js';
 import { otpAction } from './otp.js';
 import { resetPasswordAction } from './reset-password.js';
 import { revokeSessionAction } from './revoke-session.js';
@@ -45,4 +46,5 @@ export const accountActions: readonly AnyActionDefinition[] = [
   anonymizeAction,
   cancelAnonymizeAction,
   anonymizeNowAction,
+  mfaGraceAction,
 ];

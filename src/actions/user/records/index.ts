@@ -1,5 +1,6 @@
 import type { AuthgearProject } from '../../../authgear/project.js';
 import type { AnyActionDefinition } from '../../types.js';
+import { addAuthenticatorAction } from './add-authenticator.js';
 import { makeAddIdentityAction } from './add-identity.js';
 import { makeCreateUserAction } from './create-user.js';
 import { editAction } from './edit.js';
@@ -20,4 +21,5 @@ export const recordActionsFor = (project: AuthgearProject): readonly AnyActionDe
   removeIdentityAction,
   removeAuthenticatorAction,
   removeAuthorizationAction,
+  addAuthenticatorAction,
 ];

@@ -46,7 +46,7 @@ describe('account actions: read-first state checks', () => {
       'unlock',
       'a locked user passes',
       {},
-      { accountLockout: { isLocked: true, lockedUntil: null } },
+      { accountLockout: { isLocked: true, lockedUntil: null, lockoutType: 'per_user', lockedIPs: [] } },
       undefined,
     ],
     ['unlock', 'an unlocked user is no change', {}, {}, 'state.no_change'],

@@ -10,6 +10,7 @@ const SAMPLE: Record<string, Record<string, unknown>> = {
   verify: { claim: 'email' },
   unverify: { claim: 'email' },
   'revoke-session': { sessionId: 'U2Vzc2lvbjpzMQ' },
+  'mfa-grace': { until: '7d' },
   'valid-period': { accountValidFrom: '2026-01-01T00:00:00.000Z', accountValidUntil: null },
   'valid-from': { value: '2026-01-01T00:00:00.000Z' },
   'valid-until': { value: null },

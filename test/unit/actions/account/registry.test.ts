@@ -100,6 +100,10 @@ describe('account action list', () => {
   it('hides Sign out everywhere without sessions and shows Unlock only when locked', () => {
     expect(shownFor({ sessions: { totalCount: 0 } })).not.toContain('signout');
     expect(shownFor({})).not.toContain('unlock');
-    expect(shownFor({ accountLockout: { isLocked: true, lockedUntil: null } })).toContain('unlock');
+    expect(
+      shownFor({
+        accountLockout: { isLocked: true, lockedUntil: null, lockoutType: 'per_user', lockedIPs: [] },
+      }),
+    ).toContain('unlock');
   });
 });
