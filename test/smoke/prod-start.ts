@@ -88,7 +88,10 @@ try {
     });
     const res = await driver.slashCommand({ userId: 'U0ADMIN', text: 'help' });
     assert(res.status === 200, `status ${res.status}`);
-    assert(res.body.includes('/authgear user'), `unexpected help: ${res.body.slice(0, 200)}`);
+    assert(
+      res.body.includes('help lookup') && res.body.includes('`user`'),
+      `unexpected help: ${res.body.slice(0, 300)}`,
+    );
   });
   await check('answers /healthz and /readyz', async () => {
     const health = await fetch(`${base}/healthz`);
