@@ -33,11 +33,26 @@ const required = (name: string, hint: string) => {
   return z.string({ error: message }).trim().min(1, message);
 };
 
+/** Hosts that never leave the machine: plain http to them is for local fakes (tests, the demo). */
+const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', '[::1]', 'localhost'];
+
+/** https, or http to a loopback host: the bot sends its Admin API JWT and Slack token to these URLs. */
+export const isSecureOrLoopback = (value: string): boolean => {
+  const parsed = URL.parse(value);
+  if (parsed === null) return false;
+  if (parsed.protocol === 'https:') return true;
+  return parsed.protocol === 'http:' && LOOPBACK_HOSTS.includes(parsed.hostname);
+};
+
 const url = (name: string) =>
   z
     .string({ error: `${name} is required (a URL such as https://example.com)` })
     .trim()
     .url(`${name} must be a URL such as https://example.com`)
+    .refine(isSecureOrLoopback, {
+      message: `${name} must use https:// (plain http:// only for 127.0.0.1, ::1 or localhost, e.g. a local fake), so the bot's credentials never cross a network in clear text`,
+      abort: true,
+    })
     .transform((v) => v.replace(/\/+$/, ''));
 
 const envSchema = z.object({

@@ -154,6 +154,41 @@ describe('loadConfig', () => {
     );
   });
 
+  it.each([
+    ['AUTHGEAR_ENDPOINT', 'http://myapp.authgear.cloud'],
+    ['AUTHGEAR_ENDPOINT', 'http://10.0.0.5:3000'],
+    ['AUTHGEAR_ENDPOINT', 'ftp://myapp.authgear.cloud'],
+    ['AUTHGEAR_ENDPOINT', 'http://localhost.evil.example'],
+    ['SLACK_API_URL', 'http://slack.example.com/api'],
+    ['SLACK_API_URL', 'http://127.0.0.1.nip.io/api'],
+  ])('refuses %s=%s: only https, or http on a loopback host', (name, value) => {
+    const message = problemsOf({ ...valid, [name]: value });
+    expect(message).toContain(`${name} must use https://`);
+    expect(message).toContain('127.0.0.1, ::1 or localhost');
+  });
+
+  it.each([
+    'https://myapp.authgear.cloud',
+    'http://127.0.0.1:4000',
+    'http://[::1]:4000',
+    'http://localhost:4000',
+  ])('accepts the endpoint %s (https, or a local fake on a loopback host)', (endpoint) => {
+    expect(
+      loadConfig({ ...valid, AUTHGEAR_ENDPOINT: endpoint, SLACK_API_URL: `${endpoint}/api` }).authgear
+        .endpoint,
+    ).toBe(endpoint);
+  });
+
+  it('lists an http endpoint together with the other problems', () => {
+    const message = problemsOf({
+      ...valid,
+      AUTHGEAR_ENDPOINT: 'http://authgear.internal',
+      SLACK_BOT_TOKEN: '',
+    });
+    expect(message).toContain('AUTHGEAR_ENDPOINT must use https://');
+    expect(message).toContain('SLACK_BOT_TOKEN');
+  });
+
   it('treats blank variables as unset, as an empty line in a .env file means', () => {
     const c = loadConfig({ ...valid, PORT: '', HEALTH_PORT: ' ', SHUTDOWN_GRACE_MS: '', REDIS_URL: '' });
     expect([c.port, c.healthPort, c.shutdownGraceMs, c.redis.target.kind]).toEqual([
