@@ -115,7 +115,7 @@ export const createConfirmFlow = (deps: ConfirmDeps) => {
         outcome: 'executed',
         message: blind
           ? resultMessage(blindResultMessage(def, record.typed), result.secret)
-          : resultMessage(result.message, result.secret, result.blocks),
+          : resultMessage(result.message, result.secret, result.blocks, result.warning === true),
         ...(result.secret ? { secretLabel: result.secret.label } : {}),
       };
     } catch (e) {

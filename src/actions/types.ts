@@ -85,6 +85,8 @@ export interface ActionResult {
   readonly message: string;
   readonly blocks?: readonly Block[];
   readonly secret?: { readonly label: string; readonly value: string };
+  /** It ran but changed nothing the person asked for (e.g. Authgear dropped every value): a warning, not success. */
+  readonly warning?: boolean;
 }
 
 /**

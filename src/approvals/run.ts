@@ -39,7 +39,10 @@ export const createRunner = (deps: RunDeps) => {
   const deliver = async (record: ApprovalRecord, result: ActionResult): Promise<boolean> => {
     const secret = result.secret;
     if (secret === undefined) {
-      return notify.dmRequester(record, `Approved and done: ${result.message}`, result.blocks);
+      const text = result.warning
+        ? `:warning: Approved and run, but: ${result.message}`
+        : `Approved and done: ${result.message}`;
+      return notify.dmRequester(record, text, result.blocks);
     }
     try {
       const kept = await deps.secrets.keep(record.requester.userId, secret);

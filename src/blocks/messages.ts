@@ -53,10 +53,12 @@ export const resultMessage = (
   message: string,
   secret?: { readonly label: string; readonly value: string },
   blocks: readonly Block[] = [],
+  /** It ran but did not change what was asked: a warning sign, never a tick. */
+  warning = false,
 ): ReplyMessage => ({
   text: message,
   blocks: [
-    section(`:white_check_mark: ${message}`),
+    section(`${warning ? ':warning:' : ':white_check_mark:'} ${message}`),
     ...blocks,
     ...(secret
       ? [

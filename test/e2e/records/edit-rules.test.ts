@@ -75,3 +75,40 @@ describe('edit: custom attributes the project does not have', () => {
     expect(carol.customAttributes).toEqual({ department: 'Sales' });
   });
 });
+
+describe('edit: when nothing is saved', () => {
+  it('warns, and never reports success, when Authgear dropped every attribute sent', async () => {
+    const run = await runConfirmed(t, PEOPLE.support, 'edit carol@example.com custom.shoe_size=42');
+    expect(run.mutations.map((r) => r.operationName)).toEqual(['UpdateUser']);
+    const result = text(run.result);
+    expect(result).toContain(':warning: Nothing was saved for');
+    expect(result).toContain('Not saved: `custom.shoe_size`');
+    expect(result).not.toContain('white_check_mark');
+    expect(result).not.toContain('0 attributes changed');
+    expect(carol.customAttributes).toEqual({ department: 'Sales' });
+  });
+});
+
+describe('edit: names JavaScript reserves', () => {
+  it.each([
+    'custom.__proto__=x',
+    'custom.constructor=x',
+    'custom.prototype=1',
+    'custom.constructor=',
+    '__proto__=x',
+    'constructor=x',
+    'prototype=x',
+    'name=Carol custom.__proto__=x',
+  ])('refuses `%s` kindly and sends nothing', async (assignment) => {
+    const res = await t.driver.slashCommand({
+      userId: PEOPLE.support,
+      text: `edit carol@example.com ${assignment}`,
+    });
+    const body = text(await t.response(res.responseUrlId));
+    expect(body).toMatch(
+      /`(custom\.)?(__proto__|constructor|prototype)` can't be edited: that name is reserved/,
+    );
+    expect(mutationsSince(t, from)).toEqual([]);
+    expect(carol.customAttributes).toEqual({ department: 'Sales' });
+  });
+});

@@ -55,8 +55,24 @@ const validZone = (value: string): boolean => {
   }
 };
 
+/**
+ * Names that reach into a JavaScript object's prototype when used as a key (`obj[key] = v`): never an attribute
+ * name here, whatever the section, so no edit can pollute or silently lose through them.
+ */
+const RESERVED_NAMES: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+/** Why a key is refused for being a reserved name (with or without `custom.`), or undefined. */
+export const reservedNameProblem = (key: string): string | undefined => {
+  const name = key.startsWith(CUSTOM_PREFIX) ? key.slice(CUSTOM_PREFIX.length) : key;
+  return RESERVED_NAMES.includes(name)
+    ? `\`${key}\` can't be edited: that name is reserved (${RESERVED_NAMES.join(', ')} have a special meaning in the bot's code), so no attribute may use it. If your project really has such an attribute, edit it in the Authgear Portal.`
+    : undefined;
+};
+
 /** Why an attribute key cannot be edited, or undefined when it can (`custom.x` or a standard name). */
 export const attributeNameProblem = (key: string): string | undefined => {
+  const reserved = reservedNameProblem(key);
+  if (reserved !== undefined) return reserved;
   if (key.startsWith(CUSTOM_PREFIX)) {
     return CUSTOM_NAME.test(key.slice(CUSTOM_PREFIX.length))
       ? undefined
@@ -98,7 +114,8 @@ export const attributeValueProblem = (key: string, value: string): string | unde
  * `key=value` starts a pair, other tokens continue the previous value. `key=` clears (removes) the attribute.
  */
 export const parseAssignments = (args: readonly string[]): Record<string, string> | undefined => {
-  const out: Record<string, string> = {};
+  // No prototype: `__proto__=x` stays an own key the input schema sees and refuses, instead of vanishing.
+  const out: Record<string, string> = Object.create(null);
   let current: string | undefined;
   for (const token of args) {
     const m = /^([A-Za-z_][A-Za-z0-9_.]*)=(.*)$/s.exec(token);

@@ -7,6 +7,7 @@ import {
   attributeValueProblem,
   CUSTOM_PREFIX,
   parseAssignments,
+  reservedNameProblem,
   STANDARD_ATTRIBUTES,
 } from './attributes.js';
 
@@ -16,7 +17,23 @@ import {
  */
 const RESERVED = ['userId', 'expectedUpdatedAt'];
 
-export const editInput = z
+/**
+ * Refuses reserved names (`__proto__`, …) on the raw keys, before zod builds its output: zod drops an own
+ * `__proto__` key without a word, and the person must hear why their edit is refused rather than lose it.
+ */
+const refuseReservedKeys = (
+  raw: unknown,
+  ctx: { addIssue: (issue: z.core.$ZodRawIssue) => void },
+): unknown => {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  for (const key of Object.keys(raw)) {
+    const problem = reservedNameProblem(key);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', path: [], message: problem, input: raw });
+  }
+  return raw;
+};
+
+const editObject = z
   .object({
     userId: z.string().min(1),
     expectedUpdatedAt: z.string().min(1).optional(),
@@ -37,6 +54,8 @@ export const editInput = z
         message: 'Name at least one attribute to change, like `name=Alice Smith`.',
       });
   });
+
+export const editInput = z.preprocess(refuseReservedKeys, editObject);
 export type EditInput = z.output<typeof editInput>;
 
 /** The attribute edits in an input: key → new text ('' = remove). */
@@ -115,7 +134,8 @@ export const editFields = (user: AuthgearUser | undefined): FieldSpec[] => {
 
 /** Submitted form → raw input: an emptied field becomes '' (remove), the version passes through. */
 export const editFromFields = (values: FieldValues): Record<string, unknown> => {
-  const raw: Record<string, unknown> = {};
+  // No prototype, as in parseAssignments: a reserved key stays visible to the schema.
+  const raw: Record<string, unknown> = Object.create(null);
   for (const [key, value] of Object.entries(values)) {
     if (Array.isArray(value)) continue;
     if (key === 'expectedUpdatedAt') {

@@ -116,6 +116,8 @@ export const editAction = defineAction({
     // Authgear answers with what it stored: anything it dropped is reported, never counted as changed.
     const lost = notSaved(edits, saved.user);
     const n = describeEdits(edits).length - lost.length;
+    if (n === 0)
+      return { message: `Nothing was saved for ${userLabel(fresh)}. ${notSavedLine(lost)}`, warning: true };
     const changed = `${n} attribute${n === 1 ? '' : 's'} changed`;
     return {
       message:

@@ -140,3 +140,22 @@ describe('edit: confirmation and summary', () => {
     );
   });
 });
+
+describe('edit: reserved names', () => {
+  it('refuses a reserved key even in stored input, where JSON makes `__proto__` an own key', () => {
+    const stored = JSON.parse('{"__proto__": "x", "name": "Alice"}') as Record<string, unknown>;
+    const parsed = parse(stored);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toContain("`__proto__` can't be edited");
+  });
+
+  it('keeps `__proto__=` from the slash text as an own key, so it is refused rather than lost', () => {
+    const raw = editAction.fromArgs?.(['name=Alice', '__proto__=x']);
+    expect(Object.keys(raw as object)).toEqual(['name', '__proto__']);
+    expect(parse(raw as Record<string, unknown>).success).toBe(false);
+  });
+
+  it.each(['custom.constructor', 'custom.prototype', 'constructor'])('refuses %s', (key) => {
+    expect(parse({ [key]: 'x' }).success).toBe(false);
+  });
+});
