@@ -107,7 +107,7 @@ const moreUsers = (now: Date): FakeUserSeed[] =>
     name: `${given} ${family}`,
     givenName: given,
     familyName: family,
-    ...(i % 3 === 0 ? { groups: ['beta-testers'] } : {}),
+    ...(i % 3 === 0 ? { groups: ['beta_testers'] } : {}),
     lastLoginAt: at(now, -(i + 1) * 7 * HOUR),
     createdAt: at(now, -(30 + i) * DAY),
   }));
@@ -194,12 +194,12 @@ export const seedAuthgear = (store: FakeStore, now: Date): void => {
     store.addRole({ id: demoUuid(n), key, name, description, createdAt: created });
   const group = (n: number, key: string, name: string, description: string, roles: string[] = []) =>
     store.addGroup({ id: demoUuid(n), key, name, description, roles, createdAt: created });
-  role(200, 'support-agent', 'Support agent', 'Answers customers');
-  role(201, 'billing-admin', 'Billing admin', 'Refunds and invoices');
+  role(200, 'support_agent', 'Support agent', 'Answers customers');
+  role(201, 'billing_admin', 'Billing admin', 'Refunds and invoices');
   role(202, 'auditor', 'Auditor', 'Reads everything, changes nothing');
-  group(210, 'staff', 'Staff', 'Everyone on the payroll', ['support-agent']);
-  group(211, 'finance', 'Finance', 'The finance team', ['billing-admin']);
-  group(212, 'beta-testers', 'Beta testers', 'Early access to new features');
+  group(210, 'staff', 'Staff', 'Everyone on the payroll', ['support_agent']);
+  group(211, 'finance', 'Finance', 'The finance team', ['billing_admin']);
+  group(212, 'beta_testers', 'Beta testers', 'Early access to new features');
   for (const seed of [...mainUsers(now), ...moreUsers(now)]) store.addUser(seed);
   auditHistory(now, store);
   apisAndFraud(now, store);

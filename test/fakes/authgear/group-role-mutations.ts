@@ -3,12 +3,11 @@ import { type FakeContext, inputOf, type RootField, str } from './context.js';
 import { FakeApiError, groupDuplicateKey, groupNotFound, roleDuplicateKey, roleNotFound } from './errors.js';
 import { rawIdOrThrow } from './lookup.js';
 import type { FakeGroup, FakeRole } from './model.js';
+import { isRoleGroupKey } from './role-group-key.js';
 import { groupView, roleView } from './views.js';
 
-const KEY_PATTERN = /^[a-zA-Z_][a-zA-Z0-9:_]*$/;
-
 const validateKey = (key: string): string => {
-  if (key.length < 1 || key.length > 40 || !KEY_PATTERN.test(key) || key.startsWith('authgear:')) {
+  if (!isRoleGroupKey(key)) {
     throw new FakeApiError('Invalid', 'ValidationFailed', 'invalid value', {
       causes: [{ kind: 'format', location: '', details: { format: 'x_role_group_key' } }],
     });

@@ -14,6 +14,7 @@ import type {
 } from './model.js';
 import { defaultProjectConfig, type FakeProjectConfig } from './project.js';
 import { ResourceStore } from './resource-store.js';
+import { assertSeedKeys } from './role-group-key.js';
 import {
   buildUser,
   type FakeAuditLogSeed,
@@ -137,6 +138,8 @@ export class FakeStore {
           `fake: custom attribute "${name}" is not configured; configure({ customAttributes })`,
         );
     }
+    assertSeedKeys('group', seed.groups ?? []);
+    assertSeedKeys('role', seed.roles ?? []);
     for (const key of seed.groups ?? []) user.groupIds.add((this.group(key) ?? this.addGroup({ key })).id);
     for (const key of seed.roles ?? []) user.roleIds.add((this.role(key) ?? this.addRole({ key })).id);
     this.usersById.set(user.id, user);
@@ -144,6 +147,8 @@ export class FakeStore {
   }
 
   addGroup(seed: FakeGroupSeed): FakeGroup {
+    assertSeedKeys('group', [seed.key]);
+    assertSeedKeys('role', seed.roles ?? []);
     if (this.group(seed.key) !== undefined) throw new Error(`fake: group ${seed.key} already exists`);
     const at = seed.createdAt ?? this.nowIso();
     const group: FakeGroup = {
@@ -160,6 +165,7 @@ export class FakeStore {
   }
 
   addRole(seed: FakeRoleSeed): FakeRole {
+    assertSeedKeys('role', [seed.key]);
     if (this.role(seed.key) !== undefined) throw new Error(`fake: role ${seed.key} already exists`);
     const at = seed.createdAt ?? this.nowIso();
     const role: FakeRole = {

@@ -192,6 +192,32 @@ describe('group and role errors (pkg/lib/rolesgroups)', () => {
     expect(e?.extensions?.reason).toBe('ValidationFailed');
   });
 
+  it.each([
+    ['support-agent', 'a hyphen'],
+    ['authgear:admin', 'a reserved prefix'],
+    ['1abc', 'a leading digit'],
+    ['', 'an empty key'],
+    ['x'.repeat(41), '41 characters'],
+  ])('seeding refuses the key "%s" (%s) as Authgear would, for groups, roles and user seeds', (key) => {
+    expect(() => c.fake.store.addGroup({ key })).toThrow(/not a key Authgear accepts/);
+    expect(() => c.fake.store.addRole({ key })).toThrow(/not a key Authgear accepts/);
+    expect(() => c.fake.store.addGroup({ key: 'g_seed_ok', roles: [key] })).toThrow(
+      /not a key Authgear accepts/,
+    );
+    expect(() => c.fake.store.addUser({ email: 'seed-key@example.com', groups: [key] })).toThrow(
+      /not a key Authgear accepts/,
+    );
+    expect(() => c.fake.store.addUser({ email: 'seed-key@example.com', roles: [key] })).toThrow(
+      /not a key Authgear accepts/,
+    );
+    expect(c.fake.store.group('g_seed_ok')).toBeUndefined();
+  });
+
+  it('seeding accepts the keys Authgear accepts', () => {
+    expect(c.fake.store.addRole({ key: 'Support_agent:eu' }).key).toBe('Support_agent:eu');
+    expect(c.fake.store.addGroup({ key: `_${'x'.repeat(39)}` }).key).toHaveLength(40);
+  });
+
   it('GroupDuplicateKey / RoleDuplicateKey on create and update', async () => {
     c.fake.store.addGroup({ key: 'g_one' });
     const g2 = c.fake.store.addGroup({ key: 'g_two' });
