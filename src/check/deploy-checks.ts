@@ -10,7 +10,7 @@ import type { Config } from '../config/env.js';
 import type { Policy } from '../config/policy.js';
 import { asAppError, isAppError } from '../errors.js';
 import { maskedMessage } from '../logger.js';
-import { type RedisClient, waitUntilReady } from '../redis/client.js';
+import { describeTarget, type RedisClient, waitUntilReady } from '../redis/client.js';
 
 export interface CheckResult {
   readonly name: string;
@@ -105,7 +105,13 @@ export const runDeployChecks = async (deps: DeployCheckDeps): Promise<CheckResul
     botName = auth.user ?? botName;
     pass('slack auth.test', `bot ${auth.user ?? '?'} (${auth.user_id ?? '?'}) in ${auth.team ?? '?'}`);
   } catch (error) {
-    fail('slack auth.test', `Slack refused the bot token: ${reason(error)}`);
+    // Slack's own error code means it answered and refused; anything else means it never answered.
+    fail(
+      'slack auth.test',
+      slackError(error) !== undefined
+        ? `Slack refused the bot token: ${slackError(error)} (check SLACK_BOT_TOKEN is this app's xoxb- token)`
+        : `cannot reach Slack at ${config.slack.apiUrl ?? 'https://slack.com/api/'}: ${reason(error)}`,
+    );
   }
 
   if (policy && botUserId) {
@@ -139,7 +145,7 @@ export const runDeployChecks = async (deps: DeployCheckDeps): Promise<CheckResul
     await within(timeoutMs, deps.api(config).run(healthProbe, {}));
     pass('authgear admin api', `${config.authgear.endpoint} accepted the key ${config.authgear.keyId}`);
   } catch (error) {
-    fail('authgear admin api', reason(error));
+    fail('authgear admin api', `${reason(error)} (AUTHGEAR_ENDPOINT ${config.authgear.endpoint})`);
   }
 
   const redis = deps.redis(config);
@@ -159,7 +165,7 @@ export const runDeployChecks = async (deps: DeployCheckDeps): Promise<CheckResul
       if (pong === 'PONG') pass('redis', `PING answered (${config.redis.target.kind})`);
       else fail('redis', `PING answered ${pong}`);
     } catch (error) {
-      fail('redis', reason(error));
+      fail('redis', `${describeTarget(config.redis.target)}: ${reason(error)}`);
     } finally {
       redis.disconnect();
     }
@@ -167,8 +173,11 @@ export const runDeployChecks = async (deps: DeployCheckDeps): Promise<CheckResul
   return results;
 };
 
+/** A detail's further lines (every problem of an invalid configuration) sit indented under their check. */
+const indentDetail = (detail: string): string => detail.replace(/\n/g, '\n    ');
+
 export const formatResults = (results: readonly CheckResult[]): string =>
-  `${results.map((r) => `${r.ok ? '✔' : '✖'} ${r.name}: ${r.detail}`).join('\n')}\n${
+  `${results.map((r) => `${r.ok ? '✔' : '✖'} ${r.name}: ${indentDetail(r.detail)}`).join('\n')}\n${
     results.every((r) => r.ok)
       ? `all ${results.length} checks passed`
       : `${results.filter((r) => !r.ok).length} of ${results.length} checks failed`

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { type AuthgearProject, isLoginIdKey, type LoginIdKey } from '../authgear/project.js';
 import { AppError } from '../errors.js';
@@ -55,6 +56,8 @@ const url = (name: string) =>
     })
     .transform((v) => v.replace(/\/+$/, ''));
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 const envSchema = z.object({
   SLACK_BOT_TOKEN: required('SLACK_BOT_TOKEN', 'the bot token, xoxb-...'),
   SLACK_SIGNING_SECRET: optionalString,
@@ -89,7 +92,7 @@ const envSchema = z.object({
     })
     .transform((keys): LoginIdKey[] => keys.filter(isLoginIdKey)),
   REDIS_URL: optionalString,
-  REDIS_PREFIX: z.string().trim().min(1).default('authgear-slack:'),
+  REDIS_PREFIX: z.string().trim().min(1, 'REDIS_PREFIX must not be empty').default('authgear-slack:'),
   REDIS_SENTINELS: optionalHostPorts('REDIS_SENTINELS'),
   REDIS_SENTINEL_NAME: optionalString,
   REDIS_CLUSTER_NODES: optionalHostPorts('REDIS_CLUSTER_NODES'),
@@ -98,7 +101,9 @@ const envSchema = z.object({
   REDIS_SENTINEL_PASSWORD: optionalSecret,
   REDIS_TLS: redisTlsFlag,
   POLICY_FILE: z.string().trim().min(1).default('./policy.yaml'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+    .default('info'),
 });
 
 /** Every variable the bot reads (the README table and .env.example list each one). */
@@ -152,38 +157,72 @@ export interface Config {
   readonly logLevel: string;
 }
 
-const readKey = (inline: string | undefined, file: string | undefined): string => {
-  if (inline !== undefined) return inline.replace(/\\n/g, '\n');
+/** Why a key file cannot be read, in words (the error code alone is not kind). */
+const unreadable = (cause: unknown): string => {
+  const code = (cause as { code?: unknown }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'that is a directory, not a file';
+  return typeof code === 'string' ? code : 'unreadable';
+};
+
+/**
+ * The Admin API private key, or the problem with it, in the same list as every other problem (a missing file is
+ * not a crash that hides the rest). Only read when one of the two variables is set (else crossFieldProblems says so).
+ */
+const readKey = (env: Record<string, string | undefined>): { pem?: string; problem?: string } => {
+  const inline = env.AUTHGEAR_ADMIN_PRIVATE_KEY?.trim();
+  const file = env.AUTHGEAR_ADMIN_PRIVATE_KEY_FILE?.trim();
+  if (inline) {
+    const pem = inline.replace(/\\n/g, '\n');
+    return pem.includes('PRIVATE KEY')
+      ? { pem }
+      : {
+          problem:
+            '✖ AUTHGEAR_ADMIN_PRIVATE_KEY is not a PEM private key (it starts with -----BEGIN PRIVATE KEY-----)\n  → at AUTHGEAR_ADMIN_PRIVATE_KEY',
+        };
+  }
+  if (!file) return {};
+  const where = isAbsolute(file) ? file : `${file}, from ${process.cwd()}`;
   try {
-    return readFileSync(file ?? '', 'utf8');
+    const pem = readFileSync(file, 'utf8');
+    return pem.includes('PRIVATE KEY')
+      ? { pem }
+      : {
+          problem: `✖ AUTHGEAR_ADMIN_PRIVATE_KEY_FILE (${where}) does not hold a PEM private key (-----BEGIN PRIVATE KEY-----)\n  → at AUTHGEAR_ADMIN_PRIVATE_KEY_FILE`,
+        };
   } catch (cause) {
-    throw new AppError(
-      'config.invalid',
-      `Invalid configuration:\n✖ cannot read AUTHGEAR_ADMIN_PRIVATE_KEY_FILE (${file})`,
-      {
-        cause,
-      },
-    );
+    return {
+      problem: `✖ cannot read AUTHGEAR_ADMIN_PRIVATE_KEY_FILE (${where}): ${unreadable(cause)}\n  → at AUTHGEAR_ADMIN_PRIVATE_KEY_FILE`,
+    };
   }
 };
+
+/** One `✖ … → at NAME` entry per zod issue; the line itself names the variable. */
+const schemaProblems = (error: z.ZodError): string[] =>
+  error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'configuration');
+    const line = issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`;
+    return `✖ ${line}\n  → at ${name}`;
+  });
 
 /** Parses the environment once; every problem is listed in one AppError('config.invalid'). */
 export const loadConfig = (raw: Record<string, string | undefined>): Config => {
   // A blank variable (`HEALTH_PORT=` in a .env file) means "not set", never 0 or "".
   const env = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = envSchema.safeParse(env);
-  const problems = [...(parsed.success ? [] : [z.prettifyError(parsed.error)]), ...crossFieldProblems(env)];
-  if (!parsed.success || problems.length > 0) {
-    throw new AppError('config.invalid', `Invalid configuration:\n${problems.join('\n')}`);
+  const key = readKey(env);
+  const problems = [
+    ...(parsed.success ? [] : schemaProblems(parsed.error)),
+    ...crossFieldProblems(env),
+    ...(key.problem ? [key.problem] : []),
+  ];
+  if (!parsed.success || problems.length > 0 || key.pem === undefined) {
+    const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    throw new AppError('config.invalid', `Invalid configuration (${count}):\n${problems.join('\n')}`);
   }
   const e = parsed.data;
-  const privateKeyPem = readKey(e.AUTHGEAR_ADMIN_PRIVATE_KEY, e.AUTHGEAR_ADMIN_PRIVATE_KEY_FILE);
-  if (!privateKeyPem.includes('PRIVATE KEY')) {
-    throw new AppError(
-      'config.invalid',
-      'Invalid configuration:\n✖ the Admin API private key is not a PEM private key',
-    );
-  }
+  const privateKeyPem = key.pem;
   return Object.freeze({
     slack: Object.freeze({
       botToken: e.SLACK_BOT_TOKEN,

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSlackFake } from '../../fakes/slack/index.js';
 import { CHANNELS, DEFAULT_POLICY, type Fakes, startFakes } from '../../support/app.js';
 import { type PrivateRedis, startPrivateRedis } from '../../support/redis.js';
 
@@ -128,10 +129,19 @@ describe('npm run check', () => {
   });
 
   it('says Slack refused the bot token and skips the channel checks that need it', async () => {
-    const { code, out } = await runCheck({ SLACK_API_URL: `${fakes.slack.url}/nowhere` });
-    expect(code).toBe(1);
-    expect(out).toMatch(/✖ slack auth.test: Slack refused the bot token/);
-    expect(out).not.toContain('channel C0');
+    // A workspace that accepts only its own token: Slack answers any other with invalid_auth.
+    const strict = await startSlackFake({ token: 'xoxb-the-right-one' });
+    try {
+      strict.expectRefusal({ method: 'auth.test', error: 'invalid_auth' });
+      const { code, out } = await runCheck({ SLACK_API_URL: strict.apiUrl });
+      expect(code).toBe(1);
+      expect(out).toContain(
+        "✖ slack auth.test: Slack refused the bot token: invalid_auth (check SLACK_BOT_TOKEN is this app's xoxb- token)",
+      );
+      expect(out).not.toContain('channel C0');
+    } finally {
+      await strict.close();
+    }
   });
 
   it('stops at the configuration when it is invalid, listing every problem', async () => {
@@ -141,6 +151,31 @@ describe('npm run check', () => {
     expect(out).toContain('AUTHGEAR_ENDPOINT');
     expect(out).toContain('SLACK_BOT_TOKEN');
     expect(out.trim().split('\n').at(-1)).toBe('1 of 1 checks failed');
+  });
+
+  it('lists a missing key file with the other problems, each indented under the configuration line', async () => {
+    const { code, out } = await runCheck({
+      AUTHGEAR_ADMIN_PRIVATE_KEY: '',
+      AUTHGEAR_ADMIN_PRIVATE_KEY_FILE: './no-such-key.pem',
+      SLACK_BOT_TOKEN: '',
+    });
+    expect(code).toBe(1);
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toBe('✖ configuration: Invalid configuration (2 problems):');
+    expect(out).toContain('SLACK_BOT_TOKEN is required');
+    expect(out).toContain(
+      `cannot read AUTHGEAR_ADMIN_PRIVATE_KEY_FILE (./no-such-key.pem, from ${dir}): no such file`,
+    );
+    // Only the check lines and the summary start at the margin; a problem is never mistaken for a check.
+    expect(lines.slice(1, -1).every((line) => line.startsWith('    '))).toBe(true);
+    expect(lines.at(-1)).toBe('1 of 1 checks failed');
+  });
+
+  it('says Slack cannot be reached (not that it refused the token) when nothing answers', async () => {
+    const { code, out } = await runCheck({ SLACK_API_URL: 'http://127.0.0.1:9/api' });
+    expect(code).toBe(1);
+    expect(out).toMatch(/✖ slack auth\.test: cannot reach Slack at http:\/\/127\.0\.0\.1:9\/api\//);
+    expect(out).not.toContain('refused the bot token');
   });
 });
 

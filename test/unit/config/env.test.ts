@@ -189,6 +189,43 @@ describe('loadConfig', () => {
     expect(message).toContain('SLACK_BOT_TOKEN');
   });
 
+  it('lists an unreadable key file together with the other problems, saying why it cannot be read', () => {
+    const { AUTHGEAR_ADMIN_PRIVATE_KEY: _omit, ...rest } = valid;
+    const message = problemsOf({
+      ...rest,
+      AUTHGEAR_ADMIN_PRIVATE_KEY_FILE: '/nonexistent/admin-key.pem',
+      SLACK_BOT_TOKEN: '',
+      PORT: 'eighty',
+    });
+    expect(message).toContain('SLACK_BOT_TOKEN');
+    expect(message).toContain('PORT');
+    expect(message).toContain('AUTHGEAR_ADMIN_PRIVATE_KEY_FILE (/nonexistent/admin-key.pem): no such file');
+    expect(message).toContain('Invalid configuration (3 problems)');
+  });
+
+  it('lists a key that is not PEM together with the other problems, naming the variable', () => {
+    const message = problemsOf({ ...valid, AUTHGEAR_ADMIN_PRIVATE_KEY: 'hello', LOG_LEVEL: 'loud' });
+    expect(message).toContain('AUTHGEAR_ADMIN_PRIVATE_KEY is not a PEM private key');
+    expect(message).toContain('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
+  });
+
+  it('names the variable in every problem it lists', () => {
+    const message = problemsOf({
+      LOG_LEVEL: 'loud',
+      REDIS_TLS: 'maybe',
+      REDIS_URL: 'redis://r',
+      AUTHGEAR_LOGIN_ID_KEYS: 'fax',
+      SHUTDOWN_GRACE_MS: '-1',
+    });
+    const problems = message.split('\n').filter((line) => line.startsWith('✖'));
+    expect(problems.length).toBeGreaterThan(5);
+    for (const line of problems)
+      expect(
+        ENV_VARIABLES.some((name) => line.includes(name)),
+        line,
+      ).toBe(true);
+  });
+
   it('treats blank variables as unset, as an empty line in a .env file means', () => {
     const c = loadConfig({ ...valid, PORT: '', HEALTH_PORT: ' ', SHUTDOWN_GRACE_MS: '', REDIS_URL: '' });
     expect([c.port, c.healthPort, c.shutdownGraceMs, c.redis.target.kind]).toEqual([
@@ -197,6 +234,24 @@ describe('loadConfig', () => {
       25_000,
       'none',
     ]);
+  });
+
+  it("README has a row in the configuration table for every variable, PORT and the demo's included", () => {
+    const text = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const firstCells = text
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => line.split('|')[1] ?? '');
+    const missing = [...ENV_VARIABLES, 'DEMO_PORT', 'DEMO_HOST'].filter(
+      (name) => !firstCells.some((cell) => cell.includes(`\`${name}\``)),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it(".env.example shows the demo's DEMO_PORT and DEMO_HOST too", () => {
+    const text = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
+    expect(text).toMatch(/^# DEMO_PORT=3100$/m);
+    expect(text).toMatch(/^# DEMO_HOST=127\.0\.0\.1$/m);
   });
 
   it.each(['.env.example', 'README.md'])('%s names every variable the bot reads', (file) => {
