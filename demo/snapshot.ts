@@ -15,6 +15,8 @@ export const snapshotFor = (
     readonly adminLog: AdminLog;
     readonly bot: { readonly userId: string; readonly name: string };
   },
+  /** The page's horizon: ephemerals from before the page loaded are gone, as in Slack. */
+  horizon?: number,
 ): PersonSnapshot => {
   const { directory, workspace } = deps;
   const conversations = directory.conversationsOf(personId);
@@ -27,7 +29,9 @@ export const snapshotFor = (
     channels: directory.channels.map((c) => ({ id: c.id, name: c.name })),
     usergroups: directory.usergroups.map((g) => ({ id: g.id, handle: g.handle })),
     conversations,
-    messages: Object.fromEntries(conversations.map((c) => [c.id, workspace.visibleIn(c.id, personId)])),
+    messages: Object.fromEntries(
+      conversations.map((c) => [c.id, workspace.visibleIn(c.id, personId, horizon)]),
+    ),
     modal: top ? { ...top, depth: stack.length } : undefined,
     home: workspace.home(personId),
     operations: deps.adminLog.latest(PANEL_OPERATIONS),

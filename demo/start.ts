@@ -110,7 +110,8 @@ export const startDemo = async (config: DemoConfig, options: StartDemoOptions = 
     host: config.host,
     port: config.port,
     interactions,
-    snapshot: (as) => snapshotFor(as, { directory, workspace, adminLog, bot: DEMO_BOT }),
+    snapshot: (as, horizon) => snapshotFor(as, { directory, workspace, adminLog, bot: DEMO_BOT }, horizon),
+    horizon: () => workspace.horizon(),
     onChange: (listener) => {
       adminListeners.add(listener);
       const off = workspace.onChange(listener);

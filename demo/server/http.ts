@@ -11,6 +11,10 @@ import type { PersonSnapshot } from '../workspace/types.js';
 import { staticFile } from './static.js';
 
 const personId = z.string().regex(/^[UW][A-Z0-9]{1,20}$/);
+/** One page load (made up by the page, kept in its memory only): a reload is a new one. */
+const pageSession = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+/** Page loads remembered for their horizon; the oldest are forgotten beyond this. */
+const MAX_PAGE_SESSIONS = 500;
 const elementInput = z
   .object({
     value: z.string().max(5000).nullable().optional(),
@@ -44,7 +48,10 @@ export interface WebServerOptions {
   readonly host: string;
   readonly port: number;
   readonly interactions: Interactions;
-  readonly snapshot: (personId: string) => PersonSnapshot;
+  /** One person's view; with a horizon, without the ephemerals that arrived before the page loaded. */
+  readonly snapshot: (personId: string, horizon?: number) => PersonSnapshot;
+  /** The horizon of a page loaded now (workspace.horizon). */
+  readonly horizon: () => number;
   /** Subscribes to changes; the server pushes fresh snapshots to open pages. */
   readonly onChange: (listener: () => void) => () => void;
   /** Called with a problem the page cannot show (logged by the caller). */
@@ -82,7 +89,21 @@ const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
 
 export const startWebServer = async (options: WebServerOptions): Promise<WebServer> => {
   const { interactions: act } = options;
-  const streams = new Set<{ res: ServerResponse; as: string; sent: number }>();
+  const streams = new Set<{ res: ServerResponse; as: string; horizon: number | undefined; sent: number }>();
+  /**
+   * Slack keeps no ephemeral message: a page load sees those arriving after it, not earlier ones. The page names
+   * its load (`session`); an EventSource reconnecting, or switching whom the page acts as, keeps it; a reload
+   * makes a new one.
+   */
+  const horizons = new Map<string, number>();
+  const horizonOf = (session: string): number => {
+    const known = horizons.get(session);
+    if (known !== undefined) return known;
+    const horizon = options.horizon();
+    horizons.set(session, horizon);
+    if (horizons.size > MAX_PAGE_SESSIONS) horizons.delete(horizons.keys().next().value ?? session);
+    return horizon;
+  };
   let version = 0;
   let pending: NodeJS.Timeout | undefined;
   const push = () => {
@@ -90,7 +111,7 @@ export const startWebServer = async (options: WebServerOptions): Promise<WebServ
     for (const s of streams) {
       if (s.sent === version) continue;
       s.sent = version;
-      s.res.write(`data: ${JSON.stringify(options.snapshot(s.as))}\n\n`);
+      s.res.write(`data: ${JSON.stringify(options.snapshot(s.as, s.horizon))}\n\n`);
     }
   };
   const unsubscribe = options.onChange(() => {
@@ -138,9 +159,11 @@ export const startWebServer = async (options: WebServerOptions): Promise<WebServ
         'cache-control': 'no-store',
         connection: 'keep-alive',
       });
-      const stream = { res, as: as.data, sent: version };
+      const session = pageSession.safeParse(url.searchParams.get('session'));
+      const horizon = session.success ? horizonOf(session.data) : undefined;
+      const stream = { res, as: as.data, horizon, sent: version };
       streams.add(stream);
-      res.write(`data: ${JSON.stringify(options.snapshot(as.data))}\n\n`);
+      res.write(`data: ${JSON.stringify(options.snapshot(as.data, horizon))}\n\n`);
       req.on('close', () => streams.delete(stream));
       return;
     }

@@ -47,6 +47,14 @@ const state: {
   events: undefined,
 };
 
+/**
+ * This page load, in memory only: a reload makes a new one, so the server leaves out the ephemeral messages that
+ * arrived before it (Slack keeps none). getRandomValues works outside secure contexts too (DEMO_HOST on a LAN).
+ */
+const pageSession = [...crypto.getRandomValues(new Uint8Array(16))]
+  .map((b) => b.toString(16).padStart(2, '0'))
+  .join('');
+
 /** Stands for "this person's DM with the bot" until their snapshot names it. */
 const DM = '@dm';
 
@@ -141,7 +149,9 @@ const render = (s: PersonSnapshot): void => {
 
 const connect = (): void => {
   state.events?.close();
-  state.events = new EventSource(`/api/events?as=${encodeURIComponent(state.as)}`);
+  state.events = new EventSource(
+    `/api/events?as=${encodeURIComponent(state.as)}&session=${encodeURIComponent(pageSession)}`,
+  );
   state.events.onmessage = (e: MessageEvent<string>) => render(JSON.parse(e.data) as PersonSnapshot);
 };
 

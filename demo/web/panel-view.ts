@@ -6,7 +6,7 @@ import { isObject, objects } from './json.js';
 import type { RenderContext } from './mrkdwn.js';
 import { h, textOf, type VNode } from './vnode.js';
 
-/** A modal as Slack shows it: title, blocks with labelled inputs and inline errors, Close and Submit. */
+/** A modal as Slack shows it: title and ×, blocks with labelled inputs and inline errors, Close and Submit. */
 export const modalDialog = (modal: OpenModal & { readonly depth: number }, ctx: RenderContext): VNode => {
   const v = modal.view;
   const title = textOf(textObject(v.title, ctx));
@@ -32,6 +32,18 @@ export const modalDialog = (modal: OpenModal & { readonly depth: number }, ctx: 
           { class: 'modal-header' },
           h('h2', { id: 'modal-title' }, title),
           modal.depth > 1 ? h('span', { class: 'depth' }, `${modal.depth} open`) : null,
+          // Slack's × in the corner: closes like the Close button and Esc (view_closed when notify_on_close).
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'modal-x',
+              'aria-label': 'Close dialog',
+              title: 'Close (Esc)',
+              'data-modal-close': String(v.id),
+            },
+            '×',
+          ),
         ),
         h(
           'div',

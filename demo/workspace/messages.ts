@@ -25,12 +25,21 @@ export interface MessageStore {
   replace(key: string, content: MessageContent): boolean;
   remove(key: string): boolean;
   get(key: string): ChatMessage | undefined;
-  /** Messages in `channel` that `personId` can see (everyone's, plus ephemerals to them), oldest first. */
-  visibleIn(channel: string, personId: string): ChatMessage[];
+  /**
+   * Messages in `channel` that `personId` can see (everyone's, plus ephemerals to them), oldest first. With a
+   * `horizon` (see {@link MessageStore.horizon}), ephemerals that arrived before it are left out: Slack keeps no
+   * ephemeral message, so a page loaded after one arrived never shows it.
+   */
+  visibleIn(channel: string, personId: string, horizon?: number): ChatMessage[];
+  /** How many messages have arrived so far: a page loaded now passes it to visibleIn as its horizon. */
+  horizon(): number;
 }
 
 export const createMessageStore = (): MessageStore => {
   const messages = new Map<string, ChatMessage>();
+  /** Arrival number of each message (kept when it is replaced, as Slack keeps its place). */
+  const arrival = new Map<string, number>();
+  let arrived = 0;
   let seq = 0;
   const seed = () => `b${(++seq).toString(36)}_`;
   return {
@@ -38,6 +47,7 @@ export const createMessageStore = (): MessageStore => {
       const key = messageKey(m.channel, m.ts, m.visibleTo);
       const message: ChatMessage = { ...m, key, text: m.text, blocks: withBlockIds(m.blocks, seed()) };
       messages.set(key, message);
+      arrival.set(key, ++arrived);
       return message;
     },
     replace: (key, content) => {
@@ -46,11 +56,17 @@ export const createMessageStore = (): MessageStore => {
       messages.set(key, { ...previous, text: content.text, blocks: withBlockIds(content.blocks, seed()) });
       return true;
     },
-    remove: (key) => messages.delete(key),
+    remove: (key) => {
+      arrival.delete(key);
+      return messages.delete(key);
+    },
     get: (key) => messages.get(key),
-    visibleIn: (channel, personId) =>
+    visibleIn: (channel, personId, horizon = 0) =>
       [...messages.values()].filter(
-        (m) => m.channel === channel && (m.visibleTo === undefined || m.visibleTo === personId),
+        (m) =>
+          m.channel === channel &&
+          (m.visibleTo === undefined || (m.visibleTo === personId && (arrival.get(m.key) ?? 0) > horizon)),
       ),
+    horizon: () => arrived,
   };
 };

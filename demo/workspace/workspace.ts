@@ -41,7 +41,10 @@ export interface Workspace {
   /** The person closed the top modal. */
   closeModal(personId: string, viewId: string): void;
   message(key: string): ChatMessage | undefined;
-  visibleIn(channelId: string, personId: string): ChatMessage[];
+  /** What `personId` sees in a conversation; with a page's horizon, no ephemeral from before it loaded. */
+  visibleIn(channelId: string, personId: string, horizon?: number): ChatMessage[];
+  /** The horizon of a page loaded now (ephemerals arriving later show on it). */
+  horizon(): number;
   modals(personId: string): readonly OpenModal[];
   home(personId: string): Json | undefined;
   /** Called after every change. */
@@ -216,7 +219,8 @@ export const createWorkspace = (options: WorkspaceOptions): Workspace => {
       changed();
     },
     message: (key) => messages.get(key),
-    visibleIn: (channelId, personId) => messages.visibleIn(channelId, personId),
+    visibleIn: (channelId, personId, horizon) => messages.visibleIn(channelId, personId, horizon),
+    horizon: () => messages.horizon(),
     modals: (personId) => [...(modalStacks.get(personId) ?? [])],
     home: (personId) => homes.get(personId),
     onChange: (listener) => {

@@ -127,3 +127,60 @@ it('shows the App Home tab, and hides Sam’s ephemeral card from Vic', async ()
     .poll(() => page.getByRole('tabpanel', { name: 'Home' }).textContent())
     .toMatch(/approval|request/i);
 });
+
+it('closes a dialog with its close button (the × in its header) and with Esc, as Slack does', async () => {
+  await actAs('Sam Rivera (support, through @support)');
+  await openConversation('ops');
+  const composer = page.getByLabel('Message', { exact: true });
+  await composer.fill('/authgear user bob@example.com');
+  await composer.press('Enter');
+  const card = messageWith('Bob Builder').filter({
+    has: page.getByRole('button', { name: 'Disable', exact: true }),
+  });
+  await card.waitFor();
+  const dialog = page.getByRole('dialog', { name: 'Disable user' });
+
+  await card.getByRole('button', { name: 'Disable', exact: true }).click();
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Close dialog' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  await card.getByRole('button', { name: 'Disable', exact: true }).click();
+  await dialog.waitFor();
+  await dialog.getByLabel('Reason').fill('typing, then Esc');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+
+  await card.getByRole('button', { name: 'Disable', exact: true }).click();
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+});
+
+it('forgets ephemeral messages on a page reload, as Slack does, and keeps stored ones', async () => {
+  await actAs('Sam Rivera (support, through @support)');
+  await openConversation('ops');
+  const composer = page.getByLabel('Message', { exact: true });
+  await composer.fill('/authgear user carol');
+  await composer.press('Enter');
+  const card = messageWith('carol').filter({ hasText: 'Only visible to you' });
+  await card.first().waitFor();
+  // A stored message in the same place: Sam's own message to #ops.
+  await composer.fill('stored hello from Sam');
+  await composer.press('Enter');
+  await messageWith('stored hello from Sam').waitFor();
+
+  await page.reload();
+  await messageWith('stored hello from Sam').waitFor();
+  await expect.poll(() => messageWith('Only visible to you').count()).toBe(0);
+  await expect.poll(() => messageWith('/authgear user carol').count()).toBe(0);
+  // Stored messages elsewhere survive too: the approval card from the first test.
+  await openConversation('approvals');
+  await messageWith('Approval request').first().waitFor();
+
+  // A new ephemeral after the reload shows as usual.
+  await openConversation('ops');
+  await composer.fill('/authgear user carol');
+  await composer.press('Enter');
+  await card.first().waitFor();
+});

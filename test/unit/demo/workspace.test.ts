@@ -49,6 +49,38 @@ describe('the demo workspace follows what the bot sent to Slack', () => {
     expect(changes).toBe(2);
   });
 
+  it('leaves out, for a page loaded later, the ephemerals that arrived before it, and keeps stored messages', () => {
+    apply(call('chat.postMessage', { channel: 'C0OPS', text: 'stored' }, { channel: 'C0OPS', ts: '1.1' }));
+    apply(
+      call(
+        'chat.postEphemeral',
+        { channel: 'C0OPS', user: 'U0SAM', text: 'old psst' },
+        { message_ts: '1.2' },
+      ),
+    );
+    ws.echoCommand('U0SAM', 'C0OPS', '/authgear help');
+    const reloaded = ws.horizon();
+    apply(
+      call(
+        'chat.postEphemeral',
+        { channel: 'C0OPS', user: 'U0SAM', text: 'new psst' },
+        { message_ts: '1.3' },
+      ),
+    );
+    const visible = (horizon?: number) => ws.visibleIn('C0OPS', 'U0SAM', horizon).map((m) => m.text);
+    expect(visible()).toEqual(['stored', 'old psst', '/authgear help', 'new psst']);
+    expect(visible(reloaded)).toEqual(['stored', 'new psst']);
+    // An update keeps a message's arrival: a stored message replaced after the load still shows.
+    apply(
+      call(
+        'chat.update',
+        { channel: 'C0OPS', ts: '1.1', text: 'stored, edited' },
+        { channel: 'C0OPS', ts: '1.1' },
+      ),
+    );
+    expect(visible(reloaded)).toEqual(['stored, edited', 'new psst']);
+  });
+
   it('shows an ephemeral only to its recipient, and ignores calls Slack refused', () => {
     apply(
       call('chat.postEphemeral', { channel: 'C0OPS', user: 'U0SAM', text: 'psst' }, { message_ts: '1.3' }),
