@@ -145,7 +145,15 @@ export const runDeployChecks = async (deps: DeployCheckDeps): Promise<CheckResul
     await within(timeoutMs, deps.api(config).run(healthProbe, {}));
     pass('authgear admin api', `${config.authgear.endpoint} accepted the key ${config.authgear.keyId}`);
   } catch (error) {
-    fail('authgear admin api', `${reason(error)} (AUTHGEAR_ENDPOINT ${config.authgear.endpoint})`);
+    // The bot's words for people in Slack ("try again in a moment") do not fit a deploy check: say where.
+    const unreachable =
+      isAppError(error) && ['authgear.unavailable', 'authgear.timeout'].includes(error.code);
+    fail(
+      'authgear admin api',
+      unreachable
+        ? `cannot reach Authgear at ${config.authgear.endpoint} (AUTHGEAR_ENDPOINT): ${error.code === 'authgear.timeout' ? `no answer within ${timeoutMs} ms` : 'no connection'}`
+        : `${reason(error)} (AUTHGEAR_ENDPOINT ${config.authgear.endpoint})`,
+    );
   }
 
   const redis = deps.redis(config);

@@ -171,9 +171,16 @@ describe('npm run check', () => {
     expect(lines.at(-1)).toBe('1 of 1 checks failed');
   });
 
-  it('says Slack cannot be reached (not that it refused the token) when nothing answers', async () => {
-    const { code, out } = await runCheck({ SLACK_API_URL: 'http://127.0.0.1:9/api' });
+  it('says Slack and Authgear cannot be reached (not that Slack refused the token) when nothing answers', async () => {
+    const { code, out } = await runCheck({
+      SLACK_API_URL: 'http://127.0.0.1:9/api',
+      AUTHGEAR_ENDPOINT: 'http://127.0.0.1:9',
+    });
     expect(code).toBe(1);
+    expect(out).toContain(
+      '✖ authgear admin api: cannot reach Authgear at http://127.0.0.1:9 (AUTHGEAR_ENDPOINT): no connection',
+    );
+    expect(out).not.toContain('Try again in a moment');
     expect(out).toMatch(/✖ slack auth\.test: cannot reach Slack at http:\/\/127\.0\.0\.1:9\/api\//);
     expect(out).not.toContain('refused the bot token');
   });
