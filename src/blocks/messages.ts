@@ -66,8 +66,23 @@ export const resultMessage = (
       : []),
   ],
   replaceOriginal: true,
-  // A secret goes only where Slack does not keep it (this ephemeral answer), never into a DM.
-  ...(secret ? { ephemeralOnly: true } : {}),
+  // A secret goes only where Slack does not keep it (this ephemeral answer), never into a DM, and never replaces a
+  // message Slack keeps: there the stored version (without the secret) replaces it instead.
+  ...(secret
+    ? {
+        ephemeralOnly: true,
+        storedVersion: {
+          text: message,
+          blocks: [
+            section(`:white_check_mark: ${message}`),
+            ...blocks,
+            context([
+              `The ${escapeText(secret.label.toLowerCase())} was shown to you only, in a separate message Slack does not keep.`,
+            ]),
+          ],
+        },
+      }
+    : {}),
 });
 
 export type { Block };

@@ -187,6 +187,39 @@ describe('response URLs', () => {
     expect(fake.responses).toEqual([]);
   });
 
+  it('replaces the stored message it came from with replace_original (Slack keeps the replacement)', async () => {
+    const posted = await client.chat.postMessage({ channel: 'C0OPS', text: 'Confirm?' });
+    const ts = String(posted.ts);
+    const url = fake.responseUrl('from-stored', { channel: 'C0OPS', ts });
+    expect((await post(url, { text: 'not this one', replace_original: false })).status).toBe(200);
+    expect(fake.storedMessage('C0OPS', ts)?.text).toBe('Confirm?');
+    const done = {
+      text: 'Done',
+      blocks: [section('Done')],
+      replace_original: true,
+      response_type: 'ephemeral',
+    };
+    expect((await post(url, done)).status).toBe(200);
+    expect(fake.storedMessage('C0OPS', ts)).toMatchObject({ ts, text: 'Done', blocks: [section('Done')] });
+    expect(fake.storedMessages().filter((m) => m.channel === 'C0OPS' && m.ts === ts)).toHaveLength(1);
+  });
+
+  it('deletes the stored message it came from with delete_original', async () => {
+    const posted = await client.chat.postMessage({ channel: 'U0ALICE', text: 'Confirm?' });
+    const dm = fake.dmChannelFor('U0ALICE');
+    const ts = String(posted.ts);
+    const url = fake.responseUrl('delete-stored', { channel: dm, ts });
+    expect((await post(url, { delete_original: true })).status).toBe(200);
+    expect(fake.storedMessage(dm, ts)).toBeUndefined();
+  });
+
+  it('leaves stored messages alone when the interaction came from an ephemeral message', async () => {
+    const posted = await client.chat.postMessage({ channel: 'C0OPS', text: 'Keep me' });
+    const url = fake.responseUrl('from-ephemeral');
+    expect((await post(url, { text: 'Replaced', replace_original: true })).status).toBe(200);
+    expect(fake.storedMessage('C0OPS', String(posted.ts))?.text).toBe('Keep me');
+  });
+
   it('lets a test shorten the time to live', async () => {
     const short = await startSlackFake({ responseUrlTtlMs: 1000 });
     try {

@@ -174,7 +174,7 @@ export const startInstance = async (
   const driver = createSlackDriver({
     url,
     signingSecret: SIGNING_SECRET,
-    responseUrl: (id) => fakes.slack.responseUrl(id),
+    responseUrl: (id, source) => fakes.slack.responseUrl(id, source),
     triggerId: () => fakes.slack.issueTriggerId(),
     names: fakes.slack.names,
   });

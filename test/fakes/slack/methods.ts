@@ -217,6 +217,27 @@ const teamInfo: MethodHandler = (_args, ctx) => ({
   },
 });
 
+/**
+ * A response_url post acting on the stored message its interaction came from: `delete_original` deletes it,
+ * `replace_original` replaces its content (same ts), as Slack does ("Modifying the source message").
+ */
+export const actOnSourceMessage = (
+  body: Json,
+  source: { readonly channel: string; readonly ts: string },
+  ctx: MethodContext,
+): void => {
+  const key = messageKey(resolveChannel(source.channel, ctx), source.ts);
+  const previous = ctx.messages.get(key);
+  if (!previous) return;
+  if (body.delete_original === true) {
+    ctx.messages.delete(key);
+    return;
+  }
+  if (body.replace_original !== true) return;
+  const thread = previous.thread_ts === undefined ? {} : { thread_ts: previous.thread_ts };
+  ctx.messages.set(key, { ...botMessage(body, ctx, source.ts), ...thread });
+};
+
 export const methodHandlers: Readonly<Record<string, MethodHandler>> = {
   'auth.test': authTest,
   'chat.postMessage': postMessage,

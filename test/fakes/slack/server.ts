@@ -10,8 +10,8 @@ import { createConversations, type SeedChannel } from './conversations.js';
 import { createDirectory, type SeedUser } from './directory.js';
 import { createFaults, type FailNextOptions, type RateLimitOptions } from './faults.js';
 import { InvalidJsonError, parseArgs, readRawBody, tokenOf } from './http-body.js';
-import { createInteractions, type InteractionLimits } from './interactions.js';
-import type { FakeIdentity, MethodContext } from './methods.js';
+import { createInteractions, type InteractionLimits, type MessageSource } from './interactions.js';
+import { actOnSourceMessage, type FakeIdentity, type MethodContext } from './methods.js';
 import { createRecorder, type Json, type Recorder } from './recorder.js';
 import { createRefusalLedger, type RefusalExpectation, registerLedger } from './refusals.js';
 import { createSocketModeFake, type SocketModeFake } from './socket-mode.js';
@@ -45,9 +45,14 @@ export interface SlackFake extends Recorder {
   readonly identity: FakeIdentity;
   /**
    * Issues a response URL as Slack does with an interaction: `${url}/response/<id>` (a fresh id `r1`, `r2`… when
-   * none is given), good for 5 posts within 30 minutes of now.
+   * none is given), good for 5 posts within 30 minutes of now. With `source`, the interaction came from that stored
+   * (non-ephemeral) message: `replace_original` / `delete_original` posts then replace or delete it.
    */
-  responseUrl(id?: string): string;
+  responseUrl(id?: string, source?: MessageSource): string;
+  /** A message Slack keeps (posted, updated, or replaced through a response_url), as it is now. */
+  storedMessage(channel: string, ts: string): Json | undefined;
+  /** Every message Slack keeps now, with its channel and ts. */
+  storedMessages(): { channel: string; ts: string; message: Json }[];
   /** Issues a trigger_id as Slack does with an interaction: it opens one view within 3 s of now. */
   issueTriggerId(): string;
   /** The fake's clock (ms). */
@@ -197,6 +202,8 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     const answer = answers.responseUrl(id, body, at);
     if (answer.status === 200) {
       interactions.usedResponseUrl(id);
+      const source = interactions.sourceOf(id);
+      if (source) actOnSourceMessage(body, source, ctx);
       recorder.recordResponse({ id, body, at });
     } else {
       const error = typeof answer.body.error === 'string' ? answer.body.error : 'unknown';
@@ -242,9 +249,9 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     url: base,
     apiUrl: `${base}/api/`,
     identity,
-    responseUrl: (requested) => {
+    responseUrl: (requested, source) => {
       const id = requested ?? `r${++responseSeq}`;
-      interactions.issueResponseUrl(id, now());
+      interactions.issueResponseUrl(id, now(), source);
       return `${base}/response/${encodeURIComponent(id)}`;
     },
     issueTriggerId: () => interactions.issueTriggerId(now(), identity.teamId),
@@ -252,6 +259,13 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     advance: (ms) => {
       offsetMs += ms;
     },
+    storedMessage: (channel, ts) =>
+      ctx.messages.get(`${/^[UW][A-Z0-9]+$/.test(channel) ? dmChannelFor(channel) : channel}/${ts}`),
+    storedMessages: () =>
+      [...ctx.messages.entries()].map(([key, message]) => {
+        const [channel = '', ts = ''] = key.split('/');
+        return { channel, ts, message };
+      }),
     dmChannelFor,
     rateLimit: faults.rateLimit,
     failNext: faults.failNext,
