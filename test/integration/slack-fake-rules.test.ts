@@ -264,6 +264,54 @@ describe('trigger IDs', () => {
   });
 });
 
+describe('answers to a view_submission', () => {
+  const input = (blockId: string) => ({
+    type: 'input',
+    block_id: blockId,
+    label: { type: 'plain_text', text: blockId },
+    element: { type: 'plain_text_input', action_id: blockId },
+  });
+  const form = {
+    type: 'modal' as const,
+    title: { type: 'plain_text' as const, text: 'Form' },
+    submit: { type: 'plain_text' as const, text: 'Send' },
+    blocks: [input('reason'), { type: 'section', block_id: 'intro', text: { type: 'mrkdwn', text: 'Hi' } }],
+  };
+  const open = async () => {
+    const opened = await client.views.open({ trigger_id: fake.issueTriggerId(), view: form });
+    return opened.view as Record<string, unknown> & { id: string };
+  };
+
+  it('accepts errors keyed by input blocks, and refuses errors keyed by anything else', async () => {
+    const view = await open();
+    fake.viewAnswered(view, { response_action: 'errors', errors: { reason: 'Say why.' } });
+    expect(fake.refusals).toEqual([]);
+    fake.expectRefusal({ method: 'view_submission', error: 'invalid_errors' });
+    fake.viewAnswered(view, { response_action: 'errors', errors: { intro: 'Not an input.' } });
+    fake.viewAnswered(view, { response_action: 'errors', errors: { nowhere: 'No such block.' } });
+    expect(fake.refusals.map((r) => r.error)).toEqual(['invalid_errors', 'invalid_errors']);
+  });
+
+  it('closes the view on an empty ack or clear, and views.update of it then answers not_found', async () => {
+    for (const answer of [undefined, { response_action: 'clear' }]) {
+      const view = await open();
+      fake.viewAnswered(view, answer);
+      fake.expectRefusal({ method: 'views.update', error: 'not_found' });
+      expect(await errorOf(client.views.update({ view_id: view.id, view: form }))).toBe('not_found');
+    }
+  });
+
+  it('keeps the view open after errors or update, and closes it when the person closes it', async () => {
+    const view = await open();
+    fake.viewAnswered(view, { response_action: 'errors', errors: { reason: 'Say why.' } });
+    fake.viewAnswered(view, { response_action: 'update', view: form });
+    await client.views.update({ view_id: view.id, view: form });
+    fake.closeView(view.id);
+    fake.expectRefusal({ method: 'views.update', error: 'not_found' });
+    expect(await errorOf(client.views.update({ view_id: view.id, view: form }))).toBe('not_found');
+  });
+});
+
 describe('declaring refusals', () => {
   it('reports refusals nobody declared and declarations nothing matched; armed faults count as declared', async () => {
     await errorOf(client.chat.postMessage({ channel: 'C0LOUNGE', text: 'x' }));

@@ -176,6 +176,7 @@ export const startInstance = async (
     signingSecret: SIGNING_SECRET,
     responseUrl: (id, source) => fakes.slack.responseUrl(id, source),
     triggerId: () => fakes.slack.issueTriggerId(),
+    viewAnswered: (view, answer) => fakes.slack.viewAnswered(view, answer),
     names: fakes.slack.names,
   });
   return { built, driver, url, logs };

@@ -29,6 +29,11 @@ export interface SlackDriverOptions {
    * stored (non-ephemeral) message a click came from, which the response URL's replace/delete act on.
    */
   responseUrl: (id: string, source?: { channel: string; ts: string }) => string;
+  /**
+   * Tells Slack (the fake's `viewAnswered`) how the app answered a view_submission, so it can refuse an answer
+   * Slack refuses and close the view an empty answer or `clear` closes.
+   */
+  viewAnswered?: (view: Json, answer: unknown) => void;
   /** Issues a trigger_id, usually `fake.issueTriggerId` (so the fake can judge its use); default: made up here. */
   triggerId?: () => string;
   /** Names Slack knows (`fake.names`), so `@alice`, `#ops` and `@support` are sent as Slack sends them. */
@@ -375,7 +380,9 @@ export const createSlackDriver = (options: SlackDriverOptions): SlackDriver => {
         trigger_id: trigger,
         view,
       };
-      return sendPayload(payload, { triggerId: trigger });
+      const result = await sendPayload(payload, { triggerId: trigger });
+      if (result.status === 200) options.viewAnswered?.(view, result.json);
+      return result;
     },
 
     globalShortcut: async ({ userId, userName, callbackId }) => {

@@ -36,6 +36,7 @@ export const createSocketModeDriver = (slack: SlackFake): SocketModeDriver => {
     url: 'socket-mode',
     signingSecret: 'unused-in-socket-mode',
     responseUrl: (id, source) => slack.responseUrl(id, source),
+    viewAnswered: (view, answer) => slack.viewAnswered(view, answer),
     triggerId: () => slack.issueTriggerId(),
     names: slack.names,
     transport,
