@@ -290,6 +290,9 @@ describe('answers to a view_submission', () => {
     fake.viewAnswered(view, { response_action: 'errors', errors: { intro: 'Not an input.' } });
     fake.viewAnswered(view, { response_action: 'errors', errors: { nowhere: 'No such block.' } });
     expect(fake.refusals.map((r) => r.error)).toEqual(['invalid_errors', 'invalid_errors']);
+    fake.expectRefusal({ method: 'view_submission', error: 'invalid_blocks' });
+    fake.viewAnswered(view, { response_action: 'update', view: { type: 'modal', blocks: [] } });
+    expect(fake.refusals.at(-1)?.error).toBe('invalid_blocks');
   });
 
   it('closes the view on an empty ack or clear, and views.update of it then answers not_found', async () => {

@@ -1,9 +1,10 @@
 /**
  * How Slack reads the app's answer to a view_submission (RULES.md "Time limits"): `response_action: errors` must be
  * keyed by the `block_id` of input blocks in the submitted view, or Slack refuses the answer (the person sees a
- * generic error in the modal). An empty answer closes the view, `clear` closes the whole stack; `errors`,
+ * generic error in the modal); a view given with `update` or `push` must be a valid modal. An empty answer closes the view, `clear` closes the whole stack; `errors`,
  * `update` and `push` keep it open. A closed view can no longer be updated: views.update answers `not_found`.
  */
+import { checkModal } from '../../support/block-kit.js';
 import type { Json } from './recorder.js';
 
 const asObject = (v: unknown): Json | undefined =>
@@ -20,6 +21,9 @@ const inputBlockIds = (view: Json): Set<string> =>
 /** Slack's refusal of `answer` to a submission of `view`, or undefined when Slack accepts it. */
 export const viewAnswerRefusal = (view: Json, answer: unknown): string | undefined => {
   const a = asObject(answer);
+  // A view given with `update` or `push` is checked as views.update / views.push would check it.
+  if ((a?.response_action === 'update' || a?.response_action === 'push') && checkModal(a.view).length > 0)
+    return 'invalid_blocks';
   if (a?.response_action !== 'errors') return undefined;
   const errors = asObject(a.errors) ?? {};
   const inputs = inputBlockIds(view);
