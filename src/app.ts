@@ -200,7 +200,15 @@ export const createApp = (deps: AppDeps): BuiltApp => {
       : undefined;
   const actorOf = createActorResolver(policy, directory);
   const grants = createGrants({ options: deps.grants, api, audit, client: app.client, policy, logger, now });
-  const execution = createExecution({ api, users, audit, now, policy, grants: grants.ledger });
+  const execution = createExecution({
+    api,
+    users,
+    audit,
+    now,
+    policy,
+    grants: grants.ledger,
+    profiles: directory,
+  });
   const secrets = createSecretVault({ store: deps.secrets, keyMaterial: config.authgear.privateKeyPem, now });
   const approvals = createApprovalService({
     store: deps.approvals.store,

@@ -159,7 +159,10 @@ export const createPipeline = (deps: PipelineDeps) => {
     const input = blind
       ? parseInput(def, { ...raw, userId: user?.id ?? HIDDEN_TARGET }, undefined)
       : parseInput(def, raw, user);
-    if (!blind) def.check?.(input, user, now(), deps.policy);
+    if (!blind) def.check?.(input, user, now(), deps.policy, req.actor);
+    // Said now rather than after Confirm: without an approval, nobody gives themselves access.
+    if (!blind && user && !deps.gate.rule(def).needed)
+      await deps.execution.refuseSelfService(req.actor, def, { user, input });
     const record = newConfirmation(
       {
         actionKey: def.key,
@@ -203,9 +206,9 @@ export const createPipeline = (deps: PipelineDeps) => {
     freshActor: deps.freshActor,
     seesUsers: (actor) => seesUsers(deps.policy, actor),
     authorize: authorizeOrThrow,
-    validate: (def, record, user) => {
+    validate: (def, record, user, actor) => {
       const input = parseInput(def, record.input, user);
-      def.check?.(input, user, now(), deps.policy);
+      def.check?.(input, user, now(), deps.policy, actor);
       return input;
     },
     logger: deps.logger,

@@ -12,7 +12,7 @@ import {
 } from '../permissions/actions.js';
 import { boundedDuration } from './duration.js';
 import { type AlertRule, alertsSchema, toAlertRules } from './policy-alerts.js';
-import { type GrantPolicy, grantsSchema, toGrantPolicy } from './policy-grants.js';
+import { type GrantPolicy, grantRoleRefs, grantsSchema, toGrantPolicy } from './policy-grants.js';
 import { didYouMean } from './suggest.js';
 
 const slackId = (what: string, prefix: RegExp) =>
@@ -125,7 +125,7 @@ export interface Policy {
   readonly usergroupRoles: ReadonlyMap<string, readonly string[]>;
   /** Approval rules by fine action name (aliases already expanded; a fine name's own rule wins over its alias). */
   readonly approvals: Partial<Record<ActionName, ApprovalRule>>;
-  /** Time-boxed grants: the longest duration, per-target limits and the reminder. */
+  /** Time-boxed grants: what may be granted (deny by default), by whom, for how long, and the reminder. */
   readonly grants: GrantPolicy;
   /** Authgear audit-log entries posted as alerts, with buttons for what to do. */
   readonly alerts: readonly AlertRule[];
@@ -153,6 +153,7 @@ const referenceProblems = (p: Parsed): string[] => {
   for (const [action, rule] of Object.entries(p.approvals)) {
     for (const [i, r] of (rule?.approvers ?? []).entries()) check(r, `approvals.${action}.approvers[${i}]`);
   }
+  for (const { role, path } of grantRoleRefs(p.grants)) check(role, path);
   return problems;
 };
 
