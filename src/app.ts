@@ -40,6 +40,7 @@ import type { SecretStore } from './secrets/store.js';
 import { createSecretVault } from './secrets/vault.js';
 import { createActorResolver, type Services } from './services.js';
 import { createDirectory } from './slack/directory.js';
+import { createPlaceOf } from './slack/place.js';
 import { guardedReceiver } from './slack/receiver.js';
 import { responseUrlOrigins } from './slack/response-url.js';
 import { createUserResolver } from './users/resolve.js';
@@ -199,6 +200,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
         })
       : undefined;
   const actorOf = createActorResolver(policy, directory);
+  const placeOf = createPlaceOf(policy, directory);
   const grants = createGrants({ options: deps.grants, api, audit, client: app.client, policy, logger, now });
   const execution = createExecution({
     api,
@@ -236,6 +238,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     now,
     extras: { approvals, grants: grants.ledger },
     actorOf,
+    placeOf,
   };
   const pipeline = createPipeline({
     policy,
@@ -247,6 +250,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     confirmations: deps.confirmations,
     freshActor: (clicker) => actorOf(clicker, { fresh: true }),
     now,
+    placeOf,
   });
   const services: Services = {
     ...base,

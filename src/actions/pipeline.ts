@@ -10,6 +10,7 @@ import { AppError, isAppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
 import { type Actor, authorize } from '../permissions/authorize.js';
 import { denialError } from '../permissions/denial.js';
+import { type PlaceOf, plainPlaceOf } from '../slack/place.js';
 import type { UserResolver } from '../users/resolve.js';
 import { type Clicker, createConfirmFlow } from './confirm.js';
 import { auditContextOf, type Execution } from './execute.js';
@@ -30,6 +31,8 @@ export interface PipelineDeps {
   /** The clicker's roles read fresh (user-group membership from Slack, not a cache): used at Confirm. */
   readonly freshActor: (clicker: Clicker) => Promise<Actor>;
   readonly now?: () => Date;
+  /** Where a request happened, for the allow-list (is a DM the one with the bot?). */
+  readonly placeOf?: PlaceOf;
 }
 
 /** Where an action starts from: a slash verb (`who` + args), a card button (`userId`), or a submitted form. */
@@ -75,7 +78,8 @@ export const createPipeline = (deps: PipelineDeps) => {
     def: AnyActionDefinition,
     channelId?: string,
   ): Promise<void> => {
-    const decision = authorize(actor, def.permission, { channelId, mutation: true }, deps.policy);
+    const place = await (deps.placeOf ?? plainPlaceOf)(actor.userId, channelId, { mutation: true });
+    const decision = authorize(actor, def.permission, place, deps.policy);
     if (decision.ok) return;
     await audit('denied', actor, def, { reason: decision.reason, errorCode: 'permission.denied' });
     throw denialError(decision.reason, def.permission);

@@ -46,6 +46,8 @@ const policySchema = z
         approvals: slackId('channel', /^[CGD][A-Z0-9]+$/).optional(),
         audit: slackId('channel', /^[CGD][A-Z0-9]+$/).optional(),
         commands: z.array(slackId('channel', /^[CGD][A-Z0-9]+$/)).optional(),
+        /** Under `commands`: which DMs count as allowed (default none). */
+        direct_messages: z.enum(['none', 'bot', 'all']).optional(),
       })
       .strict()
       .default({}),
@@ -106,6 +108,8 @@ const policySchema = z
 
 export type PolicyInput = z.input<typeof policySchema>;
 
+export type DirectMessages = 'none' | 'bot' | 'all';
+
 export interface ApprovalRule {
   readonly approvers: readonly string[];
   readonly required: number;
@@ -118,6 +122,11 @@ export interface Policy {
     readonly approvals?: string;
     readonly audit?: string;
     readonly commands?: readonly string[];
+    /**
+     * With `commands`: which direct messages are allowed places too. `none` (the default): none; `bot`: the
+     * person's own DM with the bot; `all`: any DM, between people too. Without `commands` every place is allowed.
+     */
+    readonly direct_messages?: DirectMessages;
   };
   /** Role → the actions it grants, inheritance already resolved. */
   readonly roleActions: ReadonlyMap<string, ReadonlySet<ActionName | '*'>>;

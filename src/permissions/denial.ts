@@ -7,24 +7,29 @@ const MESSAGES: Record<DenyReason, string> = {
   no_role: "You don't have a role in the Authgear bot's policy. Ask an admin to add you.",
   not_granted: "Your role doesn't allow that action. Ask an admin if you need it.",
   channel_not_allowed:
-    "The Authgear bot isn't enabled in this channel. Use it in an allowed channel or a DM.",
+    "The Authgear bot isn't enabled in this channel. Use it in a channel where it is allowed.",
+  dm_not_allowed:
+    "The Authgear bot isn't enabled in direct messages here. Use it in a channel where it is allowed.",
+  people_dm_not_allowed:
+    "The Authgear bot isn't enabled in a DM between people. Use it in a channel where it is allowed, or in your DM with the bot (its Messages tab).",
   channel_unknown:
-    "The bot can't tell which channel this came from, and it only makes changes from allowed channels. Start it again from an allowed channel or a DM.",
+    "The bot can't tell which channel this came from, and it only makes changes from allowed places. Start it again from a channel where it is allowed.",
   self_approval: "You can't approve your own request.",
   not_an_approver: "Your role doesn't allow deciding on this request.",
 };
 
+const PLACE_REASONS: ReadonlySet<DenyReason> = new Set([
+  'channel_not_allowed',
+  'dm_not_allowed',
+  'people_dm_not_allowed',
+  'channel_unknown',
+]);
+
 /** The one error a refused permission check becomes, with a kind message for the person. */
 export const denialError = (reason: DenyReason, action: ActionName): AppError =>
-  new AppError(
-    reason === 'channel_not_allowed' || reason === 'channel_unknown'
-      ? 'channel.not_allowed'
-      : 'permission.denied',
-    MESSAGES[reason],
-    {
-      details: { action, reason },
-    },
-  );
+  new AppError(PLACE_REASONS.has(reason) ? 'channel.not_allowed' : 'permission.denied', MESSAGES[reason], {
+    details: { action, reason },
+  });
 
 /** Throws `denialError` unless the actor may use `action` here (read-only verbs; actions go through the pipeline). */
 export const requireRight = (actor: Actor, action: ActionName, ctx: Place, policy: Policy): void => {

@@ -16,6 +16,8 @@ export interface Directory extends SlackProfiles {
     groupIds: readonly string[],
     options?: { readonly fresh?: boolean },
   ): Promise<string[]>;
+  /** The ID of the bot's own DM with this Slack user (conversations.open; it never changes, so it is kept). */
+  botDmOf(slackUserId: string): Promise<string | undefined>;
   /** Drops the cached members of a user group (Slack said they changed: `subteam_members_changed`). */
   forgetUsergroup(groupId: string): void;
 }
@@ -72,7 +74,24 @@ export const createDirectory = (
       }
     });
 
+  const botDms = new Map<string, string | undefined>();
+
   return {
+    async botDmOf(userId) {
+      if (botDms.has(userId)) return botDms.get(userId);
+      try {
+        const res = await client.conversations.open({ users: userId, return_im: false });
+        const id = res.channel?.id;
+        botDms.set(userId, id);
+        return id;
+      } catch (cause) {
+        throw new AppError(
+          'slack.unavailable',
+          'The bot could not check where this came from in Slack. Try again shortly.',
+          { cause },
+        );
+      }
+    },
     async emailOf(userId) {
       return (await profile(userId)).email;
     },
