@@ -151,6 +151,7 @@ describe('approvals', () => {
     const click = await approve(PEOPLE.admin2, id);
     const told = await waitFor(() => t.slack.responsesTo(click.responseUrlId ?? '')[0]?.body);
     expect(text(told)).toContain('not an approver');
+    expect(text(told)).toContain('`user.revoke_sessions`');
     expect(mutations().slice(from)).toEqual([]);
   });
 
