@@ -8,6 +8,7 @@ import type { Executor } from '../actions/execute.js';
 import type { AnyActionDefinition } from '../actions/types.js';
 import type { AuditSink } from '../audit/event.js';
 import { stateLabel } from '../blocks/approvals-list.js';
+import { safe } from '../blocks/primitives.js';
 import type { Policy } from '../config/policy.js';
 import { AppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
@@ -56,6 +57,12 @@ const notApprover = (id: string, action: ActionName | undefined): AppError =>
   new AppError('permission.denied', notApproverMessage(action), {
     details: { approvalId: id, reason: 'not_an_approver', action },
   });
+
+/** The requester's DM about a rejection: who rejected, and their reason when they gave one (escaped). */
+const rejectionText = (summary: string, rejectedBy: string, reason: string | undefined): string =>
+  `Your request was rejected by <@${rejectedBy}>: ${summary}. Nothing was changed.${
+    reason ? `\nReason: ${safe(reason, 500)}` : ''
+  }`;
 
 /** How many records the lists (`/authgear approvals`, App Home) read at most. */
 const LIST_LIMIT = 100;
@@ -174,10 +181,7 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
       if (outcome.kind === 'refused') return refused(outcome, id);
       await notify.audit('rejected', outcome.record, actor, { reason: trimmed });
       await notify.updateCard(outcome.record);
-      await notify.dmRequester(
-        outcome.record,
-        `Your request was rejected by <@${actor.userId}>: ${outcome.record.summary}. Nothing was changed.`,
-      );
+      await notify.dmRequester(outcome.record, rejectionText(outcome.record.summary, actor.userId, trimmed));
       return { note: `${stateLabel('rejected')}: ${outcome.record.summary}. The requester was told.` };
     },
 

@@ -79,6 +79,14 @@ describe.each(['memory', 'redis'] as const)('approvals with the %s store', (kind
     });
     await waitFor(() => lastCardText(c).includes('Rejected'));
     expect(lastCardText(c)).toContain('not &lt;b&gt;now&lt;/b&gt;');
+    const dm = await waitFor(() =>
+      c.slack
+        .messagesIn(c.slack.dmChannelFor(PEOPLE.support))
+        .map((m) => JSON.stringify(m.args))
+        .find((t) => t.includes('rejected') && t.includes('a3@example.com')),
+    );
+    expect(dm).toContain(`<@${PEOPLE.admin}>`);
+    expect(dm).toContain('Reason: not &lt;b&gt;now&lt;/b&gt;');
     const late = await click(c, PEOPLE.admin2, 'approval_approve', id);
     expect(await toldAbout(c, late)).toContain('decided');
     expect(disableMutations(c)).toHaveLength(before);
