@@ -150,7 +150,16 @@ export const createApp = (deps: AppDeps): BuiltApp => {
   const origins = responseUrlOrigins(config.slack.apiUrl);
   admitRequests(app, work, logger, origins);
   measureAcks(app, metrics);
-  const directory = createDirectory(app.client, { logger: logger.child({ component: 'slack-directory' }) });
+  const directory = createDirectory(app.client, {
+    logger: logger.child({ component: 'slack-directory' }),
+    now: () => now().getTime(),
+    // Rate-limited group look-ups must not wait out Retry-After inside a click: the directory uses what it knows.
+    groupsClient: createAuditWebClient(config.slack.botToken, {
+      slackApiUrl: config.slack.apiUrl,
+      logger,
+      fetch,
+    }),
+  });
   const users = createUserResolver(api, directory);
   const actions = deps.actions ?? allActions(config.authgear.project);
   const actionsByKey = indexActions(actions);
