@@ -210,7 +210,16 @@ export const createApp = (deps: AppDeps): BuiltApp => {
       : undefined;
   const actorOf = createActorResolver(policy, directory);
   const placeOf = createPlaceOf(policy, directory);
-  const grants = createGrants({ options: deps.grants, api, audit, client: app.client, policy, logger, now });
+  const grants = createGrants({
+    options: deps.grants,
+    api,
+    audit,
+    client: app.client,
+    policy,
+    logger,
+    now,
+    rolesOf: async (user) => (await actorOf(user)).roles,
+  });
   const execution = createExecution({
     api,
     users,
