@@ -118,7 +118,12 @@ export const createExecution = (deps: ExecutionDeps) => {
     actor: Actor,
     def: AnyActionDefinition,
     input: Record<string, unknown>,
-    approval?: { readonly id: string; readonly link?: string | undefined },
+    approval?: {
+      readonly id: string;
+      readonly link?: string | undefined;
+      /** Slack user IDs of those who approved it: with the ID, in the mutation's `audit_context`. */
+      readonly approvers?: readonly string[] | undefined;
+    },
     /** The target as just read by the caller; without it (after an approval) the user is read fresh. */
     loaded?: { readonly user: AuthgearUser | undefined },
   ): Promise<ActionResult> => {
@@ -138,7 +143,15 @@ export const createExecution = (deps: ExecutionDeps) => {
       // No unaudited change: the mutation runs only once its "executing" event is queued (else audit.unavailable).
       await acceptAudit(deps.audit, eventOf('executing', actor, def, about));
       const result = await def.execute(
-        { api: deps.api, actor, auditContext: auditContextOf(actor), now: now(), grants: deps.grants },
+        {
+          api: deps.api,
+          actor,
+          auditContext: approval
+            ? { ...auditContextOf(actor), approval_id: approval.id, approved_by: approval.approvers ?? [] }
+            : auditContextOf(actor),
+          now: now(),
+          grants: deps.grants,
+        },
         input,
         user,
       );
