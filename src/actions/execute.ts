@@ -62,6 +62,8 @@ export const createExecution = (deps: ExecutionDeps) => {
     extra: ActionEventExtra,
   ): AuditEvent => {
     const { user, input, ...rest } = extra;
+    // The reason a person gave travels as the event's reason (summaries leave it out, so it is said once).
+    const given = typeof input?.reason === 'string' && input.reason.trim() !== '' ? input.reason : undefined;
     let summary = def.title;
     try {
       if (input) summary = def.summary(input, user);
@@ -77,6 +79,7 @@ export const createExecution = (deps: ExecutionDeps) => {
       actionKey: def.key,
       target: user ? { userId: user.id, label: userLabel(user) } : undefined,
       summary,
+      ...(given ? { reason: given.slice(0, 500) } : {}),
       ...rest,
     };
   };
