@@ -8,6 +8,7 @@ import { createAlertStream } from './alerts/stream.js';
 import { type ApprovalService, createApprovalService } from './approvals/service.js';
 import type { ApprovalStore } from './approvals/store.js';
 import { createSweeper } from './approvals/sweeper.js';
+import { coalesceDenials } from './audit/coalesce-denials.js';
 import { createAuditWebClient, createOutboxAuditSink } from './audit/delivery.js';
 import type { AuditSink } from './audit/event.js';
 import { createLogAuditSink } from './audit/log-sink.js';
@@ -179,7 +180,11 @@ export const createApp = (deps: AppDeps): BuiltApp => {
         })
       : undefined;
   if (delivery) watchOutbox(metrics, outbox, () => delivery.buffered());
-  const audit = observeOutcomes(deps.audit ?? delivery ?? createLogAuditSink(logger), {
+  // Repeated denials are counted rather than posted one by one; the metrics and logs still see each of them.
+  const denials = coalesceDenials(deps.audit ?? delivery ?? createLogAuditSink(logger), {
+    now: () => now().getTime(),
+  });
+  const audit = observeOutcomes(denials, {
     metrics,
     logger: logger.child({ component: 'outcome' }),
   });
@@ -331,6 +336,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
           { abandoned, graceMs },
           'grace period over with requests still running: an approval cut short is marked unknown by another replica',
         );
+      await denials.flush();
       const auditFlushed = (await delivery?.flush(AUDIT_FLUSH_MS)) ?? true;
       await delivery?.stop();
       await app.stop();

@@ -53,6 +53,7 @@ const eventLine = (e: AuditEvent): string => {
         : `reason “${safe(e.reason, 300)}”`
       : undefined,
     e.errorCode ? `error \`${token(e.errorCode)}\`` : undefined,
+    e.repeated ? `repeated ${e.repeated}× more within a minute of the first` : undefined,
   ]
     .filter((part): part is string => part !== undefined)
     .join(' · ');
