@@ -3,6 +3,7 @@ import type { AuditSink } from '../audit/event.js';
 import type { AdminApi } from '../authgear/client.js';
 import type { Policy } from '../config/policy.js';
 import type { AppLogger } from '../logger.js';
+import { grants as grantsRight } from '../permissions/authorize.js';
 import type { SlackUserRef, WebClient } from '../services.js';
 import { createGrantLedger, type GrantLedger } from './ledger.js';
 import { createMemoryGrantStore } from './memory-store.js';
@@ -41,6 +42,14 @@ export const createGrants = (deps: {
 }): Grants => {
   const { options, now } = deps;
   const logger = deps.logger.child({ component: 'grants' });
+  const granters = [...deps.policy.roleActions.keys()].filter((r) =>
+    grantsRight(deps.policy, [r], 'user.grant'),
+  );
+  if (granters.length > 0 && deps.policy.grants.targets.size === 0)
+    logger.warn(
+      { roles: granters },
+      'these roles have user.grant but grants.targets lists nothing, so nothing can be granted for a while; list what may be granted under grants.targets',
+    );
   const store = options?.store ?? createMemoryGrantStore();
   const worker = createGrantWorker({
     store,
