@@ -1,7 +1,7 @@
 import type { ApprovalGate } from '../approvals/gate.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import { confirmationMessage } from '../blocks/messages.js';
-import { confirmationIdValue } from '../blocks/payloads.js';
+import { cancelValue, confirmationIdValue } from '../blocks/payloads.js';
 import type { Policy } from '../config/policy.js';
 import { newConfirmationId } from '../confirmations/ids.js';
 import { newConfirmation } from '../confirmations/record.js';
@@ -12,6 +12,7 @@ import { type Actor, authorize } from '../permissions/authorize.js';
 import { denialError } from '../permissions/denial.js';
 import { type PlaceOf, plainPlaceOf } from '../slack/place.js';
 import type { UserResolver } from '../users/resolve.js';
+import { createCancelFlow } from './cancel.js';
 import { type Clicker, createConfirmFlow } from './confirm.js';
 import { auditContextOf, type Execution } from './execute.js';
 import { toFieldErrors } from './field-errors.js';
@@ -197,7 +198,11 @@ export const createPipeline = (deps: PipelineDeps) => {
       'typed' in outcome
         ? blindConfirmation(def, outcome.input, outcome.typed)
         : def.confirm(outcome.input, outcome.user);
-    return confirmationMessage(shown, confirmationIdValue.encode(outcome.confirmationId), note);
+    const values = {
+      confirm: confirmationIdValue.encode(outcome.confirmationId),
+      cancel: cancelValue.encode(outcome.confirmationId),
+    };
+    return confirmationMessage(shown, values, note);
   };
 
   /** The Confirm click: claimed once, then everything is checked again on the server (see confirm.ts). */
@@ -219,7 +224,15 @@ export const createPipeline = (deps: PipelineDeps) => {
     now,
   });
 
-  return { start, confirmation, confirm, authorizeOrThrow };
+  /** The Cancel click: voids the stored confirmation in one atomic step (see cancel.ts). */
+  const cancel = createCancelFlow({
+    store: deps.confirmations,
+    actions: deps.actions,
+    execution: deps.execution,
+    now,
+  });
+
+  return { start, confirmation, confirm, cancel, authorizeOrThrow };
 };
 
 export type Pipeline = ReturnType<typeof createPipeline>;

@@ -55,6 +55,8 @@ export type FieldSpec =
       readonly id: string;
       readonly label: string;
       readonly optional?: boolean;
+      /** The current value (ISO time), shown picked. */
+      readonly initial?: string | null | undefined;
       readonly hint?: string;
     }
   | {

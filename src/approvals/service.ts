@@ -170,6 +170,23 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
         await refused({ kind: 'refused', reason: 'closed', record: checked }, id);
     },
 
+    /**
+     * Why no decision can be made on the request any more (decided, expired, gone), in words for the person, or
+     * undefined while it is pending. A form submitted late is answered with it in place, before anything runs.
+     */
+    async closedReason(id: string): Promise<string | undefined> {
+      const record = await store.get(id);
+      if (!record) return refusalError({ kind: 'refused', reason: 'not_found' }, id).userMessage;
+      if (
+        record.state === 'expired' ||
+        (record.state === 'pending' && Date.parse(record.expiresAt) <= now().getTime())
+      )
+        return refusalError({ kind: 'refused', reason: 'expired', record }, id).userMessage;
+      if (record.state !== 'pending')
+        return refusalError({ kind: 'refused', reason: 'closed', record }, id).userMessage;
+      return undefined;
+    },
+
     async reject(id: string, actor: Actor, reason?: string): Promise<Decision> {
       await checkApprover(id, actor);
       const trimmed = reason?.trim() || undefined;

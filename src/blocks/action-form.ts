@@ -39,8 +39,14 @@ const element = (f: FieldSpec): types.InputBlockElement => {
         ...(initial.length > 0 ? { initial_options: initial } : {}),
       };
     }
-    case 'datetime':
-      return { type: 'datetimepicker', action_id: f.id };
+    case 'datetime': {
+      const ms = f.initial ? Date.parse(f.initial) : Number.NaN;
+      return {
+        type: 'datetimepicker',
+        action_id: f.id,
+        ...(Number.isFinite(ms) ? { initial_date_time: Math.floor(ms / 1000) } : {}),
+      };
+    }
     case 'checkbox':
       return { type: 'checkboxes', action_id: f.id, options: [{ text: plain(f.label, 75), value: 'yes' }] };
   }

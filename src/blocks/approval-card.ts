@@ -142,6 +142,15 @@ export const decisionModal = (kind: TextDecision, metadata: string): ModalView =
   };
 };
 
+/** A decision form answered in place when the request can no longer be decided (decided, expired, gone). */
+export const decisionNoticeModal = (kind: TextDecision, text: string): ModalView => ({
+  type: 'modal',
+  callback_id: DECISION_FORMS[kind].callbackId,
+  title: plain(DECISION_FORMS[kind].title, LIMITS.modalTitle),
+  close: plain('Close', LIMITS.modalButton),
+  blocks: [section(`:information_source: ${text} Nothing was changed.`)],
+});
+
 /** The text typed into a decision form, if any. */
 export const decisionText = (
   kind: TextDecision,

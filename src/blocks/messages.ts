@@ -1,7 +1,6 @@
 import type { Confirmation } from '../actions/types.js';
 import type { ReplyMessage } from '../slack/reply.js';
 import { ActionIds, BlockIds } from './ids.js';
-import { cancelValue } from './payloads.js';
 import { type Block, button, context, escapeText, safe, section } from './primitives.js';
 
 /** A kind error for the person who acted. `userMessage` is ours (trusted); details never reach the view. */
@@ -28,8 +27,8 @@ export const workingMessage = (what: string): ReplyMessage => ({
 /** The Block Kit confirmation every mutating action shows first: target, consequences, Confirm / Cancel. */
 export const confirmationMessage = (
   c: Confirmation,
-  /** The Confirm button's value, encoded by its codec (payloads.ts). */
-  confirm: string,
+  /** The Confirm and Cancel buttons' values, encoded by their codecs (payloads.ts). */
+  values: { readonly confirm: string; readonly cancel: string },
   extra: readonly string[] = [],
 ): ReplyMessage => {
   const blocks: Block[] = [
@@ -40,8 +39,8 @@ export const confirmationMessage = (
       type: 'actions',
       block_id: BlockIds.confirm,
       elements: [
-        button(c.confirmLabel, ActionIds.confirmAction, confirm, c.danger ? 'danger' : 'primary'),
-        button('Cancel', ActionIds.cancelAction, cancelValue.encode('cancel')),
+        button(c.confirmLabel, ActionIds.confirmAction, values.confirm, c.danger ? 'danger' : 'primary'),
+        button('Cancel', ActionIds.cancelAction, values.cancel),
       ],
     },
   ];
@@ -66,8 +65,23 @@ export const resultMessage = (
       : []),
   ],
   replaceOriginal: true,
-  // A secret goes only where Slack does not keep it (this ephemeral answer), never into a DM.
-  ...(secret ? { ephemeralOnly: true } : {}),
+  // A secret goes only where Slack does not keep it (this ephemeral answer), never into a DM, and never replaces a
+  // message Slack keeps: there the stored version (without the secret) replaces it instead.
+  ...(secret
+    ? {
+        ephemeralOnly: true,
+        storedVersion: {
+          text: message,
+          blocks: [
+            section(`:white_check_mark: ${message}`),
+            ...blocks,
+            context([
+              `The ${escapeText(secret.label.toLowerCase())} was shown to you only, in a separate message Slack does not keep.`,
+            ]),
+          ],
+        },
+      }
+    : {}),
 });
 
 export type { Block };

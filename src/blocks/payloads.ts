@@ -138,8 +138,11 @@ export const confirmValue = jsonCodec(
 );
 export type ConfirmValue = z.output<typeof confirmValue.schema>;
 
-/** Cancel on a confirmation (the value is not read; it is fixed). */
-export const cancelValue = textCodec(z.literal('cancel'), {
+/**
+ * Cancel on a confirmation: the stored confirmation's ID, which Cancel voids. Cards from before carry the fixed
+ * `cancel` (nothing to void: they only say cancelled).
+ */
+export const cancelValue = textCodec(z.union([z.literal('cancel'), confirmationIdSchema]), {
   name: 'cancel_action',
   limit: BUTTON,
   stale: 'That button is no longer valid.',

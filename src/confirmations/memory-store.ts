@@ -51,6 +51,22 @@ export const createMemoryConfirmationStore = ({
       return { kind: 'claimed', record };
     },
 
+    async cancel(id, { userId, now }) {
+      const nowMs = now.getTime();
+      const slot = live(id, nowMs);
+      if (!slot) return { kind: 'expired' };
+      const record = copy(slot.record);
+      if (record.actor.userId !== userId) return { kind: 'not_yours', record };
+      if (slot.state === 'done' && slot.outcome)
+        return { kind: 'done', record, outcome: { ...slot.outcome } };
+      if (slot.state === 'running')
+        return { kind: 'running', record, stalled: nowMs >= (slot.leaseUntilMs ?? 0) };
+      slot.state = 'done';
+      slot.outcome = { result: 'cancelled', at: now.toISOString() };
+      slot.dropAtMs = nowMs + keepMs;
+      return { kind: 'cancelled', record };
+    },
+
     async finish(id, { outcome, now }) {
       const slot = live(id, now.getTime());
       if (slot?.state !== 'running') return false;

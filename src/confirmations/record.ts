@@ -40,7 +40,7 @@ export type ConfirmationRecord = z.infer<typeof confirmationRecordSchema>;
 
 /** What happened after the claim, kept so later clicks are told (never a secret). */
 export const confirmationOutcomeSchema = z.object({
-  result: z.enum(['executed', 'failed', 'unknown', 'pending_approval', 'refused']),
+  result: z.enum(['executed', 'failed', 'unknown', 'pending_approval', 'refused', 'cancelled']),
   code: z.string().max(64).optional(),
   at: isoTime,
 });

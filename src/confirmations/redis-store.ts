@@ -16,12 +16,18 @@ import {
   parseConfirmation,
   parseStoredJson,
 } from './record.js';
-import { type ClaimOutcome, CONFIRMATION_KEEP_MS, type ConfirmationStore } from './store.js';
+import {
+  type CancelOutcome,
+  type ClaimOutcome,
+  CONFIRMATION_KEEP_MS,
+  type ConfirmationStore,
+} from './store.js';
 
-const scripts = loadLuaScripts(new URL('./lua/', import.meta.url), ['create', 'claim', 'finish']);
-const { create: CREATE, claim: CLAIM, finish: FINISH } = scripts;
+const scripts = loadLuaScripts(new URL('./lua/', import.meta.url), ['create', 'claim', 'cancel', 'finish']);
+const { create: CREATE, claim: CLAIM, cancel: CANCEL, finish: FINISH } = scripts;
 
 const claimReply = z.tuple([z.string(), z.string(), z.string()]);
+const unexpected = (): AppError => new AppError('internal', 'Unexpected reply from the confirmations store.');
 
 export interface RedisConfirmationStoreOptions {
   readonly redis: RedisClient;
@@ -60,6 +66,27 @@ export const createRedisConfirmationStore = ({
     }
   };
 
+  /** A claim.lua or cancel.lua reply as an outcome. */
+  const outcomeOf = (id: string, raw: unknown, nowMs: number): ClaimOutcome | CancelOutcome => {
+    const parsed = claimReply.safeParse(raw);
+    if (!parsed.success) throw unexpected();
+    const [kind, body, extra] = parsed.data;
+    if (kind === 'expired') return { kind };
+    const record = parseStoredJson(confirmationRecordSchema, body, id);
+    switch (kind) {
+      case 'claimed':
+      case 'cancelled':
+      case 'not_yours':
+        return { kind, record };
+      case 'running':
+        return { kind, record, stalled: nowMs >= Number(extra) };
+      case 'done':
+        return { kind, record, outcome: parseStoredJson(confirmationOutcomeSchema, extra, id) };
+      default:
+        throw unexpected();
+    }
+  };
+
   return {
     async create(record) {
       const body = JSON.stringify(parseConfirmation(record, record.id));
@@ -78,22 +105,24 @@ export const createRedisConfirmationStore = ({
       if (!confirmationIdSchema.safeParse(id).success) return { kind: 'expired' };
       const nowMs = now.getTime();
       const raw = await run(id, CLAIM, [String(nowMs), userId, String(nowMs + leaseMs), String(keepMs)]);
-      const parsed = claimReply.safeParse(raw);
-      if (!parsed.success) throw new AppError('internal', 'Unexpected reply from the confirmations store.');
-      const [kind, body, extra] = parsed.data;
-      if (kind === 'expired') return { kind };
-      const record = parseStoredJson(confirmationRecordSchema, body, id);
-      switch (kind) {
-        case 'claimed':
-        case 'not_yours':
-          return { kind, record };
-        case 'running':
-          return { kind, record, stalled: nowMs >= Number(extra) };
-        case 'done':
-          return { kind, record, outcome: parseStoredJson(confirmationOutcomeSchema, extra, id) };
-        default:
-          throw new AppError('internal', 'Unexpected reply from the confirmations store.');
-      }
+      const found = outcomeOf(id, raw, nowMs);
+      if (found.kind === 'cancelled') throw unexpected();
+      return found;
+    },
+
+    async cancel(id, { userId, now }): Promise<CancelOutcome> {
+      if (!confirmationIdSchema.safeParse(id).success) return { kind: 'expired' };
+      const nowMs = now.getTime();
+      const outcome = JSON.stringify(
+        confirmationOutcomeSchema.parse({ result: 'cancelled', at: now.toISOString() }),
+      );
+      const found = outcomeOf(
+        id,
+        await run(id, CANCEL, [String(nowMs), userId, outcome, String(keepMs)]),
+        nowMs,
+      );
+      if (found.kind === 'claimed') throw unexpected();
+      return found;
     },
 
     async finish(id, { outcome, now }: { outcome: ConfirmationOutcome; now: Date }) {

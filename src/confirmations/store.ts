@@ -3,7 +3,9 @@
  * round trip), so a double click, a replayed request or clicks landing on several replicas find it already
  * claimed, and only the first runs anything. Time is always passed in; stores never read the clock.
  *
- * States: pending → running (claimed) → done (outcome recorded). A pending record past its expiry is gone.
+ * States: pending → running (claimed) → done (outcome recorded), or pending → done (cancelled) on Cancel, in the same
+ * kind of atomic step, so a Cancel and a Confirm racing have exactly one winner. A pending record past its expiry
+ * is gone.
  */
 import { AppError } from '../errors.js';
 import type { ConfirmationOutcome, ConfirmationRecord } from './record.js';
@@ -19,6 +21,11 @@ export type ClaimOutcome =
   /** Someone other than the person it was shown to: nothing was claimed. */
   | { readonly kind: 'not_yours'; readonly record: ConfirmationRecord };
 
+/** What a Cancel click found: like a claim, but a pending confirmation ends cancelled instead of running. */
+export type CancelOutcome =
+  | { readonly kind: 'cancelled'; readonly record: ConfirmationRecord }
+  | Exclude<ClaimOutcome, { kind: 'claimed' }>;
+
 export interface ClaimInput {
   readonly userId: string;
   readonly now: Date;
@@ -31,6 +38,8 @@ export interface ConfirmationStore {
   create(record: ConfirmationRecord): Promise<void>;
   /** The one atomic step from pending to running. */
   claim(id: string, input: ClaimInput): Promise<ClaimOutcome>;
+  /** The one atomic step from pending to done (cancelled): a later claim finds it done and runs nothing. */
+  cancel(id: string, input: { readonly userId: string; readonly now: Date }): Promise<CancelOutcome>;
   /** running → done with what happened; false when the record is no longer running (gone or finished). */
   finish(id: string, input: { readonly outcome: ConfirmationOutcome; readonly now: Date }): Promise<boolean>;
   close(): Promise<void>;
@@ -49,6 +58,7 @@ const RESULTS: Record<ConfirmationOutcome['result'], string> = {
   unknown: 'Authgear did not confirm whether it was done: check before trying again.',
   pending_approval: 'It was sent for approval.',
   refused: 'It was refused; nothing was changed.',
+  cancelled: 'It was cancelled; nothing was changed.',
 };
 
 /** The typed refusal a click gets when it did not claim the confirmation. */
@@ -76,6 +86,12 @@ export const claimRefusal = (outcome: Exclude<ClaimOutcome, { kind: 'claimed' }>
         { details },
       );
     case 'done':
+      if (outcome.outcome.result === 'cancelled')
+        return new AppError(
+          'confirmation.done',
+          'This action was cancelled. Nothing was changed; start it again if you still need it.',
+          { details: { ...details, result: 'cancelled' } },
+        );
       return new AppError(
         'confirmation.done',
         `This confirmation was already used. ${RESULTS[outcome.outcome.result]}`,

@@ -25,7 +25,11 @@ export const onClick =
   async (args: BlockActionArgs): Promise<void> => {
     await args.ack();
     const c = clicked(args);
-    const reply = replyFor(s, args.client, { userId: c.user.id, responseUrl: c.responseUrl });
+    const reply = replyFor(s, args.client, {
+      userId: c.user.id,
+      responseUrl: c.responseUrl,
+      sourceStored: c.sourceStored,
+    });
     const onError: Reply = options.replaceOnError ? (m) => reply({ ...m, replaceOriginal: true }) : reply;
     await guarded(() => work({ ...c, args, reply, actor: () => s.actorOf(c.user) }), onError, s.logger, {
       handler: name,

@@ -57,7 +57,7 @@ export const onCommand =
         const targets = def.targetsUser !== false;
         const who = targets ? args[0] : undefined;
         const more = targets ? args.slice(1) : args;
-        const form = formModal(client, command.trigger_id, def.title);
+        const form = formModal(client, command.trigger_id, def.title, s.logger);
         await withFormErrors(form, s.logger, { verb, user: command.user_id }, async () => {
           const outcome = await s.pipeline.start({
             actor,

@@ -16,14 +16,31 @@ export interface FormModal {
   readonly isOpen: boolean;
   /** Shows `view` in the open modal. */
   show(view: ModalView): Promise<void>;
-  /** Replaces the form with a message (a picker went to the conversation, or something failed). */
+  /**
+   * Replaces the form with a message (a picker went to the conversation, or something failed). Once the person
+   * has closed the form (Slack answers `not_found`), `show` and `notice` do nothing.
+   */
   notice(blocks: readonly Block[]): Promise<void>;
 }
 
-export const formModal = (client: WebClient, triggerId: string, title: string): FormModal => {
+export const formModal = (
+  client: WebClient,
+  triggerId: string,
+  title: string,
+  logger?: AppLogger,
+): FormModal => {
   let viewId: string | undefined;
+  let closed = false;
   const update = async (view: ModalView) => {
-    if (viewId) await client.views.update({ view_id: viewId, view });
+    if (!viewId || closed) return;
+    try {
+      await client.views.update({ view_id: viewId, view });
+    } catch (cause) {
+      if (slackErrorCode(cause) !== 'not_found') throw cause;
+      // The person closed the form before it was filled in (Slack keeps no closed view): nothing more to show.
+      closed = true;
+      logger?.info({ viewId, title }, 'the form was closed before it was filled in');
+    }
   };
   return {
     async open() {

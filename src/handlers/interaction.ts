@@ -15,6 +15,8 @@ export const clicked = (args: BlockActionArgs) => {
       name: body.user.username ?? body.user.name,
     },
     channelId: body.channel?.id,
+    /** A message Slack keeps (anything but an ephemeral message): a secret must never replace it. */
+    sourceStored: body.container?.type === 'message' && body.container.is_ephemeral !== true,
     triggerId: body.trigger_id,
     responseUrl: body.response_url,
   };

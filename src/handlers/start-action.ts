@@ -12,7 +12,7 @@ export const onStartAction = (s: Services) =>
     const def = s.actionsByKey.get(value.k);
     if (!def) throw new AppError('input.invalid', 'That button is no longer valid. Start again.');
     const actor = await c.actor();
-    const form = formModal(c.args.client, c.triggerId, def.title);
+    const form = formModal(c.args.client, c.triggerId, def.title, s.logger);
     await withFormErrors(form, s.logger, { handler: 'start_action', user: c.user.id }, async () => {
       const outcome = await s.pipeline.start({
         actor,

@@ -14,6 +14,11 @@ export interface ReplyMessage {
    * keep); it never falls back to a DM, which Slack keeps in history, search and exports.
    */
   readonly ephemeralOnly?: boolean;
+  /**
+   * For a message with a secret that would replace the message clicked: what may replace it when Slack keeps that
+   * message (no secret). The secret itself then goes as a new ephemeral answer.
+   */
+  readonly storedVersion?: ReplyMessage;
 }
 
 export type Reply = (message: ReplyMessage) => Promise<void>;
@@ -33,6 +38,11 @@ export interface ReplyTarget {
   readonly responseUrl?: string | undefined;
   /** When Slack issued `responseUrl` (ms since the epoch); absent: just now. */
   readonly issuedAt?: number | undefined;
+  /**
+   * The interaction came from a message Slack keeps (not ephemeral: a DM, or any message the bot posted):
+   * `replace_original` would write into history, search and exports, so a secret never replaces it.
+   */
+  readonly sourceStored?: boolean | undefined;
 }
 
 export interface ReplyOptions {
@@ -89,7 +99,7 @@ export const replyTo = (client: webApi.WebClient, target: ReplyTarget, options: 
   const allowed = target.responseUrl !== undefined && isAllowedResponseUrl(target.responseUrl, origins);
   if (target.responseUrl !== undefined && !allowed)
     options.logger?.warn({ user: target.userId }, 'refused a response_url outside Slack; answering by DM');
-  return async (m) => {
+  const send: Reply = async (m) => {
     if (target.responseUrl && allowed && fresh()) {
       const status = await postToResponseUrl(target.responseUrl, m);
       if (status >= 200 && status < 300) return;
@@ -100,4 +110,22 @@ export const replyTo = (client: webApi.WebClient, target: ReplyTarget, options: 
     const channel = opened.channel?.id ?? target.userId;
     await client.chat.postMessage({ channel, text: m.text, ...(m.blocks ? { blocks: [...m.blocks] } : {}) });
   };
+  return async (m) => {
+    if (!(m.ephemeralOnly && m.replaceOriginal && target.sourceStored)) return send(m);
+    // A secret never replaces a message Slack keeps: it goes as a new ephemeral answer, then the kept message is
+    // replaced by its version without the secret.
+    const { storedVersion, ...secret } = m;
+    await send({ ...secret, replaceOriginal: false });
+    await send({ ...(storedVersion ?? SHOWN_SEPARATELY), replaceOriginal: true, ephemeralOnly: false }).catch(
+      (e: unknown) =>
+        options.logger?.warn(
+          { user: target.userId, err: e instanceof Error ? e.message : String(e) },
+          'could not replace the clicked message after showing a secret',
+        ),
+    );
+  };
+};
+
+const SHOWN_SEPARATELY: ReplyMessage = {
+  text: 'Done. The result was shown to you only, in a separate message Slack does not keep.',
 };

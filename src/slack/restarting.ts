@@ -19,7 +19,7 @@ const body = z.object({
   view: z
     .object({
       type: z.string().optional(),
-      state: z.object({ values: z.record(z.string(), z.unknown()) }).optional(),
+      blocks: z.array(z.object({ type: z.string(), block_id: z.string().optional() })).optional(),
     })
     .optional(),
 });
@@ -40,7 +40,8 @@ export const answerRestarting = async (
     return;
   }
   if (b.type === 'view_submission') {
-    const [firstField] = Object.keys(b.view?.state?.values ?? {});
+    // Slack takes `errors` keyed by input blocks only (state.values also lists other blocks with stateful elements).
+    const firstField = b.view?.blocks?.find((block) => block.type === 'input')?.block_id;
     await event.ack(
       firstField === undefined
         ? undefined

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ActionIds, CallbackIds, SLASH_COMMAND, startActionId } from '../../src/blocks/ids.js';
+import { lookupModal } from '../../src/blocks/lookup-modal.js';
 import { PEOPLE, startTestApp, type TestApp } from '../support/app.js';
 import { projectRoot } from '../support/shared.js';
 
@@ -42,6 +43,10 @@ describe('handler registration', () => {
       callbackId,
       privateMetadata: '{}',
       values: {},
+      // The look-up form always has its input (an error on it is keyed by that block, as Slack requires).
+      ...(callbackId === CallbackIds.lookupModal
+        ? { blocks: lookupModal().blocks as unknown as Record<string, unknown>[] }
+        : {}),
     });
     expect(res.status).toBe(200);
   });

@@ -187,6 +187,39 @@ describe('response URLs', () => {
     expect(fake.responses).toEqual([]);
   });
 
+  it('replaces the stored message it came from with replace_original (Slack keeps the replacement)', async () => {
+    const posted = await client.chat.postMessage({ channel: 'C0OPS', text: 'Confirm?' });
+    const ts = String(posted.ts);
+    const url = fake.responseUrl('from-stored', { channel: 'C0OPS', ts });
+    expect((await post(url, { text: 'not this one', replace_original: false })).status).toBe(200);
+    expect(fake.storedMessage('C0OPS', ts)?.text).toBe('Confirm?');
+    const done = {
+      text: 'Done',
+      blocks: [section('Done')],
+      replace_original: true,
+      response_type: 'ephemeral',
+    };
+    expect((await post(url, done)).status).toBe(200);
+    expect(fake.storedMessage('C0OPS', ts)).toMatchObject({ ts, text: 'Done', blocks: [section('Done')] });
+    expect(fake.storedMessages().filter((m) => m.channel === 'C0OPS' && m.ts === ts)).toHaveLength(1);
+  });
+
+  it('deletes the stored message it came from with delete_original', async () => {
+    const posted = await client.chat.postMessage({ channel: 'U0ALICE', text: 'Confirm?' });
+    const dm = fake.dmChannelFor('U0ALICE');
+    const ts = String(posted.ts);
+    const url = fake.responseUrl('delete-stored', { channel: dm, ts });
+    expect((await post(url, { delete_original: true })).status).toBe(200);
+    expect(fake.storedMessage(dm, ts)).toBeUndefined();
+  });
+
+  it('leaves stored messages alone when the interaction came from an ephemeral message', async () => {
+    const posted = await client.chat.postMessage({ channel: 'C0OPS', text: 'Keep me' });
+    const url = fake.responseUrl('from-ephemeral');
+    expect((await post(url, { text: 'Replaced', replace_original: true })).status).toBe(200);
+    expect(fake.storedMessage('C0OPS', String(posted.ts))?.text).toBe('Keep me');
+  });
+
   it('lets a test shorten the time to live', async () => {
     const short = await startSlackFake({ responseUrlTtlMs: 1000 });
     try {
@@ -228,6 +261,57 @@ describe('trigger IDs', () => {
     await client.views.update({ view_id: opened.view?.id ?? '', view });
     fake.expectRefusal({ method: 'views.update', error: 'not_found' });
     expect(await errorOf(client.views.update({ view_id: 'V0NOPE', view }))).toBe('not_found');
+  });
+});
+
+describe('answers to a view_submission', () => {
+  const input = (blockId: string) => ({
+    type: 'input',
+    block_id: blockId,
+    label: { type: 'plain_text', text: blockId },
+    element: { type: 'plain_text_input', action_id: blockId },
+  });
+  const form = {
+    type: 'modal' as const,
+    title: { type: 'plain_text' as const, text: 'Form' },
+    submit: { type: 'plain_text' as const, text: 'Send' },
+    blocks: [input('reason'), { type: 'section', block_id: 'intro', text: { type: 'mrkdwn', text: 'Hi' } }],
+  };
+  const open = async () => {
+    const opened = await client.views.open({ trigger_id: fake.issueTriggerId(), view: form });
+    return opened.view as Record<string, unknown> & { id: string };
+  };
+
+  it('accepts errors keyed by input blocks, and refuses errors keyed by anything else', async () => {
+    const view = await open();
+    fake.viewAnswered(view, { response_action: 'errors', errors: { reason: 'Say why.' } });
+    expect(fake.refusals).toEqual([]);
+    fake.expectRefusal({ method: 'view_submission', error: 'invalid_errors' });
+    fake.viewAnswered(view, { response_action: 'errors', errors: { intro: 'Not an input.' } });
+    fake.viewAnswered(view, { response_action: 'errors', errors: { nowhere: 'No such block.' } });
+    expect(fake.refusals.map((r) => r.error)).toEqual(['invalid_errors', 'invalid_errors']);
+    fake.expectRefusal({ method: 'view_submission', error: 'invalid_blocks' });
+    fake.viewAnswered(view, { response_action: 'update', view: { type: 'modal', blocks: [] } });
+    expect(fake.refusals.at(-1)?.error).toBe('invalid_blocks');
+  });
+
+  it('closes the view on an empty ack or clear, and views.update of it then answers not_found', async () => {
+    for (const answer of [undefined, { response_action: 'clear' }]) {
+      const view = await open();
+      fake.viewAnswered(view, answer);
+      fake.expectRefusal({ method: 'views.update', error: 'not_found' });
+      expect(await errorOf(client.views.update({ view_id: view.id, view: form }))).toBe('not_found');
+    }
+  });
+
+  it('keeps the view open after errors or update, and closes it when the person closes it', async () => {
+    const view = await open();
+    fake.viewAnswered(view, { response_action: 'errors', errors: { reason: 'Say why.' } });
+    fake.viewAnswered(view, { response_action: 'update', view: form });
+    await client.views.update({ view_id: view.id, view: form });
+    fake.closeView(view.id);
+    fake.expectRefusal({ method: 'views.update', error: 'not_found' });
+    expect(await errorOf(client.views.update({ view_id: view.id, view: form }))).toBe('not_found');
   });
 });
 

@@ -40,6 +40,29 @@ describe('replyTo', () => {
     expect(dms()).toEqual([]);
   });
 
+  it('never lets a secret replace a message Slack keeps: a new ephemeral answer, then the stored version', async () => {
+    const posted = await client.chat.postMessage({ channel: 'U0ALICE', text: 'Confirm?' });
+    const dm = fake.dmChannelFor('U0ALICE');
+    const ts = String(posted.ts);
+    const url = fake.responseUrl('stored', { channel: dm, ts });
+    await replyTo(
+      client,
+      { userId: 'U0ALICE', responseUrl: url, sourceStored: true },
+      options(),
+    )({
+      text: 'code 123456',
+      replaceOriginal: true,
+      ephemeralOnly: true,
+      storedVersion: { text: 'Done; the code was shown to you only.' },
+    });
+    expect(fake.responsesTo('stored').map((r) => r.body)).toEqual([
+      { response_type: 'ephemeral', text: 'code 123456', replace_original: false },
+      { response_type: 'ephemeral', text: 'Done; the code was shown to you only.', replace_original: true },
+    ]);
+    expect(fake.storedMessage(dm, ts)?.text).toBe('Done; the code was shown to you only.');
+    expect(JSON.stringify(fake.storedMessages())).not.toContain('123456');
+  });
+
   it('answers by DM without trying a response_url it knows is too old', async () => {
     const url = fake.responseUrl('old');
     const issuedAt = Date.now() - 31 * 60_000;

@@ -174,8 +174,9 @@ export const startInstance = async (
   const driver = createSlackDriver({
     url,
     signingSecret: SIGNING_SECRET,
-    responseUrl: (id) => fakes.slack.responseUrl(id),
+    responseUrl: (id, source) => fakes.slack.responseUrl(id, source),
     triggerId: () => fakes.slack.issueTriggerId(),
+    viewAnswered: (view, answer) => fakes.slack.viewAnswered(view, answer),
     names: fakes.slack.names,
   });
   return { built, driver, url, logs };

@@ -16,6 +16,7 @@ import {
   actionFormMetadata,
   buttonCodec,
   type Codec,
+  cancelValue,
   confirmationIdValue,
   decisionFormMetadata,
   secretIdValue,
@@ -135,7 +136,10 @@ const views = (): unknown[] => [
   ),
   confirmationMessage(
     { title: 'Disable user', target: 'Alice', consequences: [], confirmLabel: 'Disable', danger: true },
-    confirmationIdValue.encode('cf_Xk3v9QmZt2LwAbCdEfGh12'),
+    {
+      confirm: confirmationIdValue.encode('cf_Xk3v9QmZt2LwAbCdEfGh12'),
+      cancel: cancelValue.encode('cf_Xk3v9QmZt2LwAbCdEfGh12'),
+    },
   ),
   approvalCard(record),
   waitingItem(record),

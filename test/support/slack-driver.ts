@@ -24,8 +24,16 @@ export interface SlackDriverOptions {
   /** The app's full events URL, e.g. `http://127.0.0.1:PORT/slack/events`. */
   url: string;
   signingSecret: string;
-  /** Maps a fresh id to a response URL, usually `fake.responseUrl` (which issues it, as Slack does). */
-  responseUrl: (id: string) => string;
+  /**
+   * Maps a fresh id to a response URL, usually `fake.responseUrl` (which issues it, as Slack does); `source` is the
+   * stored (non-ephemeral) message a click came from, which the response URL's replace/delete act on.
+   */
+  responseUrl: (id: string, source?: { channel: string; ts: string }) => string;
+  /**
+   * Tells Slack (the fake's `viewAnswered`) how the app answered a view_submission, so it can refuse an answer
+   * Slack refuses and close the view an empty answer or `clear` closes.
+   */
+  viewAnswered?: (view: Json, answer: unknown) => void;
   /** Issues a trigger_id, usually `fake.issueTriggerId` (so the fake can judge its use); default: made up here. */
   triggerId?: () => string;
   /** Names Slack knows (`fake.names`), so `@alice`, `#ops` and `@support` are sent as Slack sends them. */
@@ -88,6 +96,11 @@ export interface BlockActionInput {
   selectedOption?: { value: string; text?: string };
   /** The message the button is on (default: the fixture's message); needs a `ts`. */
   message?: Json;
+  /**
+   * The button is on an ephemeral message (one that came through a response_url): the container says
+   * `is_ephemeral: true`, the payload carries no `message`, and the response URL acts on no stored message.
+   */
+  ephemeral?: boolean;
   /** The view the button is in; then the container is a view and there is no message/channel/response_url. */
   view?: Json;
   channelId?: string;
@@ -268,18 +281,22 @@ export const createSlackDriver = (options: SlackDriverOptions): SlackDriver => {
     }
     const channelId = input.channelId ?? DEFAULT_CHANNEL;
     const message = input.message ?? blockActionsFixture.message;
+    const ephemeral = input.ephemeral === true;
     const responseUrlId = nextId();
+    const source =
+      !ephemeral && typeof message.ts === 'string' ? { channel: channelId, ts: message.ts } : undefined;
+    const { message: _m, ...withoutMessage } = base;
     const payload = {
-      ...base,
+      ...withoutMessage,
       container: input.container ?? {
         type: 'message',
         message_ts: message.ts,
         channel_id: channelId,
-        is_ephemeral: false,
+        is_ephemeral: ephemeral,
       },
       channel: { id: channelId, name: 'general' },
-      message,
-      response_url: responseUrl(responseUrlId),
+      ...(ephemeral ? {} : { message }),
+      response_url: responseUrl(responseUrlId, source),
     };
     return { body: formBody(payload), contentType: FORM, responseUrlId, triggerId: trigger };
   };
@@ -363,7 +380,9 @@ export const createSlackDriver = (options: SlackDriverOptions): SlackDriver => {
         trigger_id: trigger,
         view,
       };
-      return sendPayload(payload, { triggerId: trigger });
+      const result = await sendPayload(payload, { triggerId: trigger });
+      if (result.status === 200) options.viewAnswered?.(view, result.json);
+      return result;
     },
 
     globalShortcut: async ({ userId, userName, callbackId }) => {

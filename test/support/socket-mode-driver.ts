@@ -35,7 +35,8 @@ export const createSocketModeDriver = (slack: SlackFake): SocketModeDriver => {
   const driver = createSlackDriver({
     url: 'socket-mode',
     signingSecret: 'unused-in-socket-mode',
-    responseUrl: (id) => slack.responseUrl(id),
+    responseUrl: (id, source) => slack.responseUrl(id, source),
+    viewAnswered: (view, answer) => slack.viewAnswered(view, answer),
     triggerId: () => slack.issueTriggerId(),
     names: slack.names,
     transport,

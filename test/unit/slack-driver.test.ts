@@ -200,6 +200,26 @@ describe('driven payloads', () => {
     });
   });
 
+  it('tells the response URL which stored message a click came from, and none for an ephemeral one', async () => {
+    const sources: unknown[] = [];
+    const d = createSlackDriver({
+      url,
+      signingSecret: SECRET,
+      responseUrl: (id, source) => {
+        sources.push(source);
+        return `http://127.0.0.1:9/response/${id}`;
+      },
+      now: () => NOW_MS,
+    });
+    const message = { type: 'message', ts: '1700000000.000200', text: 'Confirm?' };
+    await d.blockAction({ userId: 'U0BOB', actionId: 'a', message, channelId: 'D0BOB' });
+    await d.blockAction({ userId: 'U0BOB', actionId: 'a', channelId: 'C0OPS', ephemeral: true });
+    const ephemeral = payloadOf(lastRequest());
+    expect(sources).toEqual([{ channel: 'D0BOB', ts: '1700000000.000200' }, undefined]);
+    expect(ephemeral.container).toMatchObject({ type: 'message', channel_id: 'C0OPS', is_ephemeral: true });
+    expect(ephemeral).not.toHaveProperty('message');
+  });
+
   it('sends a select choice with its selected_option', async () => {
     await driver().blockAction({
       userId: 'U0BOB',

@@ -66,6 +66,7 @@ export const clickConfirm = async (
     actionId: 'confirm_action',
     blockId: 'confirm',
     value: confirmValueOf(confirmation),
+    ephemeral: true, // the confirmation came through the command's response_url
   });
   expect(click.status).toBe(200);
   const result = await finalResponse(t, click.responseUrlId);

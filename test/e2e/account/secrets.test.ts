@@ -103,3 +103,57 @@ describe('a secret Slack cannot show where it does not keep it', () => {
     expect(occurrences(t.logs.join('\n'), code)).toBe(0);
   });
 });
+
+describe('a secret for a confirmation card Slack keeps (delivered by DM)', () => {
+  it('never replaces the stored card: the card says done, the secret comes as a new ephemeral answer', async () => {
+    const email = 'secret-stored-card@example.com';
+    t.authgear.store.addUser({ email });
+    // The command's response_url is used up, so the confirmation card arrives by DM: a message Slack keeps.
+    const usedUp = t.slack.responseUrl('command-used-up');
+    for (let i = 0; i < 5; i++)
+      await fetch(usedUp, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"text":"x"}',
+      });
+    const commandDriver = createSlackDriver({
+      url: t.url,
+      signingSecret: SIGNING_SECRET,
+      responseUrl: () => usedUp,
+    });
+    t.slack.expectRefusal({ method: 'response_url', error: 'used_url' });
+    await commandDriver.slashCommand({ userId: PEOPLE.support, text: `otp ${email} login` });
+    const dm = t.slack.dmChannelFor(PEOPLE.support);
+    const card = await waitFor(() =>
+      t.slack.messagesIn(dm).find((m) => JSON.stringify(m.args).includes('confirm_action')),
+    );
+    const ts = String(card.response.ts);
+    const click = await t.driver.blockAction({
+      userId: PEOPLE.support,
+      actionId: 'confirm_action',
+      blockId: 'confirm',
+      value: confirmValueOf(card.args),
+      channelId: dm,
+      message: { type: 'message', ts, text: card.args.text, blocks: card.args.blocks },
+    });
+    const sent = await waitFor(() =>
+      t.authgear.store.sentMessages.find((m) => m.kind === 'otp_code' && m.target === email),
+    );
+    const code = 'code' in sent ? String(sent.code) : '';
+    expect(code).toMatch(/^\d{6}$/);
+    const shown = await waitFor(() =>
+      t.slack
+        .responsesTo(click.responseUrlId ?? '')
+        .find((r) => occurrences(JSON.stringify(r.body), code) > 0),
+    );
+    expect(shown.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    const stored = await waitFor(() => {
+      const m = t.slack.storedMessage(dm, ts);
+      return m && JSON.stringify(m).includes('was shown to you only') ? m : undefined;
+    });
+    expect(JSON.stringify(stored)).not.toContain('confirm_action');
+    expect(occurrences(JSON.stringify(t.slack.storedMessages()), code)).toBe(0);
+    expect(occurrences(JSON.stringify(t.slack.calls.map((c) => c.args)), code)).toBe(0);
+    expect(t.slack.responses.filter((r) => occurrences(JSON.stringify(r.body), code) > 0)).toHaveLength(1);
+  });
+});

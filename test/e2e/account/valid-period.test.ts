@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryApprovalStore } from '../../../src/approvals/memory-store.js';
 import { encodeNodeId, type FakeUserSeed } from '../../fakes/authgear/index.js';
 import { CHANNELS, PEOPLE, startTestApp, type TestApp } from '../../support/app.js';
+import { formShown } from '../../support/views.js';
 import { waitFor } from '../../support/wait.js';
 import { type Cluster, startCluster } from '../approvals/cluster.js';
 import { askAndConfirm } from '../approvals/flow.js';
@@ -86,6 +87,28 @@ describe('a user outside the account valid period', () => {
     expect(text(body)).not.toContain(':no_entry_sign: Disabled');
     expect(labels(body)).not.toContain('Enable');
     expect(labels(body)).toContain('Valid period');
+  });
+
+  it('opens the Valid period form from the card with the current bounds filled in', async () => {
+    const from = '2024-01-02T03:04:00.000Z';
+    const until = '2024-06-07T08:09:00.000Z';
+    const { email } = seed({ accountValidFrom: from, accountValidUntil: until });
+    const body = await card(email);
+    const button = buttonsOf(body).find((b) => (b.text as { text?: string }).text === 'Valid period');
+    const before = t.slack.calls.length;
+    await t.driver.blockAction({
+      userId: PEOPLE.admin,
+      actionId: String(button?.action_id),
+      blockId: 'user_actions',
+      value: String(button?.value),
+      ephemeral: true,
+    });
+    const form = await formShown(t.slack, before);
+    const initialOf = (id: string) =>
+      (form.blocks.find((b) => b.block_id === id)?.element as { initial_date_time?: number } | undefined)
+        ?.initial_date_time;
+    expect(initialOf('accountValidFrom')).toBe(Date.parse(from) / 1000);
+    expect(initialOf('accountValidUntil')).toBe(Date.parse(until) / 1000);
   });
 
   it('is not re-enabled: enable explains the period before sending anything', async () => {

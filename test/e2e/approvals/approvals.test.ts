@@ -123,6 +123,26 @@ describe.each(['memory', 'redis'] as const)('approvals with the %s store', (kind
     expect(c.audit.some((e) => e.approvalId === id && e.type === 'approved')).toBe(true);
   });
 
+  it('answers a reason form submitted after the request was decided inside the form, deciding nothing', async () => {
+    const { id } = await request(c, 'decided-meanwhile@example.com');
+    await click(c, PEOPLE.admin, 'approval_reject', id);
+    const opened = await waitFor(() =>
+      c.slack.callsTo('views.open').find((call) => JSON.stringify(call.args).includes(id)),
+    );
+    const view = opened.args.view as Json;
+    await click(c, PEOPLE.admin2, 'approval_approve', id);
+    await waitFor(() => lastCardText(c).includes('done'));
+    const submitted = await c.instances[0]?.driver.viewSubmission({
+      userId: PEOPLE.admin,
+      callbackId: 'approval_reject_modal',
+      privateMetadata: String(view.private_metadata),
+      values: { reason: { reason: { type: 'plain_text_input', value: 'too late' } } },
+    });
+    expect(submitted?.json).toMatchObject({ response_action: 'update', view: { type: 'modal' } });
+    expect(JSON.stringify(submitted?.json)).toContain('already been decided');
+    expect(c.audit.some((e) => e.approvalId === id && e.type === 'rejected')).toBe(false);
+  });
+
   it('lets the requester cancel, and then nobody can approve', async () => {
     const { id } = await request(c, 'a4@example.com');
     await click(c, PEOPLE.support, 'approval_cancel', id);

@@ -37,6 +37,7 @@ export const askAndConfirm = async (
     actionId: 'confirm_action',
     blockId: 'confirm',
     value: confirmValueOf(confirmation),
+    ephemeral: true, // the confirmation came through the command's response_url
   });
   return waitFor(() =>
     c.slack

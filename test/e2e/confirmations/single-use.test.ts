@@ -128,6 +128,76 @@ describe('three clicks on one Confirm across two replicas', () => {
   });
 });
 
+const buttonValueOf = (body: Json, actionId: string): string => {
+  const blocks = Array.isArray(body.blocks) ? (body.blocks as Json[]) : [];
+  const button = blocks
+    .flatMap((b) => (Array.isArray(b.elements) ? (b.elements as Json[]) : []))
+    .find((e) => e.action_id === actionId);
+  if (typeof button?.value !== 'string') throw new Error(`no ${actionId} in ${JSON.stringify(body)}`);
+  return button.value;
+};
+
+const clickCancel = (userId: string, value: string, instance: number) =>
+  c.instances[instance]?.driver.blockAction({
+    userId,
+    actionId: 'cancel_action',
+    blockId: 'confirm',
+    value,
+  }) ?? Promise.reject(new Error(`no instance ${instance}`));
+
+describe('Cancel', () => {
+  it('voids the confirmation: a Confirm on the same card afterwards, on another replica, runs nothing', async () => {
+    const { email } = newUser({ sessions: 1 });
+    const card = await confirmationFor(PEOPLE.support, `signout ${email}`);
+    const before = mutationsNamed('RevokeAllSessions').length;
+    const cancel = await clickCancel(PEOPLE.support, buttonValueOf(card, 'cancel_action'), 0);
+    const cancelled = await waitFor(() => answersTo(cancel.responseUrlId)[0]);
+    expect(cancelled).toContain('Cancelled. Nothing was changed.');
+    expect(JSON.parse(cancelled).replace_original).toBe(true);
+    const audited = await waitFor(() =>
+      c.audit.find((e) => e.type === 'cancelled' && e.actionKey === 'signout' && e.target?.label === email),
+    );
+    expect(audited.actor.userId).toBe(PEOPLE.support);
+
+    const late = await clickConfirm(PEOPLE.support, confirmValueOf(card), 1);
+    const told = await waitFor(() => answersTo(late.responseUrlId)[0]);
+    expect(told).toContain('This action was cancelled. Nothing was changed');
+    expect(mutationsNamed('RevokeAllSessions').length).toBe(before);
+    expect(c.audit.filter((e) => e.target?.label.includes(email) && e.type !== 'cancelled')).toEqual([]);
+  });
+
+  it('races Confirm with exactly one winner: either it ran or it was cancelled, never both', async () => {
+    const { email } = newUser({ sessions: 1 });
+    const card = await confirmationFor(PEOPLE.support, `signout ${email}`);
+    const before = mutationsNamed('RevokeAllSessions').length;
+    const [cancel, confirm] = await Promise.all([
+      clickCancel(PEOPLE.support, buttonValueOf(card, 'cancel_action'), 0),
+      clickConfirm(PEOPLE.support, confirmValueOf(card), 1),
+    ]);
+    const outcome = await waitFor(() => {
+      const confirmText = answersTo(confirm.responseUrlId).join('\n');
+      const cancelText = answersTo(cancel.responseUrlId).join('\n');
+      if (confirmText.includes(':white_check_mark:') && /already running|already used/.test(cancelText))
+        return 'ran';
+      if (cancelText.includes('Cancelled. Nothing was changed.') && confirmText.includes('was cancelled'))
+        return 'cancelled';
+      return undefined;
+    });
+    expect(mutationsNamed('RevokeAllSessions').length - before).toBe(outcome === 'ran' ? 1 : 0);
+  });
+
+  it('is refused for someone the confirmation was not shown to, and leaves it for its owner', async () => {
+    const { email } = newUser({ sessions: 1 });
+    const card = await confirmationFor(PEOPLE.support, `signout ${email}`);
+    const stranger = await clickCancel(PEOPLE.viewer, buttonValueOf(card, 'cancel_action'), 1);
+    expect(await waitFor(() => answersTo(stranger.responseUrlId)[0])).toContain(
+      'Only the person who started this action can cancel it.',
+    );
+    const owner = await clickConfirm(PEOPLE.support, confirmValueOf(card), 0);
+    await waitFor(() => answersTo(owner.responseUrlId).some((t) => t.includes(':white_check_mark:')));
+  });
+});
+
 describe('a gated action', () => {
   it('opens one approval request for one click plus 20 replays of the same signed request on two replicas', async () => {
     const { email } = newUser();

@@ -31,7 +31,7 @@ beforeAll(async () => {
   driver = createSlackDriver({
     url: `http://127.0.0.1:${port}/slack/events`,
     signingSecret: CHILD_SIGNING_SECRET,
-    responseUrl: (id) => fakes.slack.responseUrl(id),
+    responseUrl: (id, source) => fakes.slack.responseUrl(id, source),
   });
   await waitFor(() => output.join('').includes('authgear-slack is running'), {
     timeoutMs: 20_000,

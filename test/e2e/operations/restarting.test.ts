@@ -65,6 +65,42 @@ describe('requests arriving during shutdown', () => {
     });
   });
 
+  it('puts the message on the first input block, not on another block with a stateful element', async () => {
+    const who = { type: 'plain_text_input', value: 'a@example.com' };
+    const res = await t.driver.viewSubmission({
+      userId: PEOPLE.viewer,
+      callbackId: CallbackIds.actionModal,
+      // Slack's state.values lists every block with a stateful element, input or not.
+      values: {
+        pick: { pick: { type: 'static_select', selected_option: null } },
+        [BlockIds.who]: { [BlockIds.who]: who },
+      },
+      blocks: [
+        {
+          type: 'actions',
+          block_id: 'pick',
+          elements: [
+            {
+              type: 'static_select',
+              action_id: 'pick',
+              options: [{ text: { type: 'plain_text', text: 'One' }, value: '1' }],
+            },
+          ],
+        },
+        {
+          type: 'input',
+          block_id: BlockIds.who,
+          label: { type: 'plain_text', text: 'Who?' },
+          element: { type: 'plain_text_input', action_id: BlockIds.who },
+        },
+      ],
+    });
+    expect(JSON.parse(res.body)).toEqual({
+      response_action: 'errors',
+      errors: { [BlockIds.who]: RESTARTING_TEXT },
+    });
+  });
+
   it.each([
     [
       'a global shortcut',

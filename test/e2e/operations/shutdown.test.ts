@@ -101,7 +101,7 @@ const startBot = async (extraEnv: Record<string, string> = {}): Promise<Bot> => 
     driver: createSlackDriver({
       url: `http://127.0.0.1:${port}/slack/events`,
       signingSecret: CHILD_SIGNING_SECRET,
-      responseUrl: (id) => slack.responseUrl(id),
+      responseUrl: (id, source) => slack.responseUrl(id, source),
     }),
     exit: exitOf(child),
   };

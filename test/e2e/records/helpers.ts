@@ -33,6 +33,7 @@ export const confirmAndWait = async (t: TestApp, userId: string, confirmation: B
     actionId: 'confirm_action',
     blockId: 'confirm',
     value: buttonValue(confirmation, 'confirm_action'),
+    ephemeral: true, // the confirmation came through the command's response_url
   });
   expect(click.status).toBe(200);
   // Response 1 is the "working…" state, response 2 the result (or an error replacing it).

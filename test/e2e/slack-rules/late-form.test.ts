@@ -86,3 +86,21 @@ describe('a form submitted more than 30 minutes after the command', () => {
     expect(t.slack.responsesTo(command.responseUrlId ?? '')).toEqual([]);
   });
 });
+
+describe('a form whose context went stale', () => {
+  it.each([
+    ['metadata the bot cannot read', 'not json'],
+    ['an action that no longer exists', JSON.stringify({ k: 'gone-action' })],
+  ])('answers %s inside the form with a kind notice', async (_what, privateMetadata) => {
+    const dmsBefore = t.slack.messagesIn(t.slack.dmChannelFor(PEOPLE.support)).length;
+    const res = await t.driver.viewSubmission({
+      userId: PEOPLE.support,
+      callbackId: 'action_modal',
+      privateMetadata,
+      values: { reason: { reason: { type: 'plain_text_input', value: 'stale' } } },
+    });
+    expect(res.json).toMatchObject({ response_action: 'update', view: { type: 'modal' } });
+    expect(JSON.stringify(res.json)).toContain('This form is out of date');
+    expect(t.slack.messagesIn(t.slack.dmChannelFor(PEOPLE.support))).toHaveLength(dmsBefore);
+  });
+});

@@ -63,4 +63,23 @@ describe('forms behind a slow Admin API', () => {
     expect(JSON.stringify(notice.args.view)).toContain('No Authgear user matches');
     expect(t.slack.responsesTo(command.responseUrlId ?? '')).toEqual([]);
   });
+
+  it('lets the person close the loading form: the bot stops there, with no error to them', async () => {
+    const held = t.authgear.hold();
+    const before = t.slack.calls.length;
+    const command = await t.driver.slashCommand({ userId: PEOPLE.support, text: 'disable slow@example.com' });
+    const opened = await waitFor(() =>
+      t.slack.calls.slice(before).find((c) => c.method === 'views.open' && c.ok),
+    );
+    await waitFor(() => held.waiting() > 0, { message: 'the read reaching Authgear' });
+    t.slack.closeView(String((opened.response.view as { id: string }).id));
+    t.slack.expectRefusal({ method: 'views.update', error: 'not_found' });
+    held.release();
+    await waitFor(() => t.logs.some((l) => l.includes('the form was closed before it was filled in')), {
+      message: 'the bot noticing the form was closed',
+    });
+    expect(t.slack.calls.slice(before).filter((c) => c.method === 'views.update')).toHaveLength(1);
+    expect(t.slack.responsesTo(command.responseUrlId ?? '')).toEqual([]);
+    expect(t.slack.messagesIn(t.slack.dmChannelFor(PEOPLE.support))).toEqual([]);
+  });
 });

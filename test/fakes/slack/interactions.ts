@@ -4,6 +4,9 @@
  *   `expired_url`. A URL Slack never issued answers 404 `no_service` (as an unknown webhook does).
  * - a `trigger_id` opens one view, within about 3 seconds: `exchanged_trigger_id` when used again,
  *   `expired_trigger_id` when old, `invalid_trigger_id` when Slack never issued it.
+ * - a `response_url` acts on the message the interaction came from: `replace_original` / `delete_original` replace
+ *   or delete that message; when it is a stored (non-ephemeral) message, Slack keeps the replacement (history,
+ *   search, exports). Source: Slack's "Handling user interaction" docs, "Modifying the source message".
  * The request driver asks the fake for both, so the fake (not the bot, not the test) judges each use.
  */
 import { randomBytes } from 'node:crypto';
@@ -19,9 +22,17 @@ export interface InteractionLimits {
   readonly triggerTtlMs?: number;
 }
 
+/** The stored (non-ephemeral) message an interaction came from. */
+export interface MessageSource {
+  readonly channel: string;
+  readonly ts: string;
+}
+
 export interface Interactions {
-  /** Registers (or re-registers) response URL `id` as issued now. */
-  issueResponseUrl(id: string, at: number): void;
+  /** Registers (or re-registers) response URL `id` as issued now, for an interaction on `source` (if stored). */
+  issueResponseUrl(id: string, at: number, source?: MessageSource): void;
+  /** The stored message response URL `id` came from; undefined for an ephemeral message, a command or a view. */
+  sourceOf(id: string): MessageSource | undefined;
   /** Slack's refusal of a post to response URL `id` now, or undefined when it may be accepted. */
   responseUrlRefusal(id: string, at: number): { status: number; error: string } | undefined;
   /** Counts an accepted post. */
@@ -37,13 +48,14 @@ export interface Interactions {
 export const createInteractions = (limits: InteractionLimits = {}): Interactions => {
   const responseUrlTtl = limits.responseUrlTtlMs ?? RESPONSE_URL_TTL_MS;
   const triggerTtl = limits.triggerTtlMs ?? TRIGGER_TTL_MS;
-  const responseUrls = new Map<string, { issuedAt: number; posts: number }>();
+  const responseUrls = new Map<string, { issuedAt: number; posts: number; source?: MessageSource }>();
   const triggers = new Map<string, { issuedAt: number; used: boolean }>();
   let seq = 0;
   return {
-    issueResponseUrl: (id, at) => {
-      responseUrls.set(id, { issuedAt: at, posts: 0 });
+    issueResponseUrl: (id, at, source) => {
+      responseUrls.set(id, { issuedAt: at, posts: 0, ...(source ? { source } : {}) });
     },
+    sourceOf: (id) => responseUrls.get(id)?.source,
     responseUrlRefusal: (id, at) => {
       const url = responseUrls.get(id);
       if (!url) return { status: 404, error: 'no_service' };

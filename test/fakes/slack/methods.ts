@@ -25,6 +25,8 @@ export interface MethodContext {
   dmChannelFor(userId: string): string;
   messages: Map<string, Json>;
   views: Map<string, Json>;
+  /** Views the person no longer has open (closed, or closed by the answer to a submission). */
+  closedViews: Set<string>;
   channels: Conversations;
 }
 
@@ -160,10 +162,17 @@ const viewsUpdate: MethodHandler = (args, ctx) => {
   const byExternal = [...ctx.views.values()].find((v) => externalId && v.external_id === externalId);
   const id = str(args.view_id) ?? (typeof byExternal?.id === 'string' ? byExternal.id : undefined);
   const previous = id === undefined ? undefined : ctx.views.get(id);
-  if (!id || !previous) return fail('not_found');
+  // A view that was closed is gone for Slack too (view-answers.ts).
+  if (!id || !previous || ctx.closedViews.has(id)) return fail('not_found');
   const view = renderView(input, id, ctx, previous);
   ctx.views.set(id, view);
   return { ok: true, view };
+};
+
+/** The view `id` replaced by `view` (a `response_action: update` answer), as views.update would. */
+export const replaceView = (id: string, view: Json, ctx: MethodContext): void => {
+  const previous = ctx.views.get(id);
+  if (previous && !ctx.closedViews.has(id)) ctx.views.set(id, renderView(view, id, ctx, previous));
 };
 
 const viewsPublish: MethodHandler = (args, ctx) => {
@@ -216,6 +225,27 @@ const teamInfo: MethodHandler = (_args, ctx) => ({
     icon: { image_default: true },
   },
 });
+
+/**
+ * A response_url post acting on the stored message its interaction came from: `delete_original` deletes it,
+ * `replace_original` replaces its content (same ts), as Slack does ("Modifying the source message").
+ */
+export const actOnSourceMessage = (
+  body: Json,
+  source: { readonly channel: string; readonly ts: string },
+  ctx: MethodContext,
+): void => {
+  const key = messageKey(resolveChannel(source.channel, ctx), source.ts);
+  const previous = ctx.messages.get(key);
+  if (!previous) return;
+  if (body.delete_original === true) {
+    ctx.messages.delete(key);
+    return;
+  }
+  if (body.replace_original !== true) return;
+  const thread = previous.thread_ts === undefined ? {} : { thread_ts: previous.thread_ts };
+  ctx.messages.set(key, { ...botMessage(body, ctx, source.ts), ...thread });
+};
 
 export const methodHandlers: Readonly<Record<string, MethodHandler>> = {
   'auth.test': authTest,

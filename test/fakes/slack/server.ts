@@ -10,11 +10,12 @@ import { createConversations, type SeedChannel } from './conversations.js';
 import { createDirectory, type SeedUser } from './directory.js';
 import { createFaults, type FailNextOptions, type RateLimitOptions } from './faults.js';
 import { InvalidJsonError, parseArgs, readRawBody, tokenOf } from './http-body.js';
-import { createInteractions, type InteractionLimits } from './interactions.js';
-import type { FakeIdentity, MethodContext } from './methods.js';
+import { createInteractions, type InteractionLimits, type MessageSource } from './interactions.js';
+import { actOnSourceMessage, type FakeIdentity, type MethodContext, replaceView } from './methods.js';
 import { createRecorder, type Json, type Recorder } from './recorder.js';
 import { createRefusalLedger, type RefusalExpectation, registerLedger } from './refusals.js';
 import { createSocketModeFake, type SocketModeFake } from './socket-mode.js';
+import { viewAnswerRefusal, viewsClosedBy } from './view-answers.js';
 
 export interface SlackFakeOptions extends Partial<FakeIdentity>, InteractionLimits {
   /** When set, only this bot token is accepted (others answer `invalid_auth`); otherwise any non-empty token. */
@@ -45,9 +46,22 @@ export interface SlackFake extends Recorder {
   readonly identity: FakeIdentity;
   /**
    * Issues a response URL as Slack does with an interaction: `${url}/response/<id>` (a fresh id `r1`, `r2`… when
-   * none is given), good for 5 posts within 30 minutes of now.
+   * none is given), good for 5 posts within 30 minutes of now. With `source`, the interaction came from that stored
+   * (non-ephemeral) message: `replace_original` / `delete_original` posts then replace or delete it.
    */
-  responseUrl(id?: string): string;
+  responseUrl(id?: string, source?: MessageSource): string;
+  /** A message Slack keeps (posted, updated, or replaced through a response_url), as it is now. */
+  storedMessage(channel: string, ts: string): Json | undefined;
+  /** Every message Slack keeps now, with its channel and ts. */
+  storedMessages(): { channel: string; ts: string; message: Json }[];
+  /**
+   * The app answered a view_submission of `view` with `answer` (the parsed ack body; undefined when empty): Slack
+   * refuses `errors` not keyed by input blocks (`invalid_errors`, a refusal the test must declare), and an empty
+   * answer or `clear` closes the view (then views.update answers `not_found`). The request driver calls it.
+   */
+  viewAnswered(view: Json, answer: unknown): void;
+  /** The person closed view `viewId` (the X or Cancel): views.update of it then answers `not_found`. */
+  closeView(viewId: string): void;
   /** Issues a trigger_id as Slack does with an interaction: it opens one view within 3 s of now. */
   issueTriggerId(): string;
   /** The fake's clock (ms). */
@@ -147,6 +161,7 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     dmChannelFor,
     messages: new Map(),
     views: new Map(),
+    closedViews: new Set(),
     channels: conversations,
   };
 
@@ -197,6 +212,8 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     const answer = answers.responseUrl(id, body, at);
     if (answer.status === 200) {
       interactions.usedResponseUrl(id);
+      const source = interactions.sourceOf(id);
+      if (source) actOnSourceMessage(body, source, ctx);
       recorder.recordResponse({ id, body, at });
     } else {
       const error = typeof answer.body.error === 'string' ? answer.body.error : 'unknown';
@@ -242,15 +259,46 @@ export const startSlackFake = async (options: SlackFakeOptions = {}): Promise<Sl
     url: base,
     apiUrl: `${base}/api/`,
     identity,
-    responseUrl: (requested) => {
+    responseUrl: (requested, source) => {
       const id = requested ?? `r${++responseSeq}`;
-      interactions.issueResponseUrl(id, now());
+      interactions.issueResponseUrl(id, now(), source);
       return `${base}/response/${encodeURIComponent(id)}`;
     },
     issueTriggerId: () => interactions.issueTriggerId(now(), identity.teamId),
     now,
     advance: (ms) => {
       offsetMs += ms;
+    },
+    storedMessage: (channel, ts) =>
+      ctx.messages.get(`${/^[UW][A-Z0-9]+$/.test(channel) ? dmChannelFor(channel) : channel}/${ts}`),
+    storedMessages: () =>
+      [...ctx.messages.entries()].map(([key, message]) => {
+        const [channel = '', ts = ''] = key.split('/');
+        return { channel, ts, message };
+      }),
+    viewAnswered: (submitted, answer) => {
+      const id = typeof submitted.id === 'string' ? submitted.id : '';
+      const view = ctx.views.get(id) ?? submitted;
+      const refused = viewAnswerRefusal(view, answer);
+      if (refused) {
+        const args = { view_id: id, answer: (answer ?? null) as Json };
+        ledger.add({ method: 'view_submission', error: refused, status: 200, args, at: now(), armed: false });
+        return;
+      }
+      const closes = viewsClosedBy(answer);
+      if (closes === 'view') ctx.closedViews.add(id);
+      if (closes === 'stack') {
+        const root = view.root_view_id ?? id;
+        for (const [other, v] of ctx.views)
+          if ((v.root_view_id ?? other) === root) ctx.closedViews.add(other);
+        ctx.closedViews.add(id);
+      }
+      const next = (answer as Json | undefined)?.view;
+      if ((answer as Json | undefined)?.response_action === 'update' && typeof next === 'object' && next)
+        replaceView(id, next as Json, ctx);
+    },
+    closeView: (viewId) => {
+      ctx.closedViews.add(viewId);
     },
     dmChannelFor,
     rateLimit: faults.rateLimit,

@@ -110,6 +110,70 @@ describe.each<[string, () => ConfirmationStore]>([
     });
   });
 
+  it('voids a pending confirmation on Cancel: a Confirm afterwards finds it cancelled and claims nothing', async () => {
+    const record = confirmation();
+    await store.create(record);
+    expect(await store.cancel(record.id, { userId: 'U0SUPPORT', now: at(1000) })).toEqual({
+      kind: 'cancelled',
+      record,
+    });
+    const outcome = { result: 'cancelled' as const, at: at(1000).toISOString() };
+    const late = await store.claim(record.id, { userId: 'U0SUPPORT', now: at(2000), leaseMs: LEASE });
+    expect(late).toEqual({ kind: 'done', record, outcome });
+    if (late.kind !== 'done') throw new Error('expected done');
+    expect(claimRefusal(late, record.id).userMessage).toMatch(/cancelled/);
+    expect(await store.cancel(record.id, { userId: 'U0SUPPORT', now: at(3000) })).toEqual({
+      kind: 'done',
+      record,
+      outcome,
+    });
+    expect(
+      await store.finish(record.id, { outcome: { ...outcome, result: 'executed' }, now: at(4000) }),
+    ).toBe(false);
+  });
+
+  it("does not cancel what is running, someone else's, or expired", async () => {
+    const running = confirmation();
+    await store.create(running);
+    await store.claim(running.id, { userId: 'U0SUPPORT', now: at(1), leaseMs: LEASE });
+    expect(await store.cancel(running.id, { userId: 'U0SUPPORT', now: at(2) })).toEqual({
+      kind: 'running',
+      record: running,
+      stalled: false,
+    });
+    const other = confirmation();
+    await store.create(other);
+    expect(await store.cancel(other.id, { userId: 'U0VIEWER', now: at(1) })).toEqual({
+      kind: 'not_yours',
+      record: other,
+    });
+    expect((await store.claim(other.id, { userId: 'U0SUPPORT', now: at(2), leaseMs: LEASE })).kind).toBe(
+      'claimed',
+    );
+    const old = confirmation();
+    await store.create(old);
+    expect(await store.cancel(old.id, { userId: 'U0SUPPORT', now: at(TTL) })).toEqual({ kind: 'expired' });
+    expect(await store.cancel('not an id {x}', { userId: 'U0SUPPORT', now: at(1) })).toEqual({
+      kind: 'expired',
+    });
+  });
+
+  it('lets exactly one of concurrent Cancel and Confirm clicks win', async () => {
+    for (let round = 0; round < 10; round++) {
+      const record = confirmation();
+      await store.create(record);
+      const outcomes = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          i % 2 === 0
+            ? store.cancel(record.id, { userId: 'U0SUPPORT', now: at(1) })
+            : store.claim(record.id, { userId: 'U0SUPPORT', now: at(1), leaseMs: LEASE }),
+        ),
+      );
+      const winners = outcomes.filter((o) => o.kind === 'claimed' || o.kind === 'cancelled');
+      expect(winners).toHaveLength(1);
+    }
+  });
+
   it('says a claim stalled once its lease has passed without an outcome', async () => {
     const record = confirmation();
     await store.create(record);

@@ -115,12 +115,14 @@ export const validPeriodAction: ActionDefinition<PeriodInput> = defineAction<Per
       accountValidUntil: parseBound(until, PERIOD_USAGE),
     };
   },
-  fields: () => [
+  // Opened for a known user (their card), the form shows the period as it is now.
+  fields: (user) => [
     {
       kind: 'datetime',
       id: 'accountValidFrom',
       label: 'Valid from',
       optional: true,
+      initial: user?.accountValidFrom,
       hint: 'Empty: no start.',
     },
     {
@@ -128,6 +130,7 @@ export const validPeriodAction: ActionDefinition<PeriodInput> = defineAction<Per
       id: 'accountValidUntil',
       label: 'Valid until',
       optional: true,
+      initial: user?.accountValidUntil,
       hint: 'Empty: no end.',
     },
   ],
