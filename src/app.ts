@@ -8,6 +8,7 @@ import { createAlertStream } from './alerts/stream.js';
 import { type ApprovalService, createApprovalService } from './approvals/service.js';
 import type { ApprovalStore } from './approvals/store.js';
 import { createSweeper } from './approvals/sweeper.js';
+import { coalesceDenials } from './audit/coalesce-denials.js';
 import { createAuditWebClient, createOutboxAuditSink } from './audit/delivery.js';
 import type { AuditSink } from './audit/event.js';
 import { createLogAuditSink } from './audit/log-sink.js';
@@ -40,6 +41,7 @@ import type { SecretStore } from './secrets/store.js';
 import { createSecretVault } from './secrets/vault.js';
 import { createActorResolver, type Services } from './services.js';
 import { createDirectory } from './slack/directory.js';
+import { createPlaceOf } from './slack/place.js';
 import { guardedReceiver } from './slack/receiver.js';
 import { responseUrlOrigins } from './slack/response-url.js';
 import { createUserResolver } from './users/resolve.js';
@@ -149,7 +151,16 @@ export const createApp = (deps: AppDeps): BuiltApp => {
   const origins = responseUrlOrigins(config.slack.apiUrl);
   admitRequests(app, work, logger, origins);
   measureAcks(app, metrics);
-  const directory = createDirectory(app.client, { logger: logger.child({ component: 'slack-directory' }) });
+  const directory = createDirectory(app.client, {
+    logger: logger.child({ component: 'slack-directory' }),
+    now: () => now().getTime(),
+    // Rate-limited group look-ups must not wait out Retry-After inside a click: the directory uses what it knows.
+    groupsClient: createAuditWebClient(config.slack.botToken, {
+      slackApiUrl: config.slack.apiUrl,
+      logger,
+      fetch,
+    }),
+  });
   const users = createUserResolver(api, directory);
   const actions = deps.actions ?? allActions(config.authgear.project);
   const actionsByKey = indexActions(actions);
@@ -169,7 +180,11 @@ export const createApp = (deps: AppDeps): BuiltApp => {
         })
       : undefined;
   if (delivery) watchOutbox(metrics, outbox, () => delivery.buffered());
-  const audit = observeOutcomes(deps.audit ?? delivery ?? createLogAuditSink(logger), {
+  // Repeated denials are counted rather than posted one by one; the metrics and logs still see each of them.
+  const denials = coalesceDenials(deps.audit ?? delivery ?? createLogAuditSink(logger), {
+    now: () => now().getTime(),
+  });
+  const audit = observeOutcomes(denials, {
     metrics,
     logger: logger.child({ component: 'outcome' }),
   });
@@ -199,8 +214,26 @@ export const createApp = (deps: AppDeps): BuiltApp => {
         })
       : undefined;
   const actorOf = createActorResolver(policy, directory);
-  const grants = createGrants({ options: deps.grants, api, audit, client: app.client, policy, logger, now });
-  const execution = createExecution({ api, users, audit, now, policy, grants: grants.ledger });
+  const placeOf = createPlaceOf(policy, directory);
+  const grants = createGrants({
+    options: deps.grants,
+    api,
+    audit,
+    client: app.client,
+    policy,
+    logger,
+    now,
+    rolesOf: async (user) => (await actorOf(user)).roles,
+  });
+  const execution = createExecution({
+    api,
+    users,
+    audit,
+    now,
+    policy,
+    grants: grants.ledger,
+    profiles: directory,
+  });
   const secrets = createSecretVault({ store: deps.secrets, keyMaterial: config.authgear.privateKeyPem, now });
   const approvals = createApprovalService({
     store: deps.approvals.store,
@@ -228,6 +261,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     now,
     extras: { approvals, grants: grants.ledger },
     actorOf,
+    placeOf,
   };
   const pipeline = createPipeline({
     policy,
@@ -239,6 +273,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     confirmations: deps.confirmations,
     freshActor: (clicker) => actorOf(clicker, { fresh: true }),
     now,
+    placeOf,
   });
   const services: Services = {
     ...base,
@@ -301,6 +336,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
           { abandoned, graceMs },
           'grace period over with requests still running: an approval cut short is marked unknown by another replica',
         );
+      await denials.flush();
       const auditFlushed = (await delivery?.flush(AUDIT_FLUSH_MS)) ?? true;
       await delivery?.stop();
       await app.stop();

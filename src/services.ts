@@ -10,6 +10,7 @@ import { rolesFor } from './permissions/authorize.js';
 import type { QueryServices, QueryVerb } from './queries/types.js';
 import type { SecretVault } from './secrets/vault.js';
 import type { Directory } from './slack/directory.js';
+import type { PlaceOf } from './slack/place.js';
 import type { UserResolver } from './users/resolve.js';
 
 /** Everything handlers use, built once in createApp from injected dependencies. */
@@ -30,6 +31,8 @@ export interface Services {
   readonly actorOf: (user: SlackUserRef, options?: { readonly fresh?: boolean }) => Promise<Actor>;
   /** Secrets delivered after an approval, revealed once by their owner. */
   readonly secrets: SecretVault;
+  /** Where a request happened, for the allow-list (is a DM the one with the bot?). */
+  readonly placeOf: PlaceOf;
   /** Where a response_url may point (Slack's hooks hosts and the configured API URL's origin). */
   readonly responseUrlOrigins: readonly string[];
 }

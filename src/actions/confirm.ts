@@ -47,6 +47,7 @@ export interface ConfirmDeps {
     def: AnyActionDefinition,
     record: ConfirmationRecord,
     user: Awaited<ReturnType<UserResolver['byNodeId']>> | undefined,
+    actor: Actor,
   ) => Record<string, unknown>;
   readonly logger: AppLogger;
   readonly now: () => Date;
@@ -97,7 +98,7 @@ export const createConfirmFlow = (deps: ConfirmDeps) => {
         record.targetUserId && def.targetsUser !== false
           ? await deps.users.byNodeId(record.targetUserId, auditContextOf(actor))
           : undefined;
-      const input = deps.validate(def, record, user);
+      const input = deps.validate(def, record, user, actor);
       const reason = typeof input.reason === 'string' ? input.reason : undefined;
       const gate = await deps.gate.submit({
         def,

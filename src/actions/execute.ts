@@ -9,7 +9,8 @@ import type { Policy } from '../config/policy.js';
 import { AppError, asAppError } from '../errors.js';
 import type { GrantLedger } from '../grants/ledger.js';
 import type { Actor } from '../permissions/authorize.js';
-import type { UserResolver } from '../users/resolve.js';
+import type { SlackProfiles, UserResolver } from '../users/resolve.js';
+import { selfServiceRefusal } from './self-service.js';
 import type { ActionResult, AnyActionDefinition } from './types.js';
 
 /** Who acted, as the Admin API token's `audit_context` claim names them (Authgear's own audit log shows it). */
@@ -36,6 +37,8 @@ export interface ExecutionDeps {
   /** The policy as it is now: limits are checked again at execution (an approval may run hours later). */
   readonly policy?: Policy;
   readonly grants?: GrantLedger;
+  /** Slack profiles: who the requester is in Authgear (by email), for actions nobody may run on themselves alone. */
+  readonly profiles?: SlackProfiles;
 }
 
 /** Extra fields of an action's audit event; `user` and `input` give the target and the summary. */
@@ -59,6 +62,8 @@ export const createExecution = (deps: ExecutionDeps) => {
     extra: ActionEventExtra,
   ): AuditEvent => {
     const { user, input, ...rest } = extra;
+    // The reason a person gave travels as the event's reason (summaries leave it out, so it is said once).
+    const given = typeof input?.reason === 'string' && input.reason.trim() !== '' ? input.reason : undefined;
     let summary = def.title;
     try {
       if (input) summary = def.summary(input, user);
@@ -74,6 +79,7 @@ export const createExecution = (deps: ExecutionDeps) => {
       actionKey: def.key,
       target: user ? { userId: user.id, label: userLabel(user) } : undefined,
       summary,
+      ...(given ? { reason: given.slice(0, 500) } : {}),
       ...rest,
     };
   };
@@ -87,6 +93,27 @@ export const createExecution = (deps: ExecutionDeps) => {
   ): Promise<void> => deps.audit.record(eventOf(type, actor, def, extra));
 
   /**
+   * Refuses, audited as denied, an action that gives access when its requester is its target (or the bot cannot tell
+   * they are not) and no other person approved it (`approved` false).
+   */
+  const refuseSelfService = async (
+    actor: Actor,
+    def: AnyActionDefinition,
+    about: { readonly user: AuthgearUser | undefined; readonly input?: Record<string, unknown> },
+  ): Promise<void> => {
+    if (def.needsAnotherPerson !== true) return;
+    const refusal = await selfServiceRefusal(deps.profiles, actor, about.user);
+    if (refusal === undefined) return;
+    await audit('denied', actor, def, {
+      user: about.user,
+      input: about.input,
+      reason: String(refusal.details?.reason ?? 'self_grant'),
+      errorCode: refusal.code,
+    });
+    throw refusal;
+  };
+
+  /**
    * Executes once, audits the outcome (executed, failed, or unknown), and returns the result (the caller delivers it
    * to the requester only).
    */
@@ -94,21 +121,40 @@ export const createExecution = (deps: ExecutionDeps) => {
     actor: Actor,
     def: AnyActionDefinition,
     input: Record<string, unknown>,
-    approval?: { readonly id: string; readonly link?: string | undefined },
+    approval?: {
+      readonly id: string;
+      readonly link?: string | undefined;
+      /** Slack user IDs of those who approved it: with the ID, in the mutation's `audit_context`. */
+      readonly approvers?: readonly string[] | undefined;
+    },
     /** The target as just read by the caller; without it (after an approval) the user is read fresh. */
     loaded?: { readonly user: AuthgearUser | undefined },
   ): Promise<ActionResult> => {
     let user = loaded?.user;
+    let refused = false;
     try {
       const userId = typeof input.userId === 'string' ? input.userId : undefined;
       if (!loaded && def.targetsUser !== false && userId)
         user = await deps.users.byNodeId(userId, auditContextOf(actor));
-      def.check?.(input, user, now(), deps.policy);
+      def.check?.(input, user, now(), deps.policy, actor);
+      if (approval === undefined) {
+        refused = true;
+        await refuseSelfService(actor, def, { user, input });
+        refused = false;
+      }
       const about = { user, input, approvalId: approval?.id, approvalLink: approval?.link };
       // No unaudited change: the mutation runs only once its "executing" event is queued (else audit.unavailable).
       await acceptAudit(deps.audit, eventOf('executing', actor, def, about));
       const result = await def.execute(
-        { api: deps.api, actor, auditContext: auditContextOf(actor), now: now(), grants: deps.grants },
+        {
+          api: deps.api,
+          actor,
+          auditContext: approval
+            ? { ...auditContextOf(actor), approval_id: approval.id, approved_by: approval.approvers ?? [] }
+            : auditContextOf(actor),
+          now: now(),
+          grants: deps.grants,
+        },
         input,
         user,
       );
@@ -116,6 +162,7 @@ export const createExecution = (deps: ExecutionDeps) => {
       return result;
     } catch (e) {
       const err = namedNoReason(asAppError(e), def);
+      if (refused) throw err; // audited as denied: nothing was tried
       // Authgear may have applied it (the answer was lost): audited as unknown, never as failed.
       await audit(err.code === 'authgear.outcome_unknown' ? 'unknown' : 'failed', actor, def, {
         user,
@@ -128,7 +175,7 @@ export const createExecution = (deps: ExecutionDeps) => {
     }
   };
 
-  return { audit, execute };
+  return { audit, execute, refuseSelfService };
 };
 
 export type Execution = ReturnType<typeof createExecution>;

@@ -10,6 +10,7 @@ import { AppError, isAppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
 import { type Actor, authorize } from '../permissions/authorize.js';
 import { denialError } from '../permissions/denial.js';
+import { type PlaceOf, plainPlaceOf } from '../slack/place.js';
 import type { UserResolver } from '../users/resolve.js';
 import { createCancelFlow } from './cancel.js';
 import { type Clicker, createConfirmFlow } from './confirm.js';
@@ -31,6 +32,8 @@ export interface PipelineDeps {
   /** The clicker's roles read fresh (user-group membership from Slack, not a cache): used at Confirm. */
   readonly freshActor: (clicker: Clicker) => Promise<Actor>;
   readonly now?: () => Date;
+  /** Where a request happened, for the allow-list (is a DM the one with the bot?). */
+  readonly placeOf?: PlaceOf;
 }
 
 /** Where an action starts from: a slash verb (`who` + args), a card button (`userId`), or a submitted form. */
@@ -76,7 +79,8 @@ export const createPipeline = (deps: PipelineDeps) => {
     def: AnyActionDefinition,
     channelId?: string,
   ): Promise<void> => {
-    const decision = authorize(actor, def.permission, { channelId, mutation: true }, deps.policy);
+    const place = await (deps.placeOf ?? plainPlaceOf)(actor.userId, channelId, { mutation: true });
+    const decision = authorize(actor, def.permission, place, deps.policy);
     if (decision.ok) return;
     await audit('denied', actor, def, { reason: decision.reason, errorCode: 'permission.denied' });
     throw denialError(decision.reason, def.permission);
@@ -160,7 +164,10 @@ export const createPipeline = (deps: PipelineDeps) => {
     const input = blind
       ? parseInput(def, { ...raw, userId: user?.id ?? HIDDEN_TARGET }, undefined)
       : parseInput(def, raw, user);
-    if (!blind) def.check?.(input, user, now(), deps.policy);
+    if (!blind) def.check?.(input, user, now(), deps.policy, req.actor);
+    // Said now rather than after Confirm: without an approval, nobody gives themselves access.
+    if (!blind && user && !deps.gate.rule(def).needed)
+      await deps.execution.refuseSelfService(req.actor, def, { user, input });
     const record = newConfirmation(
       {
         actionKey: def.key,
@@ -208,9 +215,9 @@ export const createPipeline = (deps: PipelineDeps) => {
     freshActor: deps.freshActor,
     seesUsers: (actor) => seesUsers(deps.policy, actor),
     authorize: authorizeOrThrow,
-    validate: (def, record, user) => {
+    validate: (def, record, user, actor) => {
       const input = parseInput(def, record.input, user);
-      def.check?.(input, user, now(), deps.policy);
+      def.check?.(input, user, now(), deps.policy, actor);
       return input;
     },
     logger: deps.logger,

@@ -124,6 +124,11 @@ export interface ActionDefinition<I extends { readonly userId?: string } = { rea
    * approval, and a start-up warning lists those it leaves ungated.
    */
   readonly irreversible?: boolean;
+  /**
+   * The action gives the target user access (a time-boxed grant, its extension): the requester may run it on their
+   * own Authgear account only through an approval by another person (see self-service.ts).
+   */
+  readonly needsAnotherPerson?: boolean;
   /** Whether the action targets a user (the first slash argument is `<who>`). Default true. */
   readonly targetsUser?: boolean;
   /** Modal fields; `fromFields` maps their raw values to input fields (zod validates the result, by field id). */
@@ -131,9 +136,16 @@ export interface ActionDefinition<I extends { readonly userId?: string } = { rea
   readonly fromFields?: (values: FieldValues) => Record<string, unknown>;
   /**
    * Read-first checks (state-dependent actions): throw AppError('state.no_change', ...) to stop with no mutation.
-   * The pipeline and the execution pass the policy, for checks against its limits (the longest grant).
+   * The pipeline and the execution pass the policy and the actor (roles read at that moment), for checks against
+   * the policy's limits (what the actor may grant, and for how long).
    */
-  readonly check?: (input: I, user: AuthgearUser | undefined, now: Date, policy?: Policy) => void;
+  readonly check?: (
+    input: I,
+    user: AuthgearUser | undefined,
+    now: Date,
+    policy?: Policy,
+    actor?: Actor,
+  ) => void;
   readonly confirm: (input: I, user: AuthgearUser | undefined) => Confirmation;
   /** Exactly one Admin API mutation. */
   readonly execute: (ctx: ActionContext, input: I, user: AuthgearUser | undefined) => Promise<ActionResult>;

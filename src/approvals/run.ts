@@ -84,7 +84,11 @@ export const createRunner = (deps: RunDeps) => {
       if (!def) throw new AppError('input.invalid', 'That action no longer exists.');
       const actor = await deps.requesterNow(record);
       started = true; // from here on the executor audits executed/failed/unknown itself
-      result = await deps.execute(actor, def, record.input, { id: record.id, link: record.card?.link });
+      result = await deps.execute(actor, def, record.input, {
+        id: record.id,
+        link: record.card?.link,
+        approvers: record.approvals.map((a) => a.userId),
+      });
     } catch (e) {
       failure = asAppError(e);
     }

@@ -8,11 +8,13 @@ import type { Executor } from '../actions/execute.js';
 import type { AnyActionDefinition } from '../actions/types.js';
 import type { AuditSink } from '../audit/event.js';
 import { stateLabel } from '../blocks/approvals-list.js';
+import { safe } from '../blocks/primitives.js';
 import type { Policy } from '../config/policy.js';
 import { AppError } from '../errors.js';
 import type { AppLogger } from '../logger.js';
 import { type ActionName, isActionName } from '../permissions/actions.js';
 import { type Actor, authorize, authorizeApprover } from '../permissions/authorize.js';
+import { notApproverMessage } from '../permissions/denial.js';
 import type { SecretVault } from '../secrets/vault.js';
 import { createActorResolver, type SlackUserRef, type WebClient } from '../services.js';
 import { createDirectory } from '../slack/directory.js';
@@ -51,19 +53,26 @@ export interface Decision {
   readonly note?: string;
 }
 
-const notApprover = (id: string): AppError =>
-  new AppError('permission.denied', "You're not an approver for this kind of request.", {
-    details: { approvalId: id, reason: 'not_an_approver' },
+const notApprover = (id: string, action: ActionName | undefined): AppError =>
+  new AppError('permission.denied', notApproverMessage(action), {
+    details: { approvalId: id, reason: 'not_an_approver', action },
   });
+
+/** The requester's DM about a rejection: who rejected, and their reason when they gave one (escaped). */
+const rejectionText = (summary: string, rejectedBy: string, reason: string | undefined): string =>
+  `Your request was rejected by <@${rejectedBy}>: ${summary}. Nothing was changed.${
+    reason ? `\nReason: ${safe(reason, 500)}` : ''
+  }`;
 
 /** How many records the lists (`/authgear approvals`, App Home) read at most. */
 const LIST_LIMIT = 100;
 
 /** Raised before running an approved action whose requester has lost the right to it meanwhile. */
-const lostRight = (): AppError =>
+const lostRight = (action: ActionName | undefined): AppError =>
   new AppError(
     'permission.denied',
-    'You no longer have the right to do this, so it was not run. Nothing was changed.',
+    `You no longer have the right to do this${action ? ` (the policy action \`${action}\`)` : ''}, so it was not run. Nothing was changed.`,
+    { details: { reason: 'not_granted', action } },
   );
 
 export const createApprovalService = (deps: ApprovalServiceDeps) => {
@@ -100,7 +109,7 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
     );
     // Where it was asked was checked when it was confirmed; here only the requester's right counts.
     const action = actionOf(record);
-    if (action === undefined || !authorize(actor, action, {}, policy).ok) throw lostRight();
+    if (action === undefined || !authorize(actor, action, {}, policy).ok) throw lostRight(action);
     return actor;
   };
 
@@ -120,12 +129,12 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
     const record = await store.get(id);
     if (!record) return refused({ kind: 'refused', reason: 'not_found' }, id);
     const action = actionOf(record);
-    if (action === undefined) throw notApprover(id);
+    if (action === undefined) throw notApprover(id, action);
     const decision = authorizeApprover(actor, action, record.requester.userId, policy);
     if (decision.ok) return record;
     if (decision.reason === 'self_approval')
       return refused({ kind: 'refused', reason: 'self_approval', record }, id);
-    throw notApprover(id);
+    throw notApprover(id, action);
   };
 
   return {
@@ -189,10 +198,7 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
       if (outcome.kind === 'refused') return refused(outcome, id);
       await notify.audit('rejected', outcome.record, actor, { reason: trimmed });
       await notify.updateCard(outcome.record);
-      await notify.dmRequester(
-        outcome.record,
-        `Your request was rejected by <@${actor.userId}>: ${outcome.record.summary}. Nothing was changed.`,
-      );
+      await notify.dmRequester(outcome.record, rejectionText(outcome.record.summary, actor.userId, trimmed));
       return { note: `${stateLabel('rejected')}: ${outcome.record.summary}. The requester was told.` };
     },
 

@@ -36,6 +36,8 @@ export const auditEventSchema = z.object({
   approvalLink: optional,
   errorCode: optional,
   reason: optional,
+  /** A denial repeated this many more times within a short window after the first (see coalesce-denials.ts). */
+  repeated: z.number().int().positive().optional(),
 });
 
 export type AuditEvent = Readonly<z.output<typeof auditEventSchema>>;

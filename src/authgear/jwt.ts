@@ -3,9 +3,13 @@ import { SignJWT } from 'jose';
 
 /** Who acted through Slack; carried in the Admin API JWT so Authgear's own audit log names them. */
 export interface AuditContext {
+  /** Who asked (for an approved action: the requester). */
   readonly slack_user_id: string;
   readonly slack_user_name?: string | undefined;
   readonly slack_team_id?: string | undefined;
+  /** An approved action: the approval request's ID, and the Slack user IDs of the people who approved it. */
+  readonly approval_id?: string | undefined;
+  readonly approved_by?: readonly string[] | undefined;
 }
 
 export interface TokenSourceOptions {

@@ -34,20 +34,30 @@ const token = (text: string): string => text.replace(/[^\w.-]/g, '');
 
 const SAFE_LINK = /^https:\/\/[^\s<>|]+$/;
 
-const eventLine = (e: AuditEvent): string =>
-  [
-    `${ICONS[e.type]} *${e.type}* \`${token(e.action)}\` by <@${token(e.actor.userId)}>`,
-    e.target ? `on ${escapeOnce(e.target.label)}` : undefined,
-    `— ${escapeOnce(e.summary)}`,
-    e.errorCode ? `(error \`${token(e.errorCode)}\`)` : undefined,
+/**
+ * One line per event, each fact once and always under the same label: result and what (`*requested* Disable
+ * alice`), then `action`, `by`, `target` (only when the summary does not already name it), `reason` (what a person
+ * gave) or `denial` (the rule that refused), and `error`.
+ */
+const eventLine = (e: AuditEvent): string => {
+  const summary = escapeOnce(e.summary);
+  const label = e.target ? escapeOnce(e.target.label) : undefined;
+  return [
+    `${ICONS[e.type]} *${e.type}* ${summary}`,
+    `action \`${token(e.action)}\``,
+    `by <@${token(e.actor.userId)}>`,
+    label !== undefined && !summary.includes(label) ? `target ${label}` : undefined,
     e.reason
       ? e.type === 'denied'
-        ? `(reason \`${token(e.reason)}\`)`
-        : `“${safe(e.reason, 300)}”`
+        ? `denial \`${token(e.reason)}\``
+        : `reason “${safe(e.reason, 300)}”`
       : undefined,
+    e.errorCode ? `error \`${token(e.errorCode)}\`` : undefined,
+    e.repeated ? `repeated ${e.repeated}× more within a minute of the first` : undefined,
   ]
     .filter((part): part is string => part !== undefined)
-    .join(' ');
+    .join(' · ');
+};
 
 const eventContext = (e: AuditEvent): string[] => [
   `<!date^${Math.floor(Date.parse(e.at) / 1000) || 0}^{date_short_pretty} {time_secs}|${escapeOnce(e.at)}>`,

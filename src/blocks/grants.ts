@@ -76,24 +76,30 @@ export const grantsListMessage = (
   return { text: `${title}: ${records.length}`, blocks: capBlocks(blocks) };
 };
 
-/** The requester's DM shortly before a grant ends: Extend (a new request, approved like the grant) or end it now. */
+/**
+ * The requester's DM shortly before a grant ends, with only the buttons they may use: Extend (a new request, approved
+ * like the grant; `extendMs` undefined when they may not extend it) and Revoke now (`canRevoke`). A click is
+ * checked again on the server whatever the DM showed.
+ */
 export const grantReminderMessage = (
   r: GrantRecord,
-  options: { readonly now: number; readonly extendMs: number },
+  options: { readonly now: number; readonly extendMs: number | undefined; readonly canRevoke: boolean },
 ): { text: string; blocks: Block[] } => {
   const left = durationText(r.exp - options.now);
   const text = `Your grant of ${r.target.kind} ${r.target.key} ends in ${left}`;
   const buttons = [
-    startButton(
-      `Extend by ${durationText(options.extendMs)}`,
-      ActionKeys.extendGrant,
-      {
-        u: r.user.id,
-        a: { grantId: r.id, kind: r.target.kind, key: r.target.key, durationMs: options.extendMs },
-      },
-      'primary',
-    ),
-    revokeButton(r),
+    options.extendMs === undefined
+      ? undefined
+      : startButton(
+          `Extend by ${durationText(options.extendMs)}`,
+          ActionKeys.extendGrant,
+          {
+            u: r.user.id,
+            a: { grantId: r.id, kind: r.target.kind, key: r.target.key, durationMs: options.extendMs },
+          },
+          'primary',
+        ),
+    options.canRevoke ? revokeButton(r) : undefined,
   ].filter((b): b is Button => b !== undefined);
   return {
     text,
@@ -102,7 +108,11 @@ export const grantReminderMessage = (
         `:alarm_clock: The grant of ${accessText(r)} to *${r.user.label}* ends ${dateText(r.exp)} (in ${left}). It is taken back then.`,
       ),
       ...(buttons.length > 0 ? [{ type: 'actions' as const, elements: buttons }] : []),
-      context(['Extending asks again, with the same approval as a new grant.']),
+      context([
+        options.extendMs === undefined
+          ? 'The policy does not let you extend it: ask someone who may grant it for a new grant if you still need it.'
+          : 'Extending asks again, with the same approval as a new grant.',
+      ]),
     ],
   };
 };

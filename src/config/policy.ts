@@ -12,7 +12,7 @@ import {
 } from '../permissions/actions.js';
 import { boundedDuration } from './duration.js';
 import { type AlertRule, alertsSchema, toAlertRules } from './policy-alerts.js';
-import { type GrantPolicy, grantsSchema, toGrantPolicy } from './policy-grants.js';
+import { type GrantPolicy, grantRoleRefs, grantsSchema, toGrantPolicy } from './policy-grants.js';
 import { didYouMean } from './suggest.js';
 
 const slackId = (what: string, prefix: RegExp) =>
@@ -46,6 +46,8 @@ const policySchema = z
         approvals: slackId('channel', /^[CGD][A-Z0-9]+$/).optional(),
         audit: slackId('channel', /^[CGD][A-Z0-9]+$/).optional(),
         commands: z.array(slackId('channel', /^[CGD][A-Z0-9]+$/)).optional(),
+        /** Under `commands`: which DMs count as allowed (default none). */
+        direct_messages: z.enum(['none', 'bot', 'all']).optional(),
       })
       .strict()
       .default({}),
@@ -106,6 +108,8 @@ const policySchema = z
 
 export type PolicyInput = z.input<typeof policySchema>;
 
+export type DirectMessages = 'none' | 'bot' | 'all';
+
 export interface ApprovalRule {
   readonly approvers: readonly string[];
   readonly required: number;
@@ -118,6 +122,11 @@ export interface Policy {
     readonly approvals?: string;
     readonly audit?: string;
     readonly commands?: readonly string[];
+    /**
+     * With `commands`: which direct messages are allowed places too. `none` (the default): none; `bot`: the
+     * person's own DM with the bot; `all`: any DM, between people too. Without `commands` every place is allowed.
+     */
+    readonly direct_messages?: DirectMessages;
   };
   /** Role → the actions it grants, inheritance already resolved. */
   readonly roleActions: ReadonlyMap<string, ReadonlySet<ActionName | '*'>>;
@@ -125,7 +134,7 @@ export interface Policy {
   readonly usergroupRoles: ReadonlyMap<string, readonly string[]>;
   /** Approval rules by fine action name (aliases already expanded; a fine name's own rule wins over its alias). */
   readonly approvals: Partial<Record<ActionName, ApprovalRule>>;
-  /** Time-boxed grants: the longest duration, per-target limits and the reminder. */
+  /** Time-boxed grants: what may be granted (deny by default), by whom, for how long, and the reminder. */
   readonly grants: GrantPolicy;
   /** Authgear audit-log entries posted as alerts, with buttons for what to do. */
   readonly alerts: readonly AlertRule[];
@@ -153,6 +162,7 @@ const referenceProblems = (p: Parsed): string[] => {
   for (const [action, rule] of Object.entries(p.approvals)) {
     for (const [i, r] of (rule?.approvers ?? []).entries()) check(r, `approvals.${action}.approvers[${i}]`);
   }
+  for (const { role, path } of grantRoleRefs(p.grants)) check(role, path);
   return problems;
 };
 

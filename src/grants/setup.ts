@@ -3,7 +3,8 @@ import type { AuditSink } from '../audit/event.js';
 import type { AdminApi } from '../authgear/client.js';
 import type { Policy } from '../config/policy.js';
 import type { AppLogger } from '../logger.js';
-import type { WebClient } from '../services.js';
+import { grants as grantsRight } from '../permissions/authorize.js';
+import type { SlackUserRef, WebClient } from '../services.js';
 import { createGrantLedger, type GrantLedger } from './ledger.js';
 import { createMemoryGrantStore } from './memory-store.js';
 import { createReminder } from './remind.js';
@@ -36,9 +37,19 @@ export const createGrants = (deps: {
   readonly policy: Policy;
   readonly logger: AppLogger;
   readonly now: () => Date;
+  /** A Slack user's roles now (for the buttons a reminder offers). */
+  readonly rolesOf: (user: SlackUserRef) => Promise<readonly string[]>;
 }): Grants => {
   const { options, now } = deps;
   const logger = deps.logger.child({ component: 'grants' });
+  const granters = [...deps.policy.roleActions.keys()].filter((r) =>
+    grantsRight(deps.policy, [r], 'user.grant'),
+  );
+  if (granters.length > 0 && deps.policy.grants.targets.size === 0)
+    logger.warn(
+      { roles: granters },
+      'these roles have user.grant but grants.targets lists nothing, so nothing can be granted for a while; list what may be granted under grants.targets',
+    );
   const store = options?.store ?? createMemoryGrantStore();
   const worker = createGrantWorker({
     store,
@@ -46,7 +57,7 @@ export const createGrants = (deps: {
     audit: deps.audit,
     logger,
     now,
-    remind: createReminder(deps.client, deps.policy.grants, now),
+    remind: createReminder(deps.client, deps.policy, now, deps.rolesOf),
     ...(options?.leaseMs ? { leaseMs: options.leaseMs } : {}),
     ...(options?.backoffMs ? { backoffMs: options.backoffMs } : {}),
   });

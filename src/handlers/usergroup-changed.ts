@@ -3,7 +3,7 @@ import type { Services } from '../services.js';
 
 /**
  * `subteam_members_changed` (scope usergroups:read): the cached members of that user group are dropped at once, so
- * the next check on this replica reads them from Slack. Mutations never rely on the cache (they read fresh).
+ * the next check on this replica reads them from Slack (mutations otherwise rely on at most FRESH_MS-old members).
  */
 export const onUsergroupChanged =
   (s: Services) =>

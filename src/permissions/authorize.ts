@@ -14,6 +14,8 @@ export type DenyReason =
   | 'no_role'
   | 'not_granted'
   | 'channel_not_allowed'
+  | 'dm_not_allowed'
+  | 'people_dm_not_allowed'
   | 'channel_unknown'
   | 'self_approval'
   | 'not_an_approver';
@@ -42,12 +44,32 @@ export interface Place {
    * somewhere the bot cannot place (a click or form submission that carries no channel) is refused.
    */
   readonly mutation?: boolean;
+  /**
+   * For a DM (`D…`): whether it is the person's own DM with the bot (Slack's answer to conversations.open), rather
+   * than a DM between people. Undefined when nobody asked (then it counts as a DM between people).
+   */
+  readonly botDm?: boolean | undefined;
 }
+
+/** Whether the policy's allow-list needs to know if a DM is the DM with the bot (only then is Slack asked). */
+export const needsBotDm = (policy: Policy, channelId: string | undefined): boolean =>
+  policy.channels.commands !== undefined &&
+  policy.channels.direct_messages === 'bot' &&
+  channelId?.startsWith('D') === true;
+
+/** A DM under the allow-list: allowed only as the policy's `direct_messages` says (default none). */
+const dmDecision = (policy: Policy, ctx: Place): Decision | undefined => {
+  const mode = policy.channels.direct_messages ?? 'none';
+  if (mode === 'all') return undefined;
+  if (mode === 'bot') return ctx.botDm === true ? undefined : deny('people_dm_not_allowed');
+  return deny('dm_not_allowed');
+};
 
 /**
  * May this actor run `action` here? Deny by default. The channel allow-list (`channels.commands`) applies to
- * commands, clicks and submissions: DMs with the bot are always allowed, other channels only when listed, and a
- * mutation with no channel at all is refused while an allow-list is set.
+ * commands, clicks and submissions: channels only when listed, DMs only as `channels.direct_messages` allows (none
+ * by default; `bot`: the DM with the bot; `all`: any DM), and a mutation with no channel at all is refused while an
+ * allow-list is set.
  */
 export const authorize = (actor: Actor, action: ActionName, ctx: Place, policy: Policy): Decision => {
   if (actor.roles.length === 0) return deny('no_role');
@@ -55,8 +77,9 @@ export const authorize = (actor: Actor, action: ActionName, ctx: Place, policy: 
   if (allowed !== undefined) {
     if (ctx.channelId === undefined) {
       if (ctx.mutation === true) return deny('channel_unknown');
-    } else if (!ctx.channelId.startsWith('D') && !allowed.includes(ctx.channelId)) {
-      return deny('channel_not_allowed');
+    } else if (!allowed.includes(ctx.channelId)) {
+      const refused = ctx.channelId.startsWith('D') ? dmDecision(policy, ctx) : deny('channel_not_allowed');
+      if (refused) return refused;
     }
   }
   return grants(policy, actor.roles, action) ? ALLOW : deny('not_granted');

@@ -4,6 +4,7 @@ import type { AdminApi } from '../authgear/client.js';
 import type { Policy } from '../config/policy.js';
 import type { Actor } from '../permissions/authorize.js';
 import { requireRight } from '../permissions/denial.js';
+import { type PlaceOf, plainPlaceOf } from '../slack/place.js';
 import type { ReplyMessage } from '../slack/reply.js';
 import type { UserResolver } from '../users/resolve.js';
 import type { QueryContext, QueryServices, ReadQuery } from './types.js';
@@ -16,6 +17,8 @@ export interface QueryDeps {
   readonly actions: readonly AnyActionDefinition[];
   readonly now: () => Date;
   readonly extras: QueryServices;
+  /** Where a request happened, for the allow-list (is a DM the one with the bot?). */
+  readonly placeOf?: PlaceOf;
 }
 
 /** A query's arguments: split words and the raw text after the verb. */
@@ -40,7 +43,12 @@ export const runQuery = async (
   args: QueryArgs,
   at: { readonly channelId?: string | undefined },
 ): Promise<ReplyMessage> => {
-  requireRight(actor, query.permission, at, deps.policy);
+  requireRight(
+    actor,
+    query.permission,
+    await (deps.placeOf ?? plainPlaceOf)(actor.userId, at.channelId),
+    deps.policy,
+  );
   const ctx: QueryContext = {
     api: deps.api,
     users: deps.users,

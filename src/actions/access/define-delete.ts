@@ -16,12 +16,12 @@ export type DeleteAccessActionInput = z.output<ReturnType<typeof inputFor>>;
 
 const CONSEQUENCES: Record<AccessKind, readonly string[]> = {
   group: [
-    'The group is deleted for good, with every link it has: its roles and its members.',
+    'The group is deleted for good, with every link it has: its roles and its members. This cannot be undone.',
     'Members lose the roles they held only through this group, from their next token on.',
     'The result lists how many links went with it.',
   ],
   role: [
-    'The role is deleted for good, with every link it has: the groups and the users that have it.',
+    'The role is deleted for good, with every link it has: the groups and the users that have it. This cannot be undone.',
     'Users lose this role from their next token on; apps that check it will refuse them.',
     'The result lists how many links went with it.',
   ],

@@ -36,13 +36,14 @@ export const extendGrantAction = defineAction({
   key: ActionKeys.extendGrant,
   verbs: ['extend-grant'],
   permission: 'user.grant',
+  needsAnotherPerson: true,
   title: 'Extend a grant',
   usage: `extend-grant <who> ${TARGET_USAGE} by <duration> [reason]`,
   description: 'move the end of a running grant later (asked and approved like a new grant)',
   input,
   fromArgs: (args) => timedArgs(args, ['by', 'for']),
-  check: (i, _user, _now, policy) => {
-    if (policy) checkDuration(policy, i);
+  check: (i, _user, _now, policy, actor) => {
+    if (policy) checkDuration(policy, i, actor);
   },
   confirm: (i, user) => ({
     title: 'Extend a grant',
@@ -63,7 +64,7 @@ export const extendGrantAction = defineAction({
         'state.no_change',
         `No grant of ${i.kind} \`${i.key}\` is running for ${user ? userLabel(user) : 'that user'}. Ask for a new one with \`/authgear grant\`.`,
       );
-    const extended = await ledger.extend(grant.id, i.durationMs, limitFor(ledger.policy, i));
+    const extended = await ledger.extend(grant.id, i.durationMs, limitFor(ledger.policy, i, ctx.actor.roles));
     return {
       message: `Extended: ${i.kind} \`${i.key}\` for ${extended.user.label} now ends ${dateText(extended.exp)}.`,
     };

@@ -38,6 +38,7 @@ export const grantAction = defineAction({
   key: ActionKeys.grant,
   verbs: ['grant'],
   permission: 'user.grant',
+  needsAnotherPerson: true,
   title: 'Grant access for a while',
   usage: `grant <who> ${TARGET_USAGE} for <duration> [reason]`,
   description: 'give a role or group that is taken back automatically when the time is up',
@@ -72,8 +73,8 @@ export const grantAction = defineAction({
     durationMs: durationField(textValue(values, 'duration')),
     reason: textValue(values, 'reason'),
   }),
-  check: (i, _user, _now, policy) => {
-    if (policy) checkDuration(policy, i);
+  check: (i, _user, _now, policy, actor) => {
+    if (policy) checkDuration(policy, i, actor);
   },
   confirm: (i, user) => ({
     title: 'Grant access for a while',

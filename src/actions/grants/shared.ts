@@ -4,10 +4,11 @@ import { keyProblem } from '../../access/keys.js';
 import { durationText } from '../../blocks/time.js';
 import { parseDuration } from '../../config/duration.js';
 import type { Policy } from '../../config/policy.js';
-import { type GrantPolicy, grantLimitFor } from '../../config/policy-grants.js';
+import { type GrantPolicy, grantableBy, grantRightFor } from '../../config/policy-grants.js';
 import { AppError } from '../../errors.js';
 import type { GrantLedger } from '../../grants/ledger.js';
 import type { GrantRecord } from '../../grants/record.js';
+import type { Actor } from '../../permissions/authorize.js';
 import type { ActionContext } from '../types.js';
 
 export const TARGET_USAGE = 'role:<key>|group:<key>';
@@ -55,25 +56,37 @@ export const checkKey = (value: { kind: 'role' | 'group'; key: string }, ctx: z.
 
 export const refOf = (input: { kind: string; key: string }): string => `${input.kind}:${input.key}`;
 
-/** The longest the policy lets `kind:key` be held from now; refuses targets the policy does not list. */
-export const limitFor = (grants: GrantPolicy, input: { kind: string; key: string }): number => {
-  const limit = grantLimitFor(grants, refOf(input));
-  if (limit === undefined) {
-    const allowed = [...(grants.targets?.keys() ?? [])].map((t) => `\`${t}\``).join(', ');
-    throw new AppError(
-      'permission.denied',
-      `The policy does not let \`${refOf(input)}\` be granted for a while. It allows: ${allowed || 'nothing'}.`,
-    );
-  }
-  return limit;
+/**
+ * The longest the policy lets someone with `roles` give `kind:key` from now. Deny by default: refuses a target the
+ * policy does not list under `grants.targets`, or lists only for other roles (`by:`).
+ */
+export const limitFor = (
+  grants: GrantPolicy,
+  input: { kind: string; key: string },
+  roles: readonly string[],
+): number => {
+  const ref = refOf(input);
+  const right = grantRightFor(grants, ref, roles);
+  if (right.ok) return right.maxMs;
+  const yours = grantableBy(grants, roles).map((t) => `\`${t}\``);
+  const allowed =
+    yours.length > 0 ? `You may grant: ${yours.join(', ')}.` : 'You may grant nothing for a while.';
+  throw new AppError(
+    'permission.denied',
+    right.reason === 'unlisted'
+      ? `The policy does not let \`${ref}\` be granted for a while (it is not under \`grants.targets\`). ${allowed}`
+      : `Your role may not grant \`${ref}\`: the policy (\`grants.targets\`) lets other roles grant it. ${allowed}`,
+    { details: { action: 'user.grant', reason: right.reason, target: ref } },
+  );
 };
 
-/** Refuses a duration over the policy's limit, naming the limit. */
+/** Refuses a target the actor may not grant, and a duration over the policy's limit, naming the limit. */
 export const checkDuration = (
   policy: Policy,
   input: { kind: string; key: string; durationMs: number },
+  actor: Actor | undefined,
 ): void => {
-  const limit = limitFor(policy.grants, input);
+  const limit = limitFor(policy.grants, input, actor?.roles ?? []);
   if (input.durationMs > limit)
     throw new AppError(
       'input.invalid',

@@ -15,6 +15,7 @@ export const deleteResourceAction = defineAction<DeleteResourceInput>({
   usage: 'delete-resource <uri>',
   description: 'delete an API resource and its scopes',
   targetsUser: false,
+  irreversible: true,
   input,
   fromArgs: (args) => (args[0] === undefined ? 'modal' : { uri: args[0] }),
   fields: () => [{ kind: 'text', id: 'uri', label: 'Resource URI to delete', maxLength: 100 }],
@@ -23,7 +24,7 @@ export const deleteResourceAction = defineAction<DeleteResourceInput>({
     title: 'Delete API resource',
     target: `resource ${showUri(i.uri)}`,
     consequences: [
-      'The resource is deleted for good, with all its scopes.',
+      'The resource is deleted for good, with all its scopes. This cannot be undone.',
       'Every client loses it: new tokens carry none of its scopes, and APIs that check them refuse those apps.',
     ],
     confirmLabel: 'Delete resource',

@@ -26,6 +26,7 @@ export const deleteScopeAction = defineAction<DeleteScopeInput>({
   usage: 'delete-scope <uri> <scope>',
   description: 'delete a scope (every client loses it)',
   targetsUser: false,
+  irreversible: true,
   input,
   fromArgs: (args) => {
     const [uri, scope] = args;
@@ -43,7 +44,7 @@ export const deleteScopeAction = defineAction<DeleteScopeInput>({
     title: 'Delete scope',
     target: `${showScope(i.scope)} on ${showUri(i.uri)}`,
     consequences: [
-      'The scope is deleted for good and taken from every client that had it.',
+      'The scope is deleted for good and taken from every client that had it. This cannot be undone.',
       'New tokens no longer carry it; APIs that require it refuse those apps.',
     ],
     confirmLabel: 'Delete scope',

@@ -190,6 +190,8 @@ describe('account actions end to end', () => {
     const res = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: `disable ${email} nope` });
     const body = await t.response(res.responseUrlId);
     expect(text(body)).toMatch(/doesn't allow/);
+    expect(text(body)).toContain('`user.disable`'); // the policy action an admin would add
+
     expect(buttonsOf(body)).toEqual([]);
     expect(mutationsSince(t, from)).toEqual([]);
   });

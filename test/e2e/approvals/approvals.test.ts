@@ -43,6 +43,13 @@ describe.each(['memory', 'redis'] as const)('approvals with the %s store', (kind
     await waitFor(() => disableMutations(c).length === 1);
     await waitFor(() => lastCardText(c).includes('done'));
     expect(lastCardText(c)).toContain(PEOPLE.admin);
+    // Authgear's own audit log names the requester, the approval and who approved it.
+    expect(disableMutations(c)[0]?.jwt.claims.audit_context).toMatchObject({
+      actor_type: 'slack',
+      slack_user_id: PEOPLE.support,
+      approval_id: id,
+      approved_by: [PEOPLE.admin],
+    });
     const dms = c.slack.messagesIn(c.slack.dmChannelFor(PEOPLE.support));
     await waitFor(
       () => dms.length > 0 || c.slack.messagesIn(c.slack.dmChannelFor(PEOPLE.support)).length > 0,
@@ -79,6 +86,14 @@ describe.each(['memory', 'redis'] as const)('approvals with the %s store', (kind
     });
     await waitFor(() => lastCardText(c).includes('Rejected'));
     expect(lastCardText(c)).toContain('not &lt;b&gt;now&lt;/b&gt;');
+    const dm = await waitFor(() =>
+      c.slack
+        .messagesIn(c.slack.dmChannelFor(PEOPLE.support))
+        .map((m) => JSON.stringify(m.args))
+        .find((t) => t.includes('rejected') && t.includes('a3@example.com')),
+    );
+    expect(dm).toContain(`<@${PEOPLE.admin}>`);
+    expect(dm).toContain('Reason: not &lt;b&gt;now&lt;/b&gt;');
     const late = await click(c, PEOPLE.admin2, 'approval_approve', id);
     expect(await toldAbout(c, late)).toContain('decided');
     expect(disableMutations(c)).toHaveLength(before);

@@ -116,6 +116,7 @@ describe('approvals across restarts (Redis with persistence)', () => {
         .find((t) => t.includes('failed')),
     );
     expect(dm).toContain('no longer have the right');
+    expect(dm).toContain('`user.disable`');
     const record = await storeOn(prefix).store.get(id);
     expect(record?.state).toBe('failed');
     expect(record?.result?.errorCode).toBe('permission.denied');

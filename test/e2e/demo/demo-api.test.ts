@@ -215,7 +215,8 @@ describe('the demo with REDIS_URL', () => {
         'card',
       );
       // The card goes up just before the request is stored (a request never lives without its card).
-      await waitFor(async () => (await client.keys(`${prefix}*`)).length > 0, {
+      // The request's own record (the confirmation already has a key of its own under the prefix).
+      await waitFor(async () => (await client.keys(`${prefix}*approval:{*`)).length > 0, {
         message: 'the stored request',
       });
       await page.click(ADA, card, 'Approve');

@@ -21,8 +21,26 @@ import { buttonsOf, confirmValueOf } from '../account/flow.js';
 
 type Json = Record<string, unknown>;
 
-/** support may grant and end grants; admins may do anything and approve. `approve: true` gates user.grant. */
-export const grantPolicy = ({ approve = false, extra = '' } = {}): string => `
+/** The people the grant tests give roles to: `freshUserAndRole(c, name)` makes `<name>_role`. */
+export const GRANTABLE = [
+  'dee',
+  'eve',
+  'fay',
+  'gil',
+  'hal',
+  'ida',
+  'ivy',
+  'kim',
+  'alice2s',
+  'bobdown',
+  'caradown',
+];
+
+/**
+ * support may grant (the roles of GRANTABLE, 8h at most) and end grants; admins may do anything and approve.
+ * `approve: true` gates user.grant; `targets` adds lines under `grants.targets`.
+ */
+export const grantPolicy = ({ approve = false, extra = '', targets = '' } = {}): string => `
 channels:
   approvals: ${CHANNELS.approvals}
   audit: ${CHANNELS.audit}
@@ -37,6 +55,9 @@ members:
 grants:
   max_duration: 8h
   remind_before: 15m
+  targets:
+${GRANTABLE.map((name) => `    role:${name}_role: 8h`).join('\n')}
+${targets}
 ${extra}
 ${approve ? `approvals:\n  user.grant: { approvers: [admin], required: 1, expires_in: 1h }` : ''}
 `;

@@ -65,7 +65,19 @@ describe('start-up warnings', () => {
     const line = t.logs.map((l) => JSON.parse(l) as Line).find((l) => String(l.msg).includes('irreversible'));
     expect(line).toMatchObject({ level: 40 });
     expect(line?.actions).toEqual(
-      expect.arrayContaining(['delete-now (user.delete)', 'anonymize-now (user.anonymize)']),
+      expect.arrayContaining([
+        'delete-now (user.delete)',
+        'anonymize-now (user.anonymize)',
+        'delete-resource (resource.manage)',
+        'delete-scope (resource.manage)',
+      ]),
     );
+  });
+
+  it('says when roles may grant but grants.targets lists nothing that can be granted', () => {
+    const line = t.logs
+      .map((l) => JSON.parse(l) as Line)
+      .find((l) => String(l.msg).includes('grants.targets'));
+    expect(line).toMatchObject({ level: 40, roles: ['admin'] });
   });
 });

@@ -58,6 +58,9 @@ export const createAnswers = (deps: AnswerDeps) => {
         return refusedAnswer('invalid_auth');
       const fault = faults.take(method);
       if (fault) return { ...faultAnswer(fault), armed: true };
+      // Slack's gateway counts a method's tier before the method runs.
+      const tier = faults.checkMethodRate(method, at);
+      if (tier) return faultAnswer(tier);
       const handler = methodHandlers[method];
       if (!handler) return refusedAnswer('unknown_method');
       const blockProblems = checkCallBlocks(method, args);

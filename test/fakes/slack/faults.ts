@@ -21,6 +21,14 @@ interface Armed {
   remaining: number;
 }
 
+/**
+ * Per-method limits Slack enforces per workspace (calls per rolling minute), beyond the per-channel posting rate.
+ * RULES.md "Identity": usergroups.users.list is Tier 2, about 20 calls a minute (Web API docs, rate limit tiers).
+ */
+export const METHOD_LIMITS_PER_MINUTE: Readonly<Record<string, number>> = {
+  'usergroups.users.list': 20,
+};
+
 export interface Faults {
   rateLimit(method: string, options?: RateLimitOptions): void;
   failNext(method: string, options: FailNextOptions): void;
@@ -31,6 +39,11 @@ export interface Faults {
    * rolling second, answer 429. Returns the fault, or undefined (and counts the call) when it may pass.
    */
   checkChannelRate(channel: string, at: number): Fault | undefined;
+  /**
+   * A method's tier (METHOD_LIMITS_PER_MINUTE): past its calls per rolling minute, answer 429 with the seconds until
+   * the oldest call leaves the window. Returns the fault, or undefined (and counts the call) when it may pass.
+   */
+  checkMethodRate(method: string, at: number): Fault | undefined;
   clear(): void;
 }
 
@@ -69,6 +82,23 @@ export const createFaults = (postMessageLimitPerSecond: number | undefined): Fau
       }
       recent.push(at);
       sentAt.set(channel, recent);
+      return undefined;
+    },
+    checkMethodRate: (method, at) => {
+      const limit = METHOD_LIMITS_PER_MINUTE[method];
+      if (limit === undefined) return undefined;
+      const key = `method:${method}`;
+      const recent = (sentAt.get(key) ?? []).filter((t) => at - t < 60_000);
+      if (recent.length >= limit) {
+        sentAt.set(key, recent);
+        const oldest = recent[0] ?? at;
+        return {
+          kind: 'ratelimited',
+          retryAfterSeconds: Math.max(1, Math.ceil((oldest + 60_000 - at) / 1000)),
+        };
+      }
+      recent.push(at);
+      sentAt.set(key, recent);
       return undefined;
     },
     clear: () => {

@@ -15,14 +15,41 @@ const readmePolicy = () => {
   return parsePolicyText(readme.slice(from + 7, readme.indexOf('```', from + 7)));
 };
 
+/** Enough input for each irreversible action's confirmation. */
+const sampleInput = (key: string): Record<string, unknown> =>
+  ({
+    'delete-resource': { uri: 'https://api.example.com' },
+    'delete-scope': { uri: 'https://api.example.com', scope: 'read:all' },
+    'delete-group': { key: 'ops' },
+    'delete-role': { key: 'ops' },
+    'remove-authenticator': { userId: 'u', authenticatorId: 'a' },
+  })[key] ?? { userId: 'u' };
+
 describe('irreversible actions', () => {
   it('are the immediate deletions and erasures', () => {
     expect(
       ALL_ACTIONS.filter((a) => a.irreversible)
         .map((a) => a.verbs[0])
         .sort(),
-    ).toEqual(['anonymize-now', 'delete-group', 'delete-now', 'delete-role', 'remove-authenticator']);
+    ).toEqual([
+      'anonymize-now',
+      'delete-group',
+      'delete-now',
+      'delete-resource',
+      'delete-role',
+      'delete-scope',
+      'remove-authenticator',
+    ]);
   });
+
+  it.each(ALL_ACTIONS.filter((a) => a.irreversible).map((a) => [a.verbs[0], a] as const))(
+    '%s says on its confirmation that it cannot be undone',
+    (_verb, def) => {
+      const shown = def.confirm(def.input.safeParse({}).success ? {} : sampleInput(def.key), undefined);
+      expect(shown.consequences.join(' ')).toContain('cannot be undone');
+      expect(shown.danger).toBe(true);
+    },
+  );
 
   it.each([
     ['policy.example.yaml', () => policyFile('policy.example.yaml')],
@@ -42,7 +69,14 @@ approvals: { user.delete: { approvers: [admin], required: 2, expires_in: 24h } }
       ungatedIrreversible(policy, ALL_ACTIONS)
         .map((a) => a.verb)
         .sort(),
-    ).toEqual(['anonymize-now', 'delete-group', 'delete-role', 'remove-authenticator']);
+    ).toEqual([
+      'anonymize-now',
+      'delete-group',
+      'delete-resource',
+      'delete-role',
+      'delete-scope',
+      'remove-authenticator',
+    ]);
   });
 
   it('says nothing of an action no role may run', () => {

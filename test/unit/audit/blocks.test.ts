@@ -111,6 +111,45 @@ describe('audit lines with free text', () => {
     expect(rejected).toContain('&lt;!here&gt;');
     expect(rejected).not.toContain('<!here>');
     const denied = JSON.stringify(auditMessage([{ ...base, type: 'denied', reason: 'not_granted' }]));
-    expect(denied).toContain('(reason `not_granted`)');
+    expect(denied).toContain('denial `not_granted`');
+  });
+
+  const occurrences = (text: string, part: string) => text.split(part).length - 1;
+
+  it('says who, what, target, reason and result once each, with the same labels on every line', () => {
+    const line = auditMessage([
+      {
+        id: 'e2',
+        type: 'requested',
+        at: '2030-01-01T00:00:00.000Z',
+        actor: { userId: 'U0SAM' },
+        action: 'user.disable',
+        actionKey: 'disable',
+        target: { userId: 'u1', label: 'alice@example.com' },
+        summary: 'Disable alice@example.com',
+        reason: 'left the company',
+        errorCode: 'authgear.timeout',
+      },
+    ]).text;
+    expect(occurrences(line, 'alice@example.com')).toBe(1);
+    expect(occurrences(line, 'left the company')).toBe(1);
+    expect(line).toContain('*requested* Disable alice@example.com');
+    expect(line).toContain('action `user.disable`');
+    expect(line).toContain('by <@U0SAM>');
+    expect(line).toContain('reason “left the company”');
+    expect(line).toContain('error `authgear.timeout`');
+    const other = auditMessage([
+      {
+        id: 'e3',
+        type: 'executed',
+        at: '2030-01-01T00:00:00.000Z',
+        actor: { userId: 'U0SAM' },
+        action: 'user.grant',
+        actionKey: 'grant',
+        target: { userId: 'u1', label: 'bob@example.com' },
+        summary: 'Grant role `oncall` for 2h',
+      },
+    ]).text;
+    expect(other).toContain('target bob@example.com');
   });
 });

@@ -110,27 +110,35 @@ describe('suggestions', () => {
 });
 
 describe('grants policy', () => {
-  it('defaults to 8 hours at most and a reminder 15 minutes before expiry', () => {
+  it('defaults to nothing grantable, 8 hours at most and a reminder 15 minutes before expiry', () => {
     const p = parsePolicyText('roles: {}\n');
-    expect(p.grants).toEqual({ maxDurationMs: 28_800_000, remindBeforeMs: 900_000, targets: undefined });
+    expect(p.grants).toEqual({ maxDurationMs: 28_800_000, remindBeforeMs: 900_000, targets: new Map() });
   });
 
   it('reads the longest duration, the reminder and the targets with their own limits', () => {
     const p = parsePolicyText(`
-roles: {}
+roles: { lead: {} }
 grants:
   max_duration: 2h
   remind_before: false
   targets:
     role:support_lead: 4h
-    group:oncall: 30m
+    group:oncall: { max_duration: 30m, by: [lead] }
 `);
     expect(p.grants.maxDurationMs).toBe(7_200_000);
     expect(p.grants.remindBeforeMs).toBeUndefined();
-    expect([...(p.grants.targets ?? [])]).toEqual([
-      ['role:support_lead', 14_400_000],
-      ['group:oncall', 1_800_000],
+    expect([...p.grants.targets]).toEqual([
+      ['role:support_lead', { maxMs: 14_400_000, by: undefined }],
+      ['group:oncall', { maxMs: 1_800_000, by: ['lead'] }],
     ]);
+  });
+
+  it('refuses a role under `by` that the policy does not define, with its path', () => {
+    const message = policyProblems(
+      'roles: {}\ngrants:\n  targets:\n    role:x: { max_duration: 1h, by: [ghost] }\n',
+    );
+    expect(message).toContain('unknown role "ghost"');
+    expect(message).toContain('grants.targets.role:x.by[0]');
   });
 
   it('refuses a target that is neither role:<key> nor group:<key>, and a bad duration', () => {

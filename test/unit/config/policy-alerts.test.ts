@@ -93,7 +93,7 @@ describe("the README's examples", () => {
     const example = blocks.find((b) => b.includes('grants:')) ?? '';
     const p = parsePolicyText(example);
     expect(p.grants.maxDurationMs).toBe(8 * 3_600_000);
-    expect(p.grants.targets?.get('role:support_lead')).toBe(4 * 3_600_000);
+    expect(p.grants.targets.get('role:support_lead')?.maxMs).toBe(4 * 3_600_000);
     expect(p.approvals['user.grant']?.approvers).toEqual(['admin']);
   });
 

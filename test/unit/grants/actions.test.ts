@@ -53,13 +53,16 @@ describe('grant input', () => {
 
 describe('grant limits from the policy', () => {
   const policy = parsePolicyText(`
-roles: {}
+roles: { oncall: {}, lead: {} }
 grants:
   max_duration: 8h
   targets:
     role:oncall: 2h
     group:night_shift: 12h
+    role:incident_lead: { max_duration: 1h, by: [lead] }
 `);
+  const oncall = { userId: 'U0ONCALL', roles: ['oncall'] };
+  const lead = { userId: 'U0LEAD', roles: ['lead'] };
   const input = (kind: 'role' | 'group', key: string, durationMs: number) => ({
     userId: user.id,
     kind,
@@ -68,33 +71,56 @@ grants:
   });
 
   it('allows a listed target up to its own limit, even past the global one', () => {
-    expect(() => grantAction.check?.(input('role', 'oncall', 7_200_000), user, NOW, policy)).not.toThrow();
     expect(() =>
-      grantAction.check?.(input('group', 'night_shift', 10 * 3_600_000), user, NOW, policy),
+      grantAction.check?.(input('role', 'oncall', 7_200_000), user, NOW, policy, oncall),
+    ).not.toThrow();
+    expect(() =>
+      grantAction.check?.(input('group', 'night_shift', 10 * 3_600_000), user, NOW, policy, oncall),
     ).not.toThrow();
   });
 
   it('refuses a longer grant with the limit, and a target the policy does not list', () => {
     expectAppErrorCode(
-      () => grantAction.check?.(input('role', 'oncall', 7_200_001), user, NOW, policy),
+      () => grantAction.check?.(input('role', 'oncall', 7_200_001), user, NOW, policy, oncall),
       'input.invalid',
     );
     expectAppErrorCode(
-      () => grantAction.check?.(input('role', 'admin', 60_000), user, NOW, policy),
+      () => grantAction.check?.(input('role', 'admin', 60_000), user, NOW, policy, oncall),
       'permission.denied',
     );
     expectAppErrorCode(
-      () => extendGrantAction.check?.({ ...input('role', 'oncall', 3 * 3_600_000) }, user, NOW, policy),
+      () => extendGrantAction.check?.(input('role', 'oncall', 3 * 3_600_000), user, NOW, policy, oncall),
       'input.invalid',
     );
   });
 
-  it('uses the global limit when the policy lists no targets', () => {
-    const open = parsePolicyText('roles: {}\ngrants: { max_duration: 1h }\n');
-    expect(() => grantAction.check?.(input('role', 'anything', 3_600_000), user, NOW, open)).not.toThrow();
+  it('lets only the roles under `by` grant a target that names them, and nobody when the actor is unknown', () => {
+    expect(() =>
+      grantAction.check?.(input('role', 'incident_lead', 60_000), user, NOW, policy, lead),
+    ).not.toThrow();
     expectAppErrorCode(
-      () => grantAction.check?.(input('role', 'anything', 3_600_001), user, NOW, open),
-      'input.invalid',
+      () => grantAction.check?.(input('role', 'incident_lead', 60_000), user, NOW, policy, oncall),
+      'permission.denied',
+    );
+    expectAppErrorCode(
+      () => extendGrantAction.check?.(input('role', 'incident_lead', 60_000), user, NOW, policy, oncall),
+      'permission.denied',
+    );
+    expectAppErrorCode(
+      () => grantAction.check?.(input('role', 'incident_lead', 60_000), user, NOW, policy),
+      'permission.denied',
+    );
+  });
+
+  it.each([
+    ['no targets', 'roles: {}\ngrants: { max_duration: 1h }\n'],
+    ['no grants section', 'roles: {}\n'],
+    ['empty targets', 'roles: {}\ngrants: { targets: {} }\n'],
+  ])('grants nothing when the policy lists %s', (_, text) => {
+    const closed = parsePolicyText(text);
+    expectAppErrorCode(
+      () => grantAction.check?.(input('role', 'anything', 60_000), user, NOW, closed, oncall),
+      'permission.denied',
     );
   });
 });

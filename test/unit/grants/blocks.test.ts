@@ -86,7 +86,11 @@ describe('grant views', () => {
 
   it('reminds with Extend (the grant and its first duration) and Revoke now', () => {
     const g = grant();
-    const message = grantReminderMessage(g, { now: T0.getTime() + 105 * 60_000, extendMs: 2 * HOUR });
+    const message = grantReminderMessage(g, {
+      now: T0.getTime() + 105 * 60_000,
+      extendMs: 2 * HOUR,
+      canRevoke: true,
+    });
     expect(checkMessageBlocks(message.blocks)).toEqual([]);
     expect(message.text).toBe('Your grant of role support_lead ends in 15m');
     expect(buttons(message.blocks).map((b) => JSON.parse(String(b.value)))).toEqual([
@@ -97,6 +101,17 @@ describe('grant views', () => {
       },
       { k: 'revoke-grant', u: g.user.id, a: { grantId: g.id, kind: 'role', key: 'support_lead' } },
     ]);
+  });
+
+  it.each([
+    [{ extendMs: 2 * HOUR, canRevoke: false }, ['extend-grant'], 'Extending asks again'],
+    [{ extendMs: undefined, canRevoke: true }, ['revoke-grant'], 'does not let you extend it'],
+    [{ extendMs: undefined, canRevoke: false }, [], 'does not let you extend it'],
+  ])('reminds with only the buttons the requester may use: %j', (rights, keys, note) => {
+    const message = grantReminderMessage(grant(), { now: T0.getTime() + 105 * 60_000, ...rights });
+    expect(checkMessageBlocks(message.blocks)).toEqual([]);
+    expect(buttons(message.blocks).map((b) => JSON.parse(String(b.value)).k)).toEqual(keys);
+    expect(JSON.stringify(message.blocks)).toContain(note);
   });
 
   it('shows the Home tab with its own grants within the limits, even with every list full', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicyText } from '../../../src/config/policy.js';
-import { authorize, authorizeApprover, rolesFor } from '../../../src/permissions/authorize.js';
+import { authorize, authorizeApprover, needsBotDm, rolesFor } from '../../../src/permissions/authorize.js';
 
 const policy = parsePolicyText(`
 channels: { commands: [C0OPS] }
@@ -39,7 +39,13 @@ describe('authorize', () => {
       'C0RANDOM',
       { ok: false, reason: 'channel_not_allowed' },
     ],
-    ['an admin in a DM', actor('U0ADMIN'), 'user.view', 'D0DM', { ok: true }],
+    [
+      'an admin in a DM, which the allow-list does not allow',
+      actor('U0ADMIN'),
+      'user.view',
+      'D0DM',
+      { ok: false, reason: 'dm_not_allowed' },
+    ],
   ] as const)('decides for %s', (_name, who, action, channelId, expected) => {
     expect(authorize(who, action, { channelId }, policy)).toEqual(expected);
   });
@@ -48,7 +54,11 @@ describe('authorize', () => {
     ['a read with no channel (a view, a form)', { mutation: false }, { ok: true }],
     ['a mutation with no channel', { mutation: true }, { ok: false, reason: 'channel_unknown' }],
     ['a mutation in an allowed channel', { channelId: 'C0OPS', mutation: true }, { ok: true }],
-    ['a mutation in a DM with the bot', { channelId: 'D0DM', mutation: true }, { ok: true }],
+    [
+      'a mutation in a DM (no direct_messages in the policy)',
+      { channelId: 'D0DM', mutation: true, botDm: true },
+      { ok: false, reason: 'dm_not_allowed' },
+    ],
     [
       'a mutation in a channel off the list',
       { channelId: 'C0RANDOM', mutation: true },
@@ -56,6 +66,28 @@ describe('authorize', () => {
     ],
   ] as const)('under an allow-list, decides %s', (_what, place, expected) => {
     expect(authorize(actor('U0ADMIN'), 'user.disable', place, policy)).toEqual(expected);
+  });
+
+  it.each([
+    ['bot', { channelId: 'D0DM', botDm: true }, { ok: true }],
+    ['bot', { channelId: 'D0DM', botDm: false }, { ok: false, reason: 'people_dm_not_allowed' }],
+    ['bot', { channelId: 'D0DM' }, { ok: false, reason: 'people_dm_not_allowed' }],
+    ['all', { channelId: 'D0DM', botDm: false }, { ok: true }],
+    ['all', { channelId: 'C0RANDOM' }, { ok: false, reason: 'channel_not_allowed' }],
+    ['none', { channelId: 'D0DM', botDm: true }, { ok: false, reason: 'dm_not_allowed' }],
+  ] as const)('with direct_messages: %s, decides %j', (mode, place, expected) => {
+    const p = parsePolicyText(
+      `channels: { commands: [C0OPS], direct_messages: ${mode} }\nroles: { admin: { actions: ["*"] } }\n`,
+    );
+    expect(authorize(actor('U0ADMIN'), 'user.view', place, p)).toEqual(expected);
+  });
+
+  it('lets needsBotDm ask Slack only for a DM under an allow-list with direct_messages: bot', () => {
+    const p = (extra: string) => parsePolicyText(`channels: { ${extra} }\nroles: {}\n`);
+    expect(needsBotDm(p('commands: [C0OPS], direct_messages: bot'), 'D0DM')).toBe(true);
+    expect(needsBotDm(p('commands: [C0OPS], direct_messages: bot'), 'C0OPS')).toBe(false);
+    expect(needsBotDm(p('commands: [C0OPS], direct_messages: all'), 'D0DM')).toBe(false);
+    expect(needsBotDm(p('direct_messages: bot'), 'D0DM')).toBe(false);
   });
 
   it('places nothing when there is no allow-list', () => {

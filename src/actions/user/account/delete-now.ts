@@ -40,5 +40,5 @@ export const deleteNowAction = defineAction<DeleteNowInput>({
     );
     return { message: `${labelOf(target)} is deleted.` };
   },
-  summary: (input, user) => `Delete ${labelOf(user)} now${input.reason ? `: ${quoted(input.reason)}` : ''}`,
+  summary: (_input, user) => `Delete ${labelOf(user)} now`,
 });

@@ -43,6 +43,5 @@ export const deleteAction = defineAction<DeleteInput>({
     );
     return { message: `Deletion of ${labelOf(target)} is scheduled; the account is disabled meanwhile.` };
   },
-  summary: (input, user) =>
-    `Schedule deletion of ${labelOf(user)}${input.reason ? `: ${quoted(input.reason)}` : ''}`,
+  summary: (_input, user) => `Schedule deletion of ${labelOf(user)}`,
 });

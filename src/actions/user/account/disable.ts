@@ -139,5 +139,5 @@ export const disableAction = defineAction<DisableInput>({
     );
     return { message: `${labelOf(target)} is disabled${windowText(input)}.` };
   },
-  summary: (input, user) => `Disable ${labelOf(user)}${windowText(input)}: ${quoted(input.reason)}`,
+  summary: (input, user) => `Disable ${labelOf(user)}${windowText(input)}`,
 });

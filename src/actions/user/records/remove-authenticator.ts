@@ -55,7 +55,7 @@ export const removeAuthenticatorAction = defineAction({
       title: 'Remove authenticator',
       target: user === undefined ? safe(i.userId, 200) : userLabel(user),
       consequences: [
-        `The user can no longer use ${what} to sign in.`,
+        `The user can no longer use ${what} to sign in. This cannot be undone: they must enrol it again.`,
         a?.kind === 'SECONDARY'
           ? 'If it was their only second factor, they may be asked to set up a new one at next sign-in.'
           : 'If it was their password, they need another way to sign in.',

@@ -58,6 +58,9 @@ describe('audit before a mutation', () => {
       ['record', 'executed', 1],
     ]);
     expect(seen[0]?.event.target).toEqual(seen[1]?.event.target);
+    // The reason the person gave is the event's reason, said once (not again inside the summary).
+    expect(seen.map((s) => s.event.reason)).toEqual(['audit first', 'audit first']);
+    expect(seen[1]?.event.summary).not.toContain('audit first');
   });
 
   it('refuses with audit.unavailable and sends no mutation when the executing event cannot be queued', async () => {

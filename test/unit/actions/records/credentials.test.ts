@@ -136,7 +136,9 @@ describe('remove-authenticator', () => {
   it('confirms naming the authenticator', () => {
     const c = removeAuthenticatorAction.confirm({ userId: user.id, authenticatorId: id }, user);
     expect(c.danger).toBe(true);
-    expect(c.consequences[0]).toBe('The user can no longer use secondary TOTP (Work phone) to sign in.');
+    expect(c.consequences[0]).toBe(
+      'The user can no longer use secondary TOTP (Work phone) to sign in. This cannot be undone: they must enrol it again.',
+    );
   });
 });
 

@@ -1,0 +1,57 @@
+/**
+ * Nobody gives themselves access on their own: an action marked `needsAnotherPerson` (a time-boxed grant, its
+ * extension) may target the requester's own Authgear account only when another person approved it. The bot knows
+ * who the requester is in Authgear the way `@mentions` are resolved: by the email on their Slack profile.
+ */
+import { textAttr } from '../authgear/attributes.js';
+import type { AuthgearUser } from '../authgear/operations/user-fields.js';
+import { userLabel } from '../blocks/user-card.js';
+import { AppError } from '../errors.js';
+import type { Actor } from '../permissions/authorize.js';
+import type { SlackProfiles } from '../users/resolve.js';
+
+const LOGIN_ID_KEY = 'https://authgear.com/claims/login_id/key';
+const LOGIN_ID_VALUE = 'https://authgear.com/claims/login_id/value';
+
+/** Every email the Authgear user is known by (lower case): the email attribute and each identity's email. */
+export const emailsOfUser = (user: AuthgearUser): Set<string> => {
+  const emails = new Set<string>();
+  const add = (v: unknown) => {
+    const text = textAttr(v);
+    if (text) emails.add(text.toLowerCase());
+  };
+  add(user.standardAttributes.email);
+  for (const i of [...user.identities.nodes, ...user.loginIDs, ...user.oauthConnections]) {
+    add(i.claims.email);
+    if (i.claims[LOGIN_ID_KEY] === 'email') add(i.claims[LOGIN_ID_VALUE]);
+  }
+  return emails;
+};
+
+/**
+ * Refuses (with the error to throw) when `actor` runs the action on themselves, or the bot cannot tell that they do
+ * not (no email on their Slack profile, or no target loaded): deny by default. Undefined when it may run.
+ */
+export const selfServiceRefusal = async (
+  profiles: SlackProfiles | undefined,
+  actor: Actor,
+  user: AuthgearUser | undefined,
+): Promise<AppError | undefined> => {
+  const email = profiles ? (await profiles.emailOf(actor.userId))?.toLowerCase() : undefined;
+  const label = user ? userLabel(user) : 'this user';
+  const how =
+    'Ask someone else to do it, or have the policy send it for approval (`approvals:`), so another person approves.';
+  if (email === undefined || user === undefined)
+    return new AppError(
+      'permission.denied',
+      `The bot can't tell whether ${label} is you (your Slack profile has no email it can read), and nobody may give themselves access without another person's approval. ${how}`,
+      { details: { reason: 'self_unknown' } },
+    );
+  if (emailsOfUser(user).has(email))
+    return new AppError(
+      'permission.denied',
+      `${label} is you (the same email as your Slack profile), and nobody may give themselves access without another person's approval. ${how}`,
+      { details: { reason: 'self_grant' } },
+    );
+  return undefined;
+};
