@@ -54,12 +54,18 @@ export interface Place {
 /** Whether the policy's allow-list needs to know if a DM is the DM with the bot (only then is Slack asked). */
 export const needsBotDm = (policy: Policy, channelId: string | undefined): boolean =>
   policy.channels.commands !== undefined &&
-  policy.channels.direct_messages === 'bot' &&
+  dmMode(policy) === 'bot' &&
   channelId?.startsWith('D') === true;
 
-/** A DM under the allow-list: allowed only as the policy's `direct_messages` says (default none). */
+/**
+ * Which DMs an allow-list admits. Default `bot`: the person's own DM with the bot stays usable (it is private, and
+ * where the bot's DMs with buttons land), while a DM between people is not a place the team chose.
+ */
+const dmMode = (policy: Policy) => policy.channels.direct_messages ?? 'bot';
+
+/** A DM under the allow-list: allowed only as the policy's `direct_messages` says (default bot). */
 const dmDecision = (policy: Policy, ctx: Place): Decision | undefined => {
-  const mode = policy.channels.direct_messages ?? 'none';
+  const mode = dmMode(policy);
   if (mode === 'all') return undefined;
   if (mode === 'bot') return ctx.botDm === true ? undefined : deny('people_dm_not_allowed');
   return deny('dm_not_allowed');
@@ -67,8 +73,8 @@ const dmDecision = (policy: Policy, ctx: Place): Decision | undefined => {
 
 /**
  * May this actor run `action` here? Deny by default. The channel allow-list (`channels.commands`) applies to
- * commands, clicks and submissions: channels only when listed, DMs only as `channels.direct_messages` allows (none
- * by default; `bot`: the DM with the bot; `all`: any DM), and a mutation with no channel at all is refused while an
+ * commands, clicks and submissions: channels only when listed, DMs only as `channels.direct_messages` allows
+ * (`bot` by default: the DM with the bot; `none`; `all`: any DM), and a mutation with no channel at all is refused while an
  * allow-list is set.
  */
 export const authorize = (actor: Actor, action: ActionName, ctx: Place, policy: Policy): Decision => {

@@ -1,7 +1,7 @@
 /**
  * The channel allow-list and direct messages. With `channels.commands` set, a DM is a place like any other: refused
- * unless the policy says `channels.direct_messages: bot` (the person's own DM with the bot, the app's Messages tab)
- * or `all` (any DM, between people too). A DM between people is told apart from the DM with the bot by asking
+ * as the policy's `channels.direct_messages` says: `bot` (the default: the person's own DM with the bot, the app's
+ * Messages tab), `none`, or `all` (any DM, between people too). A DM between people is told apart from the DM with the bot by asking
  * Slack for the bot's DM with the person (conversations.open). Without an allow-list every place works.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,10 +53,10 @@ const refusedAsPlace = (answer: unknown) => {
   expect(buttonsOf(answer as Record<string, unknown>)).toEqual([]);
 };
 
-describe('under an allow-list without direct_messages', () => {
+describe('under an allow-list with direct_messages: none', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await setUp(`, commands: [${CHANNELS.ops}]`);
+    t = await setUp(`, commands: [${CHANNELS.ops}], direct_messages: none`);
   });
   afterAll(async () => t.stop());
 
@@ -73,10 +73,10 @@ describe('under an allow-list without direct_messages', () => {
   });
 });
 
-describe('under an allow-list with direct_messages: bot', () => {
+describe('under an allow-list without direct_messages (the default, bot)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await setUp(`, commands: [${CHANNELS.ops}], direct_messages: bot`);
+    t = await setUp(`, commands: [${CHANNELS.ops}]`);
   });
   afterAll(async () => t.stop());
 

@@ -40,11 +40,11 @@ describe('authorize', () => {
       { ok: false, reason: 'channel_not_allowed' },
     ],
     [
-      'an admin in a DM, which the allow-list does not allow',
+      'an admin in a DM not known to be the one with the bot, which the allow-list does not allow',
       actor('U0ADMIN'),
       'user.view',
       'D0DM',
-      { ok: false, reason: 'dm_not_allowed' },
+      { ok: false, reason: 'people_dm_not_allowed' },
     ],
   ] as const)('decides for %s', (_name, who, action, channelId, expected) => {
     expect(authorize(who, action, { channelId }, policy)).toEqual(expected);
@@ -55,9 +55,14 @@ describe('authorize', () => {
     ['a mutation with no channel', { mutation: true }, { ok: false, reason: 'channel_unknown' }],
     ['a mutation in an allowed channel', { channelId: 'C0OPS', mutation: true }, { ok: true }],
     [
-      'a mutation in a DM (no direct_messages in the policy)',
+      'a mutation in the DM with the bot (no direct_messages in the policy: bot)',
       { channelId: 'D0DM', mutation: true, botDm: true },
-      { ok: false, reason: 'dm_not_allowed' },
+      { ok: true },
+    ],
+    [
+      'a mutation in a DM between people (no direct_messages in the policy: bot)',
+      { channelId: 'D0DM', mutation: true, botDm: false },
+      { ok: false, reason: 'people_dm_not_allowed' },
     ],
     [
       'a mutation in a channel off the list',
@@ -82,12 +87,14 @@ describe('authorize', () => {
     expect(authorize(actor('U0ADMIN'), 'user.view', place, p)).toEqual(expected);
   });
 
-  it('lets needsBotDm ask Slack only for a DM under an allow-list with direct_messages: bot', () => {
+  it('lets needsBotDm ask Slack only for a DM under an allow-list with direct_messages: bot (the default)', () => {
     const p = (extra: string) => parsePolicyText(`channels: { ${extra} }\nroles: {}\n`);
     expect(needsBotDm(p('commands: [C0OPS], direct_messages: bot'), 'D0DM')).toBe(true);
     expect(needsBotDm(p('commands: [C0OPS], direct_messages: bot'), 'C0OPS')).toBe(false);
     expect(needsBotDm(p('commands: [C0OPS], direct_messages: all'), 'D0DM')).toBe(false);
     expect(needsBotDm(p('direct_messages: bot'), 'D0DM')).toBe(false);
+    expect(needsBotDm(p('commands: [C0OPS]'), 'D0DM')).toBe(true);
+    expect(needsBotDm(p('commands: [C0OPS], direct_messages: none'), 'D0DM')).toBe(false);
   });
 
   it('places nothing when there is no allow-list', () => {
