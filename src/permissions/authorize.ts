@@ -53,9 +53,7 @@ export interface Place {
 
 /** Whether the policy's allow-list needs to know if a DM is the DM with the bot (only then is Slack asked). */
 export const needsBotDm = (policy: Policy, channelId: string | undefined): boolean =>
-  policy.channels.commands !== undefined &&
-  dmMode(policy) === 'bot' &&
-  channelId?.startsWith('D') === true;
+  policy.channels.commands !== undefined && dmMode(policy) === 'bot' && channelId?.startsWith('D') === true;
 
 /**
  * Which DMs an allow-list admits. Default `bot`: the person's own DM with the bot stays usable (it is private, and
