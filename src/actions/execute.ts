@@ -92,25 +92,39 @@ export const createExecution = (deps: ExecutionDeps) => {
     extra: ActionEventExtra,
   ): Promise<void> => deps.audit.record(eventOf(type, actor, def, extra));
 
+  /** The users an action that names several acts on (`def.targets`), resolved now; undefined for other actions. */
+  const targetsOf = async (
+    actor: Actor,
+    def: AnyActionDefinition,
+    input: Record<string, unknown>,
+    auditContext: AuditContext = auditContextOf(actor),
+  ): Promise<readonly AuthgearUser[] | undefined> =>
+    def.targets ? def.targets({ api: deps.api, auditContext }, input) : undefined;
+
   /**
-   * Refuses, audited as denied, an action that gives access when its requester is its target (or the bot cannot tell
-   * they are not) and no other person approved it (`approved` false).
+   * Refuses, audited as denied, an action that gives access when its requester is its target or one of its
+   * `targets` (or the bot cannot tell they are not). Called only when no other person approved it.
    */
   const refuseSelfService = async (
     actor: Actor,
     def: AnyActionDefinition,
-    about: { readonly user: AuthgearUser | undefined; readonly input?: Record<string, unknown> },
+    about: {
+      readonly user: AuthgearUser | undefined;
+      readonly input?: Record<string, unknown>;
+      readonly targets?: readonly AuthgearUser[] | undefined;
+    },
   ): Promise<void> => {
     if (def.needsAnotherPerson !== true) return;
-    const refusal = await selfServiceRefusal(deps.profiles, actor, about.user);
+    const users = about.targets ?? (about.user ? [about.user] : undefined);
+    const refusal = await selfServiceRefusal(deps.profiles, actor, users);
     if (refusal === undefined) return;
     await audit('denied', actor, def, {
-      user: about.user,
+      user: about.user ?? refusal.user,
       input: about.input,
-      reason: String(refusal.details?.reason ?? 'self_grant'),
-      errorCode: refusal.code,
+      reason: String(refusal.error.details?.reason ?? 'self_grant'),
+      errorCode: refusal.error.code,
     });
-    throw refusal;
+    throw refusal.error;
   };
 
   /**
@@ -132,29 +146,26 @@ export const createExecution = (deps: ExecutionDeps) => {
   ): Promise<ActionResult> => {
     let user = loaded?.user;
     let refused = false;
+    const auditContext: AuditContext = approval
+      ? { ...auditContextOf(actor), approval_id: approval.id, approved_by: approval.approvers ?? [] }
+      : auditContextOf(actor);
     try {
       const userId = typeof input.userId === 'string' ? input.userId : undefined;
       if (!loaded && def.targetsUser !== false && userId)
         user = await deps.users.byNodeId(userId, auditContextOf(actor));
       def.check?.(input, user, now(), deps.policy, actor);
+      // The users the mutation will carry, resolved once: the ones checked are the ones changed.
+      const targets = await targetsOf(actor, def, input, auditContext);
       if (approval === undefined) {
         refused = true;
-        await refuseSelfService(actor, def, { user, input });
+        await refuseSelfService(actor, def, { user, input, targets });
         refused = false;
       }
       const about = { user, input, approvalId: approval?.id, approvalLink: approval?.link };
       // No unaudited change: the mutation runs only once its "executing" event is queued (else audit.unavailable).
       await acceptAudit(deps.audit, eventOf('executing', actor, def, about));
       const result = await def.execute(
-        {
-          api: deps.api,
-          actor,
-          auditContext: approval
-            ? { ...auditContextOf(actor), approval_id: approval.id, approved_by: approval.approvers ?? [] }
-            : auditContextOf(actor),
-          now: now(),
-          grants: deps.grants,
-        },
+        { api: deps.api, actor, auditContext, now: now(), grants: deps.grants, targets },
         input,
         user,
       );
@@ -175,7 +186,7 @@ export const createExecution = (deps: ExecutionDeps) => {
     }
   };
 
-  return { audit, execute, refuseSelfService };
+  return { audit, execute, refuseSelfService, targetsOf };
 };
 
 export type Execution = ReturnType<typeof createExecution>;

@@ -166,8 +166,10 @@ export const createPipeline = (deps: PipelineDeps) => {
       : parseInput(def, raw, user);
     if (!blind) def.check?.(input, user, now(), deps.policy, req.actor);
     // Said now rather than after Confirm: without an approval, nobody gives themselves access.
-    if (!blind && user && !deps.gate.rule(def).needed)
-      await deps.execution.refuseSelfService(req.actor, def, { user, input });
+    if (!blind && def.needsAnotherPerson === true && !deps.gate.rule(def).needed) {
+      const targets = await deps.execution.targetsOf(req.actor, def, input);
+      if (user || targets) await deps.execution.refuseSelfService(req.actor, def, { user, input, targets });
+    }
     const record = newConfirmation(
       {
         actionKey: def.key,

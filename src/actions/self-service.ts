@@ -1,7 +1,8 @@
 /**
  * Nobody gives themselves access on their own: an action marked `needsAnotherPerson` (a time-boxed grant, its
- * extension) may target the requester's own Authgear account only when another person approved it. The bot knows
- * who the requester is in Authgear the way `@mentions` are resolved: by the email on their Slack profile.
+ * extension, adding a user to roles or groups, adding a role or group to users) may target the requester's own
+ * Authgear account only when another person approved it. The bot knows who the requester is in Authgear the way
+ * `@mentions` are resolved: by the email on their Slack profile.
  */
 import { textAttr } from '../authgear/attributes.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
@@ -28,30 +29,44 @@ export const emailsOfUser = (user: AuthgearUser): Set<string> => {
   return emails;
 };
 
+/** Why an action may not run without another person: the error to throw and, when known, the user who is you. */
+export interface SelfServiceRefusal {
+  readonly error: AppError;
+  readonly user?: AuthgearUser | undefined;
+}
+
 /**
- * Refuses (with the error to throw) when `actor` runs the action on themselves, or the bot cannot tell that they do
- * not (no email on their Slack profile, or no target loaded): deny by default. Undefined when it may run.
+ * Refuses when `actor` runs the action on themselves (any one of `users`), or the bot cannot tell that they do not
+ * (no email on their Slack profile, or no target loaded): deny by default. Undefined when it may run.
  */
 export const selfServiceRefusal = async (
   profiles: SlackProfiles | undefined,
   actor: Actor,
-  user: AuthgearUser | undefined,
-): Promise<AppError | undefined> => {
+  users: readonly AuthgearUser[] | undefined,
+): Promise<SelfServiceRefusal | undefined> => {
   const email = profiles ? (await profiles.emailOf(actor.userId))?.toLowerCase() : undefined;
-  const label = user ? userLabel(user) : 'this user';
   const how =
     'Ask someone else to do it, or have the policy send it for approval (`approvals:`), so another person approves.';
-  if (email === undefined || user === undefined)
-    return new AppError(
+  const only = users?.length === 1 ? users[0] : undefined;
+  if (email === undefined || users === undefined) {
+    const label = only ? userLabel(only) : users && users.length > 1 ? 'one of these users' : 'this user';
+    return {
+      error: new AppError(
+        'permission.denied',
+        `The bot can't tell whether ${label} is you (your Slack profile has no email it can read), and nobody may give themselves access without another person's approval. ${how}`,
+        { details: { reason: 'self_unknown' } },
+      ),
+      user: only,
+    };
+  }
+  const you = users.find((u) => emailsOfUser(u).has(email));
+  if (you === undefined) return undefined;
+  return {
+    error: new AppError(
       'permission.denied',
-      `The bot can't tell whether ${label} is you (your Slack profile has no email it can read), and nobody may give themselves access without another person's approval. ${how}`,
-      { details: { reason: 'self_unknown' } },
-    );
-  if (emailsOfUser(user).has(email))
-    return new AppError(
-      'permission.denied',
-      `${label} is you (the same email as your Slack profile), and nobody may give themselves access without another person's approval. ${how}`,
+      `${userLabel(you)} is you (the same email as your Slack profile), and nobody may give themselves access without another person's approval. ${how}`,
       { details: { reason: 'self_grant' } },
-    );
-  return undefined;
+    ),
+    user: you,
+  };
 };

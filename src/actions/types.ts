@@ -17,7 +17,12 @@ export interface ActionContext {
   readonly now: Date;
   /** Time-boxed grants: the schedule that takes access back (absent in an app built without one). */
   readonly grants?: GrantLedger | undefined;
+  /** The users an action with `targets` acts on, as the execution resolved (and checked) them just before. */
+  readonly targets?: readonly AuthgearUser[] | undefined;
 }
+
+/** What resolving an action's several target users needs. */
+export type TargetsContext = Pick<ActionContext, 'api' | 'auditContext'>;
 
 /** A modal field an action asks for; the same descriptor renders the input block and reads the submission. */
 export type FieldSpec =
@@ -125,10 +130,15 @@ export interface ActionDefinition<I extends { readonly userId?: string } = { rea
    */
   readonly irreversible?: boolean;
   /**
-   * The action gives the target user access (a time-boxed grant, its extension): the requester may run it on their
-   * own Authgear account only through an approval by another person (see self-service.ts).
+   * The action gives its target users access (a role or group, for good or for a while): the requester may run it
+   * on their own Authgear account only through an approval by another person (see self-service.ts).
    */
   readonly needsAnotherPerson?: boolean;
+  /**
+   * The users an action that names several (`targetsUser: false`) acts on, each resolved exactly. The execution
+   * resolves them once, checks them (`needsAnotherPerson`), and hands the same users to `execute` as `ctx.targets`.
+   */
+  readonly targets?: (ctx: TargetsContext, input: I) => Promise<readonly AuthgearUser[]>;
   /** Whether the action targets a user (the first slash argument is `<who>`). Default true. */
   readonly targetsUser?: boolean;
   /** Modal fields; `fromFields` maps their raw values to input fields (zod validates the result, by field id). */

@@ -43,8 +43,8 @@ const splitRefs = (v: string | readonly string[] | undefined): string[] =>
 
 /**
  * `add-role-to-users <roleKey> <who…>` and its three siblings. The pipeline resolves only one `<who>`, and
- * parsing does no I/O, so the references are checked for shape here and resolved exactly in `execute`
- * (each must match one user, else nothing is sent); then one mutation carries every user ID.
+ * parsing does no I/O, so the references are checked for shape here and resolved exactly by `targets` when the
+ * action runs (each must match one user, else nothing is sent); then one mutation carries every user ID.
  */
 export const defineMemberLinkAction = (
   key: ActionKey,
@@ -62,6 +62,9 @@ export const defineMemberLinkAction = (
     usage: `${verb} <${kind}Key> <who…>`,
     description: `${add ? 'give' : 'take'} a ${k.noun} ${add ? 'to' : 'from'} up to 25 users at once (emails, phones, usernames or IDs)`,
     targetsUser: false,
+    // Adding yourself among the users is giving yourself access: only through another person's approval.
+    needsAnotherPerson: add,
+    targets: (ctx, input) => resolveUserRefs(ctx.api, input.users, ctx.auditContext),
     input: inputFor(kind),
     fromArgs: (args) => {
       const [key, ...users] = args;
@@ -92,7 +95,8 @@ export const defineMemberLinkAction = (
       danger: !add,
     }),
     execute: async (ctx, input) => {
-      const users = await resolveUserRefs(ctx.api, input.users, ctx.auditContext);
+      // The execution resolved them just before (and checked they are not the requester).
+      const users = ctx.targets ?? (await resolveUserRefs(ctx.api, input.users, ctx.auditContext));
       const userIDs = users.map((u) => u.id);
       await withKeyErrors({ [kind]: [input.key] }, async () => {
         if (kind === 'role') {

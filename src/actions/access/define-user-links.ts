@@ -40,6 +40,8 @@ export const defineUserLinkAction = (
     key,
     verbs: [verb],
     permission: k.permissions.members,
+    // Adding yourself is giving yourself access: only through another person's approval. Removing is fine.
+    needsAnotherPerson: add,
     title,
     usage: `${verb} <who> <${kind}Key…>`,
     description: `${add ? 'give a user' : 'take from a user'} ${k.plural} directly (up to 25 at once)`,

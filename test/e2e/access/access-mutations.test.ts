@@ -307,10 +307,16 @@ describe('group and role mutations from Slack', () => {
     store().addRole({ key: role });
     const email = freshEmail('ok');
     store().addUser({ email });
-    const { result, sent } = await run(`add-role-to-users ${role} ${email} ghost@example.com`);
-    expect(text(result)).toContain('ghost@example.com');
-    expect(mutations(sent)).toEqual([]);
+    // Adding is checked against the requester before the confirmation, so the users are resolved then.
+    const added = await run(`add-role-to-users ${role} ${email} ghost@example.com`);
+    expect(added.result).toBeUndefined();
+    expect(text(added.first)).toContain('ghost@example.com');
+    expect(mutations(added.sent)).toEqual([]);
     expect(roleKeysOf(email)).toEqual([]);
+    // Removing is resolved when it runs, after Confirm.
+    const removed = await run(`remove-role-from-users ${role} ${email} ghost@example.com`);
+    expect(text(removed.result)).toContain('ghost@example.com');
+    expect(mutations(removed.sent)).toEqual([]);
   });
 
   it('refuses group management to a person whose role lacks group.manage', async () => {
