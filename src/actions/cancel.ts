@@ -1,7 +1,8 @@
 /**
  * The Cancel click on a confirmation: voids the stored confirmation in one atomic step (the same kind of step as the
  * Confirm claim, on the same record), so a Confirm afterwards (another tab, a replayed request, another replica)
- * finds it cancelled and runs nothing, and a Cancel racing a Confirm has exactly one winner. A cancel is audited.
+ * finds it cancelled and runs nothing, and a Cancel racing a Confirm has exactly one winner. A cancel is audited, and
+ * so is a stranger's refused Cancel (as a denial, like a stranger's Confirm).
  */
 import { infoMessage } from '../blocks/messages.js';
 import { cancelValue } from '../blocks/payloads.js';
@@ -10,6 +11,7 @@ import { AppError } from '../errors.js';
 import type { Reply } from '../slack/reply.js';
 import type { Clicker } from './confirm.js';
 import type { Execution } from './execute.js';
+import { auditStrangerClick } from './stranger-click.js';
 import type { AnyActionDefinition } from './types.js';
 
 export interface CancelDeps {
@@ -53,6 +55,7 @@ export const createCancelFlow = (deps: CancelDeps) => {
       case 'expired':
         return req.reply(infoMessage('This confirmation had already expired. Nothing was changed.', true));
       case 'not_yours':
+        await auditStrangerClick(deps, req.clicker, outcome.record, 'Cancel');
         throw new AppError(
           'confirmation.not_yours',
           'Only the person who started this action can cancel it.',

@@ -17,6 +17,7 @@ import type { Reply, ReplyMessage } from '../slack/reply.js';
 import type { UserResolver } from '../users/resolve.js';
 import { auditContextOf, type Execution } from './execute.js';
 import { blindError, blindResultMessage, neutralRefusal } from './least-privilege.js';
+import { auditStrangerClick } from './stranger-click.js';
 import type { AnyActionDefinition } from './types.js';
 
 /** Who clicked, as Slack says (their roles are read fresh from the policy and Slack at the click). */
@@ -154,17 +155,7 @@ export const createConfirmFlow = (deps: ConfirmDeps) => {
     const id = confirmationIdOf(req.value);
     const claim = await store.claim(id, { userId: req.clicker.id, now: now(), leaseMs });
     if (claim.kind !== 'claimed') {
-      const def = claim.kind === 'not_yours' ? deps.actions.get(claim.record.actionKey) : undefined;
-      if (def)
-        await deps.execution.audit(
-          'denied',
-          { userId: req.clicker.id, name: req.clicker.name, roles: [] },
-          def,
-          {
-            errorCode: 'confirmation.not_yours',
-            reason: 'clicked a confirmation shown to someone else',
-          },
-        );
+      if (claim.kind === 'not_yours') await auditStrangerClick(deps, req.clicker, claim.record, 'Confirm');
       throw claimRefusal(claim, id);
     }
     const record = claim.record;

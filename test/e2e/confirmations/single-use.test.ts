@@ -186,13 +186,28 @@ describe('Cancel', () => {
     expect(mutationsNamed('RevokeAllSessions').length - before).toBe(outcome === 'ran' ? 1 : 0);
   });
 
-  it('is refused for someone the confirmation was not shown to, and leaves it for its owner', async () => {
+  it('is refused for someone the confirmation was not shown to, audited as denied, and leaves it for its owner', async () => {
     const { email } = newUser({ sessions: 1 });
-    const card = await confirmationFor(PEOPLE.support, `signout ${email}`);
-    const stranger = await clickCancel(PEOPLE.viewer, buttonValueOf(card, 'cancel_action'), 1);
-    expect(await waitFor(() => answersTo(stranger.responseUrlId)[0])).toContain(
-      'Only the person who started this action can cancel it.',
-    );
+    const card = await confirmationFor(PEOPLE.support, `reset-password ${email} send`);
+    const strangerClick = async () => {
+      const stranger = await clickCancel(PEOPLE.viewer, buttonValueOf(card, 'cancel_action'), 1);
+      expect(await waitFor(() => answersTo(stranger.responseUrlId)[0])).toContain(
+        'Only the person who started this action can cancel it.',
+      );
+    };
+    const denials = () =>
+      c.audit.filter(
+        (e) => e.type === 'denied' && e.actor.userId === PEOPLE.viewer && e.actionKey === 'reset-password',
+      );
+    await strangerClick();
+    const denied = await waitFor(() => denials()[0]);
+    expect([denied.errorCode, denied.reason]).toEqual([
+      'confirmation.not_yours',
+      'clicked Cancel on a confirmation shown to someone else',
+    ]);
+    // A repeat is counted with the first, as every denial is (reported when its window ends), not posted again.
+    await strangerClick();
+    expect(denials()).toHaveLength(1);
     const owner = await clickConfirm(PEOPLE.support, confirmValueOf(card), 0);
     await waitFor(() => answersTo(owner.responseUrlId).some((t) => t.includes(':white_check_mark:')));
   });
