@@ -3,7 +3,14 @@ import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { type AuthgearProject, isLoginIdKey, type LoginIdKey } from '../authgear/project.js';
 import { AppError } from '../errors.js';
-import { hostPortList, type RedisTarget, redisProblems, redisTarget, redisTlsFlag } from './redis-env.js';
+import {
+  hostPortList,
+  type RedisTarget,
+  redisProblems,
+  redisTarget,
+  redisTlsFlag,
+  redisUrl,
+} from './redis-env.js';
 
 const optionalString = z
   .string()
@@ -91,7 +98,7 @@ const envSchema = z.object({
         'AUTHGEAR_LOGIN_ID_KEYS lists the login ID keys the Authgear project has turned on: email, phone and/or username, comma-separated',
     })
     .transform((keys): LoginIdKey[] => keys.filter(isLoginIdKey)),
-  REDIS_URL: optionalString,
+  REDIS_URL: redisUrl,
   REDIS_PREFIX: z.string().trim().min(1, 'REDIS_PREFIX must not be empty').default('authgear-slack:'),
   REDIS_SENTINELS: optionalHostPorts('REDIS_SENTINELS'),
   REDIS_SENTINEL_NAME: optionalString,

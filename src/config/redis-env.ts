@@ -3,6 +3,7 @@
  * `REDIS_SENTINEL_NAME`) or Redis Cluster (`REDIS_CLUSTER_NODES`); at most one of the three. Credentials and TLS
  * (`REDIS_USERNAME`, `REDIS_PASSWORD`, `REDIS_SENTINEL_PASSWORD`, `REDIS_TLS`) apply to whichever is chosen.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 export interface HostPort {
@@ -33,14 +34,64 @@ export type RedisTarget =
     }
   | { readonly kind: 'cluster'; readonly nodes: readonly HostPort[]; readonly auth?: RedisAuth };
 
-const HOST_PORT = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/;
+/**
+ * A host name (dot-separated labels of letters, digits, `-` and `_`, as Docker service names use; a trailing dot
+ * allowed), an IPv4 address, or an IPv6 address in brackets.
+ */
+export const isRedisHost = (host: string): boolean => {
+  if (host.startsWith('[') && host.endsWith(']')) return isIP(host.slice(1, -1)) === 6;
+  if (/^[\d.]+$/.test(host)) return isIP(host) === 4;
+  const name = host.endsWith('.') ? host.slice(0, -1) : host;
+  if (name === '' || name.length > 253) return false;
+  return name.split('.').every((label) => /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/.test(label));
+};
+
+const HOST_PORT = /^(\[[^\]]*\]|[^:\s[\]]+):(\d{1,5})$/;
 
 const parseHostPort = (text: string): HostPort | undefined => {
   const match = HOST_PORT.exec(text.trim());
   const port = Number(match?.[2]);
-  if (!match?.[1] || !Number.isInteger(port) || port < 1 || port > 65535) return undefined;
+  if (!match?.[1] || !isRedisHost(match[1]) || !Number.isInteger(port) || port < 1 || port > 65535)
+    return undefined;
   return { host: match[1].replace(/^\[|\]$/g, ''), port };
 };
+
+const URL_FORMS =
+  'REDIS_URL must be redis://host[:port][/db], rediss://… (TLS) or the absolute path of a Unix socket (e.g. /run/redis/redis.sock)';
+
+/**
+ * What is wrong with a `REDIS_URL`, in words that name the variable (never repeating the URL, which may carry a
+ * password); undefined when ioredis reads it as meant. ioredis also takes a bare `host:port`, but that is refused:
+ * a typo such as `garbage` would otherwise only fail at the first connection.
+ */
+export const redisUrlProblem = (value: string): string | undefined => {
+  // ioredis reads a value starting with one `/` as a Unix socket path (query parameters allowed).
+  if (value.startsWith('/') && !value.startsWith('//')) return undefined;
+  const scheme = /^rediss?:\/\//i.exec(value)?.[0];
+  if (scheme === undefined) return URL_FORMS;
+  const authority = value.slice(scheme.length).split(/[/?#]/)[0] ?? '';
+  if (authority.slice(authority.lastIndexOf('@') + 1) === '')
+    return 'REDIS_URL names no host: write it as redis://host:port, e.g. redis://localhost:6379';
+  const parsed = URL.parse(value);
+  if (parsed === null) return URL_FORMS;
+  if (!isRedisHost(parsed.hostname))
+    return `REDIS_URL's host ${JSON.stringify(parsed.hostname)} is not a host name or an IP address`;
+  if (parsed.port === '0') return "REDIS_URL's port must be 1 to 65535";
+  if (parsed.pathname !== '' && parsed.pathname !== '/' && !/^\/\d+$/.test(parsed.pathname))
+    return "REDIS_URL's database (after the host) must be a number such as /0";
+  return undefined;
+};
+
+/** `REDIS_URL`: blank = unset; otherwise checked at load, so a bad one is listed with every other problem. */
+export const redisUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional()
+  .superRefine((value, ctx) => {
+    const problem = value === undefined ? undefined : redisUrlProblem(value);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** `host:port,host:port` → the list, or a zod issue naming the variable and the bad entry. */
 export const hostPortList = (name: string) =>
@@ -54,7 +105,7 @@ export const hostPortList = (name: string) =>
       if (entries.length === 0 || bad.length > 0) {
         ctx.addIssue({
           code: 'custom',
-          message: `${name} must be host:port entries separated by commas (bad: ${bad.map((b) => JSON.stringify(b)).join(', ') || 'empty'})`,
+          message: `${name} must be host:port entries separated by commas, each a host name or IP address (IPv6 in brackets) and a port from 1 to 65535 (bad: ${bad.map((b) => JSON.stringify(b)).join(', ') || 'empty'})`,
         });
         return z.NEVER;
       }

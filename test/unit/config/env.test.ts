@@ -142,6 +142,61 @@ describe('loadConfig', () => {
     expect(target.kind === 'none' ? 'none' : target.auth).toEqual(auth);
   });
 
+  it.each([
+    [
+      'garbage',
+      'REDIS_URL must be redis://host[:port][/db], rediss://… (TLS) or the absolute path of a Unix socket',
+    ],
+    ['localhost:6379', 'REDIS_URL must be redis://host[:port][/db]'],
+    ['http://redis.internal:6379', 'REDIS_URL must be redis://host[:port][/db]'],
+    ['unix:///run/redis.sock', 'REDIS_URL must be redis://host[:port][/db]'],
+    ['redis://', 'REDIS_URL names no host'],
+    ['redis://:secret@/0', 'REDIS_URL names no host'],
+    ['rediss://', 'REDIS_URL names no host'],
+    ['redis://bad host:6379', 'REDIS_URL must be redis://host[:port][/db]'],
+    ['redis://-redis-:6379', 'REDIS_URL\'s host "-redis-" is not a host name or an IP address'],
+    ['redis://a..b', 'REDIS_URL\'s host "a..b" is not a host name or an IP address'],
+    ['redis://r:0', "REDIS_URL's port must be 1 to 65535"],
+    ['redis://r:70000', 'REDIS_URL must be redis://host[:port][/db]'],
+    ['redis://r:6379/db2', "REDIS_URL's database (after the host) must be a number such as /0"],
+    ['run/redis.sock', 'REDIS_URL must be redis://host[:port][/db]'],
+  ])('refuses REDIS_URL=%s at load, naming the variable', (value, expected) => {
+    expect(problemsOf({ ...valid, REDIS_URL: value })).toContain(expected);
+  });
+
+  it('never repeats the password of a refused REDIS_URL', () => {
+    const message = problemsOf({ ...valid, REDIS_URL: 'redis://bot:s3cr3t-pw@-bad-:6379' });
+    expect(message).toContain('REDIS_URL');
+    expect(message).not.toContain('s3cr3t-pw');
+  });
+
+  it.each([
+    'redis://localhost:6379',
+    'redis://127.0.0.1',
+    'rediss://bot:pw@redis.example.com:6380/2',
+    'redis://[::1]:6379/0',
+    'redis://:pw@redis_primary:6379',
+    'redis://redis.example.com.:6379',
+    '/run/redis/redis.sock',
+    '/tmp/redis.sock?db=2',
+  ])('accepts REDIS_URL=%s (ioredis reads it)', (value) => {
+    expect(loadConfig({ ...valid, REDIS_URL: value }).redis.url).toBe(value);
+  });
+
+  it.each([
+    ['REDIS_SENTINELS', 's1:26379,-bad-:26379', '"-bad-:26379"'],
+    ['REDIS_SENTINELS', 's1:26379,,s2:26379', 'bad: ""'],
+    ['REDIS_CLUSTER_NODES', 'c1:7000,a..b:7001', '"a..b:7001"'],
+    ['REDIS_CLUSTER_NODES', 'c1:0', '"c1:0"'],
+    ['REDIS_CLUSTER_NODES', '[::g]:7000', '"[::g]:7000"'],
+    ['REDIS_CLUSTER_NODES', '300.1.1.1:7000', '"300.1.1.1:7000"'],
+    ['REDIS_CLUSTER_NODES', 'redis://c1:7000', '"redis://c1:7000"'],
+  ])('refuses %s=%s, naming the bad entry', (name, value, bad) => {
+    const message = problemsOf({ ...valid, [name]: value, REDIS_SENTINEL_NAME: 'm' });
+    expect(message).toContain(`${name} must be host:port entries`);
+    expect(message).toContain(bad);
+  });
+
   it('serves health on PORT unless HEALTH_PORT is set, and reads the grace period', () => {
     const c = loadConfig({ ...valid, PORT: '8080', HEALTH_PORT: '9090', SHUTDOWN_GRACE_MS: '5000' });
     expect([c.port, c.healthPort, c.shutdownGraceMs]).toEqual([8080, 9090, 5000]);
