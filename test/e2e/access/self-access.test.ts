@@ -76,7 +76,7 @@ describe('adding yourself to roles or groups without an approval rule', () => {
   });
 
   it('refuses yourself named by Authgear ID among several users too', async () => {
-    const answer = await slash(c, PEOPLE.support, `add-role-to-users ops_role ${s.samNode}`);
+    const answer = await slash(c, PEOPLE.support, `add-role-to-users ops_role olga@example.com ${s.samNode}`);
     expect(text(answer)).toContain('is you');
     expect(adds(c)).toEqual([]);
   });
