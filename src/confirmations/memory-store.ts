@@ -25,6 +25,27 @@ export const createMemoryConfirmationStore = ({
     return confirmationIdSchema.safeParse(id).success ? slots.get(id) : undefined;
   };
   const copy = (record: ConfirmationRecord): ConfirmationRecord => structuredClone(record);
+  /**
+   * What a claim and a cancel share (take.lua in Redis): only the person it was shown to may take a pending
+   * confirmation; a done, running or expired one is reported as it is, and `onPending` moves a pending one on.
+   */
+  const take = <K extends 'claimed' | 'cancelled'>(
+    id: string,
+    userId: string,
+    now: Date,
+    onPending: (slot: Slot, nowMs: number) => K,
+  ) => {
+    const nowMs = now.getTime();
+    const slot = live(id, nowMs);
+    if (!slot) return { kind: 'expired' as const };
+    const record = copy(slot.record);
+    if (record.actor.userId !== userId) return { kind: 'not_yours' as const, record };
+    if (slot.state === 'done' && slot.outcome)
+      return { kind: 'done' as const, record, outcome: { ...slot.outcome } };
+    if (slot.state === 'running')
+      return { kind: 'running' as const, record, stalled: nowMs >= (slot.leaseUntilMs ?? 0) };
+    return { kind: onPending(slot, nowMs), record };
+  };
 
   return {
     async create(record) {
@@ -36,35 +57,21 @@ export const createMemoryConfirmationStore = ({
     },
 
     async claim(id, { userId, now, leaseMs }) {
-      const nowMs = now.getTime();
-      const slot = live(id, nowMs);
-      if (!slot) return { kind: 'expired' };
-      const record = copy(slot.record);
-      if (record.actor.userId !== userId) return { kind: 'not_yours', record };
-      if (slot.state === 'done' && slot.outcome)
-        return { kind: 'done', record, outcome: { ...slot.outcome } };
-      if (slot.state === 'running')
-        return { kind: 'running', record, stalled: nowMs >= (slot.leaseUntilMs ?? 0) };
-      slot.state = 'running';
-      slot.leaseUntilMs = nowMs + leaseMs;
-      slot.dropAtMs = slot.leaseUntilMs + keepMs;
-      return { kind: 'claimed', record };
+      return take(id, userId, now, (slot, nowMs) => {
+        slot.state = 'running';
+        slot.leaseUntilMs = nowMs + leaseMs;
+        slot.dropAtMs = slot.leaseUntilMs + keepMs;
+        return 'claimed';
+      });
     },
 
     async cancel(id, { userId, now }) {
-      const nowMs = now.getTime();
-      const slot = live(id, nowMs);
-      if (!slot) return { kind: 'expired' };
-      const record = copy(slot.record);
-      if (record.actor.userId !== userId) return { kind: 'not_yours', record };
-      if (slot.state === 'done' && slot.outcome)
-        return { kind: 'done', record, outcome: { ...slot.outcome } };
-      if (slot.state === 'running')
-        return { kind: 'running', record, stalled: nowMs >= (slot.leaseUntilMs ?? 0) };
-      slot.state = 'done';
-      slot.outcome = { result: 'cancelled', at: now.toISOString() };
-      slot.dropAtMs = nowMs + keepMs;
-      return { kind: 'cancelled', record };
+      return take(id, userId, now, (slot, nowMs) => {
+        slot.state = 'done';
+        slot.outcome = { result: 'cancelled', at: now.toISOString() };
+        slot.dropAtMs = nowMs + keepMs;
+        return 'cancelled';
+      });
     },
 
     async finish(id, { outcome, now }) {

@@ -23,8 +23,8 @@ import {
   type ConfirmationStore,
 } from './store.js';
 
-const scripts = loadLuaScripts(new URL('./lua/', import.meta.url), ['create', 'claim', 'cancel', 'finish']);
-const { create: CREATE, claim: CLAIM, cancel: CANCEL, finish: FINISH } = scripts;
+const scripts = loadLuaScripts(new URL('./lua/', import.meta.url), ['create', 'take', 'finish']);
+const { create: CREATE, take: TAKE, finish: FINISH } = scripts;
 
 const claimReply = z.tuple([z.string(), z.string(), z.string()]);
 const unexpected = (): AppError => new AppError('internal', 'Unexpected reply from the confirmations store.');
@@ -66,7 +66,7 @@ export const createRedisConfirmationStore = ({
     }
   };
 
-  /** A claim.lua or cancel.lua reply as an outcome. */
+  /** A take.lua reply (a claim or a cancel) as an outcome. */
   const outcomeOf = (id: string, raw: unknown, nowMs: number): ClaimOutcome | CancelOutcome => {
     const parsed = claimReply.safeParse(raw);
     if (!parsed.success) throw unexpected();
@@ -104,7 +104,13 @@ export const createRedisConfirmationStore = ({
     async claim(id, { userId, now, leaseMs }): Promise<ClaimOutcome> {
       if (!confirmationIdSchema.safeParse(id).success) return { kind: 'expired' };
       const nowMs = now.getTime();
-      const raw = await run(id, CLAIM, [String(nowMs), userId, String(nowMs + leaseMs), String(keepMs)]);
+      const raw = await run(id, TAKE, [
+        String(nowMs),
+        userId,
+        String(keepMs),
+        'claim',
+        String(nowMs + leaseMs),
+      ]);
       const found = outcomeOf(id, raw, nowMs);
       if (found.kind === 'cancelled') throw unexpected();
       return found;
@@ -118,7 +124,7 @@ export const createRedisConfirmationStore = ({
       );
       const found = outcomeOf(
         id,
-        await run(id, CANCEL, [String(nowMs), userId, outcome, String(keepMs)]),
+        await run(id, TAKE, [String(nowMs), userId, String(keepMs), 'cancel', outcome]),
         nowMs,
       );
       if (found.kind === 'claimed') throw unexpected();

@@ -51,15 +51,15 @@ export interface Place {
   readonly botDm?: boolean | undefined;
 }
 
-/** Whether the policy's allow-list needs to know if a DM is the DM with the bot (only then is Slack asked). */
-export const needsBotDm = (policy: Policy, channelId: string | undefined): boolean =>
-  policy.channels.commands !== undefined && dmMode(policy) === 'bot' && channelId?.startsWith('D') === true;
-
 /**
  * Which DMs an allow-list admits. Default `bot`: the person's own DM with the bot stays usable (it is private, and
  * where the bot's DMs with buttons land), while a DM between people is not a place the team chose.
  */
 const dmMode = (policy: Policy) => policy.channels.direct_messages ?? 'bot';
+
+/** Whether the policy's allow-list needs to know if a DM is the DM with the bot (only then is Slack asked). */
+export const needsBotDm = (policy: Policy, channelId: string | undefined): boolean =>
+  policy.channels.commands !== undefined && dmMode(policy) === 'bot' && channelId?.startsWith('D') === true;
 
 /** A DM under the allow-list: allowed only as the policy's `direct_messages` says (default bot). */
 const dmDecision = (policy: Policy, ctx: Place): Decision | undefined => {

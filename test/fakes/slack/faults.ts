@@ -57,6 +57,22 @@ export const createFaults = (postMessageLimitPerSecond: number | undefined): Fau
     else list.push({ fault, remaining: times });
     armed.set(method, list);
   };
+  /** A sliding window of `limit` calls per `windowMs` under `key`: the refusal, with Retry-After, or undefined. */
+  const slidingWindow = (key: string, at: number, limit: number, windowMs: number): Fault | undefined => {
+    const recent = (sentAt.get(key) ?? []).filter((t) => at - t < windowMs);
+    if (recent.length >= limit) {
+      sentAt.set(key, recent);
+      const oldest = recent[0] ?? at;
+      return {
+        kind: 'ratelimited',
+        retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - at) / 1000)),
+      };
+    }
+    recent.push(at);
+    sentAt.set(key, recent);
+    return undefined;
+  };
+
   return {
     rateLimit: (method, { times = 1, retryAfterSeconds = 1 } = {}) =>
       arm(method, { kind: 'ratelimited', retryAfterSeconds }, times),
@@ -69,37 +85,13 @@ export const createFaults = (postMessageLimitPerSecond: number | undefined): Fau
       if (head.remaining <= 0) list.shift();
       return head.fault;
     },
-    checkChannelRate: (channel, at) => {
-      if (postMessageLimitPerSecond === undefined) return undefined;
-      const recent = (sentAt.get(channel) ?? []).filter((t) => at - t < 1000);
-      if (recent.length >= postMessageLimitPerSecond) {
-        sentAt.set(channel, recent);
-        const oldest = recent[0] ?? at;
-        return {
-          kind: 'ratelimited',
-          retryAfterSeconds: Math.max(1, Math.ceil((oldest + 1000 - at) / 1000)),
-        };
-      }
-      recent.push(at);
-      sentAt.set(channel, recent);
-      return undefined;
-    },
+    checkChannelRate: (channel, at) =>
+      postMessageLimitPerSecond === undefined
+        ? undefined
+        : slidingWindow(channel, at, postMessageLimitPerSecond, 1000),
     checkMethodRate: (method, at) => {
       const limit = METHOD_LIMITS_PER_MINUTE[method];
-      if (limit === undefined) return undefined;
-      const key = `method:${method}`;
-      const recent = (sentAt.get(key) ?? []).filter((t) => at - t < 60_000);
-      if (recent.length >= limit) {
-        sentAt.set(key, recent);
-        const oldest = recent[0] ?? at;
-        return {
-          kind: 'ratelimited',
-          retryAfterSeconds: Math.max(1, Math.ceil((oldest + 60_000 - at) / 1000)),
-        };
-      }
-      recent.push(at);
-      sentAt.set(key, recent);
-      return undefined;
+      return limit === undefined ? undefined : slidingWindow(`method:${method}`, at, limit, 60_000);
     },
     clear: () => {
       armed.clear();
