@@ -9,14 +9,14 @@ import { confirmationIdValue, confirmValue } from '../blocks/payloads.js';
 import { approvalIdFor } from '../confirmations/ids.js';
 import type { ConfirmationOutcome, ConfirmationRecord } from '../confirmations/record.js';
 import { CONFIRMATION_LEASE_MS, type ConfirmationStore, claimRefusal } from '../confirmations/store.js';
-import { AppError, asAppError } from '../errors.js';
+import { AppError, asAppError, isAppError } from '../errors.js';
 import { type AppLogger, errorFields } from '../logger.js';
 import type { Actor } from '../permissions/authorize.js';
 import { errorReply } from '../slack/error-reply.js';
 import type { Reply, ReplyMessage } from '../slack/reply.js';
 import type { UserResolver } from '../users/resolve.js';
 import { auditContextOf, type Execution } from './execute.js';
-import { blindError, blindResultMessage, neutralRefusal } from './least-privilege.js';
+import { blindError, blindResultMessage, isNeutral, neutralRefusal } from './least-privilege.js';
 import { auditStrangerClick } from './stranger-click.js';
 import type { AnyActionDefinition } from './types.js';
 
@@ -67,6 +67,23 @@ const confirmationIdOf = (value: string | undefined): string => {
   throw new AppError('input.invalid', confirmationIdValue.stale);
 };
 
+/**
+ * The input of a gated request from someone who may not see users: validated when it fits; when it does not (no
+ * such user, or a state the action does not fit) the stored input goes for approval as it is and the run refuses
+ * it (the executor checks everything again). Refusals that say nothing about the target still stop it here.
+ */
+const validateBlindGated = (
+  validate: () => Record<string, unknown>,
+  stored: Record<string, unknown>,
+): Record<string, unknown> => {
+  try {
+    return validate();
+  } catch (e) {
+    if (isAppError(e) && !isNeutral(e)) return stored;
+    throw e;
+  }
+};
+
 interface Ran {
   readonly outcome: ConfirmationOutcome['result'];
   readonly code?: string;
@@ -94,12 +111,17 @@ export const createConfirmFlow = (deps: ConfirmDeps) => {
       const actor = await deps.freshActor(clicker);
       await deps.authorize(actor, def, record.channelId);
       blind = def.targetsUser !== false && !deps.seesUsers(actor);
-      if (blind && record.targetUserId === undefined) throw neutralRefusal(record.typed);
+      // A gated action of someone who may not see users goes for approval whether or not the target exists or
+      // fits, so "sent for approval" says nothing about it; the run then fails neutrally (approvals/run.ts).
+      const blindGated = blind && deps.gate.rule(def).needed;
+      if (blind && !blindGated && record.targetUserId === undefined) throw neutralRefusal(record.typed);
       const user =
         record.targetUserId && def.targetsUser !== false
           ? await deps.users.byNodeId(record.targetUserId, auditContextOf(actor))
           : undefined;
-      const input = deps.validate(def, record, user, actor);
+      const input = blindGated
+        ? validateBlindGated(() => deps.validate(def, record, user, actor), record.input)
+        : deps.validate(def, record, user, actor);
       const reason = typeof input.reason === 'string' ? input.reason : undefined;
       const gate = await deps.gate.submit({
         def,
@@ -108,6 +130,7 @@ export const createConfirmFlow = (deps: ConfirmDeps) => {
         actor,
         reason,
         approvalId: approvalIdFor(record.id),
+        ...(blind ? { typed: record.typed ?? '' } : {}),
       });
       if (gate.kind === 'pending')
         return { outcome: 'pending_approval', message: infoMessage(gate.message, true) };

@@ -1,7 +1,9 @@
 /**
  * Least privilege in what people see: someone allowed an action but not `user.view` learns nothing about the
  * target from it. Their confirmation shows what they typed, not a name, an email or a phone; whether the user exists
- * shows only once they confirm, as a neutral refusal; and the result names what they typed.
+ * shows only once they confirm, as a neutral refusal; and the result names what they typed. An action that needs
+ * approval goes for approval whether or not the target exists or fits (the run then refuses neutrally), and every DM
+ * about it names only what they typed (approvals/record.ts `requesterView`).
  */
 import { safe } from '../blocks/primitives.js';
 import type { Policy } from '../config/policy.js';
@@ -49,6 +51,9 @@ const NEUTRAL_CODES: ReadonlySet<ErrorCode> = new Set([
   'internal',
 ]);
 
+/** Whether a refusal says nothing about the target (and so may be shown as it is). */
+export const isNeutral = (error: AppError): boolean => NEUTRAL_CODES.has(error.code);
+
 /** The same refusal whether the user is missing, ambiguous or in a state the action does not fit. */
 export const neutralRefusal = (typed: string | undefined, cause?: unknown): AppError =>
   new AppError(
@@ -59,7 +64,7 @@ export const neutralRefusal = (typed: string | undefined, cause?: unknown): AppE
 
 /** An error as a person without `user.view` may see it. */
 export const blindError = (error: AppError, typed: string | undefined): AppError =>
-  NEUTRAL_CODES.has(error.code) ? error : neutralRefusal(typed, error);
+  isNeutral(error) ? error : neutralRefusal(typed, error);
 
 /** A result message that names only what was typed. */
 export const blindResultMessage = (def: AnyActionDefinition, typed: string | undefined): string =>

@@ -8,6 +8,8 @@ export interface GateRequest {
   readonly user: AuthgearUser | undefined;
   readonly actor: Actor;
   readonly reason?: string | undefined;
+  /** Set when the requester may not see users: what they typed (all they are told names only this). */
+  readonly typed?: string | undefined;
   /**
    * The request's ID when the caller derives it (from the confirmation that opens it), so a repeated submit for the
    * same confirmation finds the existing request instead of opening a second one. Default: a new random ID.

@@ -8,7 +8,7 @@ import { isPolicyActionName } from '../permissions/actions.js';
 import type { WebClient } from '../services.js';
 import { cannotPostError } from '../slack/errors.js';
 import { replyTo } from '../slack/reply.js';
-import type { ApprovalCard, ApprovalRecord } from './record.js';
+import { type ApprovalCard, type ApprovalRecord, requesterSummary } from './record.js';
 
 export interface NotifyDeps {
   readonly client: WebClient;
@@ -115,8 +115,8 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
       await notifier.dmRequester(
         record,
         type === 'expired'
-          ? `Your request expired before it was approved: ${record.summary}. Nothing was changed.`
-          : `Your approved request did not report back in time: ${record.summary}. Check Authgear before retrying.`,
+          ? `Your request expired before it was approved: ${requesterSummary(record)}. Nothing was changed.`
+          : `Your approved request did not report back in time: ${requesterSummary(record)}. Check Authgear before retrying.`,
       );
     },
 

@@ -55,6 +55,11 @@ export const approvalRecordSchema = z.object({
     name: z.string().optional(),
   }),
   reason: z.string().optional(),
+  /**
+   * Set when the requester may not see users: what they typed, and the summary they are shown. Everything the
+   * requester is told (the result, a failure, a rejection, an expiry) uses this; approvers and the audit see the rest.
+   */
+  requesterView: z.object({ typed: z.string(), summary: z.string() }).optional(),
   approverRoles: z.array(z.string()),
   required: z.number().int().min(1),
   approvals: z.array(approvalEntrySchema),
@@ -89,9 +94,14 @@ export type ApprovalRequest = Pick<
   | 'summary'
   | 'requester'
   | 'reason'
+  | 'requesterView'
   | 'approverRoles'
   | 'required'
 >;
+
+/** The summary the requester is shown: only what they typed when they may not see users. */
+export const requesterSummary = (record: ApprovalRecord): string =>
+  record.requesterView?.summary ?? record.summary;
 
 /** Builds a fresh pending record (revision 1) that expires `ttlMs` after `now`. */
 export const newApprovalRecord = (

@@ -4,6 +4,7 @@
  * the requester told; a secret goes into the vault behind a Reveal button, never into the DM itself.
  */
 import type { Executor } from '../actions/execute.js';
+import { blindError, HIDDEN_TARGET, neutralRefusal } from '../actions/least-privilege.js';
 import type { ActionResult, AnyActionDefinition } from '../actions/types.js';
 import { secretIdValue } from '../blocks/payloads.js';
 import { secretReadyMessage } from '../blocks/secret.js';
@@ -12,7 +13,7 @@ import { type AppLogger, errorFields } from '../logger.js';
 import type { Actor } from '../permissions/authorize.js';
 import type { SecretVault } from '../secrets/vault.js';
 import type { CardRef, Notifier } from './notify.js';
-import type { ApprovalRecord, ApprovalResult } from './record.js';
+import { type ApprovalRecord, type ApprovalResult, requesterSummary } from './record.js';
 import type { ApprovalStore } from './store.js';
 
 export interface RunDeps {
@@ -36,7 +37,17 @@ export const createRunner = (deps: RunDeps) => {
    * Tells the requester the result by DM. A secret is sealed in the vault and the DM carries a Reveal button; when
    * that fails, they are told the action ran and the secret may need regenerating. Returns whether all arrived.
    */
-  const deliver = async (record: ApprovalRecord, result: ActionResult): Promise<boolean> => {
+  const deliver = async (record: ApprovalRecord, shown: ActionResult): Promise<boolean> => {
+    // A requester who may not see users is told only what they typed, never the user's name or card.
+    const result: ActionResult = record.requesterView
+      ? {
+          message: shown.warning
+            ? `${requesterSummary(record)}: it changed nothing you asked for.`
+            : `${requesterSummary(record)}: done.`,
+          ...(shown.secret ? { secret: shown.secret } : {}),
+          ...(shown.warning ? { warning: shown.warning } : {}),
+        }
+      : shown;
     const secret = result.secret;
     if (secret === undefined) {
       const text = result.warning
@@ -83,6 +94,8 @@ export const createRunner = (deps: RunDeps) => {
     try {
       if (!def) throw new AppError('input.invalid', 'That action no longer exists.');
       const actor = await deps.requesterNow(record);
+      // Sent for approval by someone who may not see users although no user matched what they typed.
+      if (record.input.userId === HIDDEN_TARGET) throw neutralRefusal(record.requesterView?.typed);
       started = true; // from here on the executor audits executed/failed/unknown itself
       result = await deps.execute(actor, def, record.input, {
         id: record.id,
@@ -124,13 +137,16 @@ export const createRunner = (deps: RunDeps) => {
       await notify.audit('failed', final, record.requester, { errorCode: failure.code });
     await notify.updateCard(final, clicked);
     const delivered = result ? await deliver(final, result) : true;
-    if (!result)
+    if (!result) {
+      const told =
+        failure && record.requesterView ? blindError(failure, record.requesterView.typed) : failure;
       await notify.dmRequester(
         final,
         unknown
-          ? `Your approved request was sent to Authgear, but Authgear did not confirm whether it was done: ${record.summary}. Check in Authgear before asking again.`
-          : `Your approved request failed: ${record.summary}. ${failure?.userMessage ?? 'The action failed.'}`,
+          ? `Your approved request was sent to Authgear, but Authgear did not confirm whether it was done: ${requesterSummary(record)}. Check in Authgear before asking again.`
+          : `Your approved request failed: ${requesterSummary(record)}. ${told?.userMessage ?? 'The action failed.'}`,
       );
+    }
     if (!recorded)
       return {
         final,

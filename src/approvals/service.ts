@@ -19,7 +19,7 @@ import type { SecretVault } from '../secrets/vault.js';
 import { createActorResolver, type SlackUserRef, type WebClient } from '../services.js';
 import { createDirectory } from '../slack/directory.js';
 import { type CardRef, createNotifier } from './notify.js';
-import type { ApprovalRecord } from './record.js';
+import { type ApprovalRecord, requesterSummary } from './record.js';
 import { createRunner } from './run.js';
 import { type ApprovalStore, type Refused, refusalError } from './store.js';
 import { createApprovalGate } from './submit.js';
@@ -198,7 +198,10 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
       if (outcome.kind === 'refused') return refused(outcome, id);
       await notify.audit('rejected', outcome.record, actor, { reason: trimmed });
       await notify.updateCard(outcome.record);
-      await notify.dmRequester(outcome.record, rejectionText(outcome.record.summary, actor.userId, trimmed));
+      await notify.dmRequester(
+        outcome.record,
+        rejectionText(requesterSummary(outcome.record), actor.userId, trimmed),
+      );
       return { note: `${stateLabel('rejected')}: ${outcome.record.summary}. The requester was told.` };
     },
 

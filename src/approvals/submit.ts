@@ -3,6 +3,8 @@
  * approvals channel (before the request is stored, so none is ever live without its card) and audit the request.
  * Decisions on the card live in service.ts.
  */
+
+import { typedLabel } from '../actions/least-privilege.js';
 import type { AnyActionDefinition } from '../actions/types.js';
 import { escapeText } from '../blocks/primitives.js';
 import { userLabel } from '../blocks/user-card.js';
@@ -73,7 +75,7 @@ export const createApprovalGate = ({ store, policy, notify, now }: ApprovalGateD
             action: req.def.permission,
             actionKey: req.def.key,
             input: req.input,
-            ...(req.user ? { target: { userId: req.user.id, label: userLabel(req.user) } } : {}),
+            ...targetOf(req),
             summary: req.def.summary(req.input, req.user),
             requester: {
               userId: req.actor.userId,
@@ -81,6 +83,14 @@ export const createApprovalGate = ({ store, policy, notify, now }: ApprovalGateD
               ...(req.actor.name ? { name: req.actor.name } : {}),
             },
             ...(req.reason ? { reason: req.reason } : {}),
+            ...(req.typed !== undefined
+              ? {
+                  requesterView: {
+                    typed: req.typed,
+                    summary: `${req.def.title} for ${typedLabel(req.typed)}`,
+                  },
+                }
+              : {}),
             approverRoles: [...rule.approvers],
             required: rule.required,
           },
@@ -94,6 +104,13 @@ export const createApprovalGate = ({ store, policy, notify, now }: ApprovalGateD
       return pendingMessage(record.id, channel, rule.required, false);
     },
   };
+};
+
+/** The target on the card: the user, or for a requester who may not see users and typed no match, what they typed. */
+const targetOf = (req: GateRequest) => {
+  if (req.user) return { target: { userId: req.user.id, label: userLabel(req.user) } };
+  if (req.typed !== undefined) return { target: { label: `${typedLabel(req.typed)} (no user matches)` } };
+  return {};
 };
 
 const pendingMessage = (
