@@ -124,7 +124,11 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
       type: AuditEventType,
       record: ApprovalRecord,
       actor: { userId: string; name?: string | undefined },
-      extra: { reason?: string | undefined; errorCode?: string | undefined } = {},
+      extra: {
+        reason?: string | undefined;
+        comment?: string | undefined;
+        errorCode?: string | undefined;
+      } = {},
     ): Promise<void> {
       if (!isPolicyActionName(record.action)) return;
       await audit.record({
@@ -139,6 +143,7 @@ export const createNotifier = ({ client, audit, logger, now }: NotifyDeps) => {
         approvalId: record.id,
         approvalLink: record.card?.link,
         ...(extra.reason === undefined ? {} : { reason: extra.reason }),
+        ...(extra.comment === undefined ? {} : { comment: extra.comment }),
         ...(extra.errorCode === undefined ? {} : { errorCode: extra.errorCode }),
       });
     },

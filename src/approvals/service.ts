@@ -152,7 +152,7 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
         ...(text ? { comment: text } : {}),
       });
       if (outcome.kind === 'refused') return refused(outcome, id);
-      await notify.audit('approved', outcome.record, actor, text ? { reason: text } : {});
+      await notify.audit('approved', outcome.record, actor, text ? { comment: text } : {});
       await notify.updateCard(outcome.record);
       if (outcome.kind === 'recorded') {
         const left = outcome.record.required - outcome.record.approvals.length;

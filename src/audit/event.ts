@@ -36,6 +36,8 @@ export const auditEventSchema = z.object({
   approvalLink: optional,
   errorCode: optional,
   reason: optional,
+  /** What an approver wrote with "Approve with comment" (the requester's own words stay `reason`). */
+  comment: optional,
   /** A denial repeated this many more times within a short window after the first (see coalesce-denials.ts). */
   repeated: z.number().int().positive().optional(),
 });

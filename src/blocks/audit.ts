@@ -37,7 +37,7 @@ const SAFE_LINK = /^https:\/\/[^\s<>|]+$/;
 /**
  * One line per event, each fact once and always under the same label: result and what (`*requested* Disable
  * alice`), then `action`, `by`, `target` (only when the summary does not already name it), `reason` (what a person
- * gave) or `denial` (the rule that refused), and `error`.
+ * gave) or `denial` (the rule that refused), `comment` (an approver's note), and `error`.
  */
 const eventLine = (e: AuditEvent): string => {
   const summary = escapeOnce(e.summary);
@@ -52,6 +52,7 @@ const eventLine = (e: AuditEvent): string => {
         ? `denial \`${token(e.reason)}\``
         : `reason “${safe(e.reason, 300)}”`
       : undefined,
+    e.comment ? `comment “${safe(e.comment, 300)}”` : undefined,
     e.errorCode ? `error \`${token(e.errorCode)}\`` : undefined,
     e.repeated ? `repeated ${e.repeated}× more within a minute of the first` : undefined,
   ]

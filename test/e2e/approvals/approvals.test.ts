@@ -120,7 +120,10 @@ describe.each(['memory', 'redis'] as const)('approvals with the %s store', (kind
     await waitFor(() => lastCardText(c).includes('done'));
     expect(lastCardText(c)).toContain('&lt;!here&gt;');
     expect(lastCardText(c)).not.toContain('<!here>');
-    expect(c.audit.some((e) => e.approvalId === id && e.type === 'approved')).toBe(true);
+    const approved = c.audit.find((e) => e.approvalId === id && e.type === 'approved');
+    // The approver's text is their comment; the requester's reason stays the reason.
+    expect(approved?.comment).toBe('checked with *HR* <!here>');
+    expect(approved?.reason).toBeUndefined();
   });
 
   it('answers a reason form submitted after the request was decided inside the form, deciding nothing', async () => {

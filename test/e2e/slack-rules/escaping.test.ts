@@ -89,7 +89,7 @@ describe('approval reasons and comments', () => {
     });
     await waitFor(() => disableMutations(c).length === 1);
     const approved = c.audit.find((e) => e.approvalId === id && e.type === 'approved');
-    expect(approved?.reason).toBe('"checked" with H&R <ok>');
+    expect(approved?.comment).toBe('"checked" with H&R <ok>');
     await waitFor(() => lastCardText(c).includes('done'));
     expect(lastCardText(c)).toContain('\\"checked\\" with H&amp;R &lt;ok&gt;');
     expect(lastCardText(c)).not.toContain('&amp;amp;');

@@ -114,6 +114,23 @@ describe('audit lines with free text', () => {
     expect(denied).toContain('denial `not_granted`');
   });
 
+  it("labels an approver's comment `comment`, not `reason`", () => {
+    const line = auditMessage([
+      {
+        id: 'e3',
+        type: 'approved',
+        at: '2030-01-01T00:00:00.000Z',
+        actor: { userId: 'U0ADA' },
+        action: 'user.disable',
+        actionKey: 'disable',
+        summary: 'Disable alice',
+        comment: 'ok, checked',
+      },
+    ]).text;
+    expect(line).toContain('comment “ok, checked”');
+    expect(line).not.toContain('reason');
+  });
+
   const occurrences = (text: string, part: string) => text.split(part).length - 1;
 
   it('says who, what, target, reason and result once each, with the same labels on every line', () => {
