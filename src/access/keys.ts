@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { safe } from '../blocks/primitives.js';
+import { codeSpan } from '../blocks/primitives.js';
 
 /**
  * Group and role keys, checked before anything is sent, as Authgear checks them (pkg/lib/rolesgroups/key.go):
@@ -70,7 +70,7 @@ export const splitKeys = (text: string | readonly string[] | undefined): string[
 
 /** A key as shown in messages, in code style: a valid key as is (copyable), anything else escaped. */
 export function showKey(key: string): string {
-  return /^[a-zA-Z0-9:_]{1,40}$/.test(key) ? `\`${key}\`` : `\`${safe(key, KEY_MAX_LENGTH + 10)}\``;
+  return /^[a-zA-Z0-9:_]{1,40}$/.test(key) ? `\`${key}\`` : `${codeSpan(key, KEY_MAX_LENGTH + 10)}`;
 }
 
 /** A list of keys as shown in messages, cut after `max` with a count of the rest. */

@@ -14,6 +14,7 @@ import {
   type Block,
   button,
   capBlocks,
+  codeSpan,
   context,
   divider,
   fields,
@@ -144,7 +145,7 @@ export const groupCard = (g: GroupDetail, buttons: readonly AccessButton[], pagi
         `*Members${paging.continued ? ' (continued)' : ''}*: ${memberList(g.users, paging.continued)}`,
       ].join('\n'),
     ),
-    context([`Authgear ID: \`${safe(g.id, 200)}\``]),
+    context([`Authgear ID: ${codeSpan(g.id, 200)}`]),
     ...nextButton('More members', paging.next),
     ...buttonsBlock(buttons),
   ]);
@@ -160,7 +161,7 @@ export const roleCard = (r: RoleDetail, buttons: readonly AccessButton[], paging
         `*Direct users${paging.continued ? ' (continued)' : ''}*: ${memberList(r.users, paging.continued)}`,
       ].join('\n'),
     ),
-    context([`Authgear ID: \`${safe(r.id, 200)}\` · users also get this role through its groups`]),
+    context([`Authgear ID: ${codeSpan(r.id, 200)} · users also get this role through its groups`]),
     ...nextButton('More users', paging.next),
     ...buttonsBlock(buttons),
   ]);

@@ -9,7 +9,17 @@ import type { AlertLogEntry } from '../authgear/operations/audit-logs.js';
 import { entrySubject } from './audit-log.js';
 import { ActionIds } from './ids.js';
 import { showUserValue, startButton } from './payloads.js';
-import { type Block, type Button, button, context, header, safe, section, slackDate } from './primitives.js';
+import {
+  type Block,
+  type Button,
+  button,
+  codeSpan,
+  context,
+  header,
+  safe,
+  section,
+  slackDate,
+} from './primitives.js';
 
 export type AlertButton = 'show_user' | 'revoke_sessions' | 'disable';
 
@@ -53,7 +63,7 @@ export const alertMessage = (
         ].join('\n'),
       ),
       ...(buttons.length > 0 ? [{ type: 'actions' as const, elements: buttons }] : []),
-      context([`Authgear audit log entry \`${safe(entry.id, 120)}\``]),
+      context([`Authgear audit log entry ${codeSpan(entry.id, 120)}`]),
     ],
   };
 };

@@ -8,6 +8,7 @@ import { approvalIdValue } from './payloads.js';
 import {
   type Block,
   button,
+  codeSpan,
   context,
   LIMITS,
   type ModalView,
@@ -48,7 +49,7 @@ const historyLines = (r: ApprovalRecord): string[] => {
   }
   if (r.cancelledAt) lines.push(`Cancelled by ${mention(r.requester.userId)} ${slackDate(r.cancelledAt)}`);
   if (r.result && !r.result.ok && r.result.errorCode)
-    lines.push(`Error: \`${safe(r.result.errorCode, 80)}\``);
+    lines.push(`Error: ${codeSpan(r.result.errorCode, 80)}`);
   return lines;
 };
 
@@ -81,7 +82,7 @@ export const approvalCard = (r: ApprovalRecord): ApprovalCardMessage => {
   if (history.length > 0) blocks.push(context(history));
   if (r.state === 'pending') {
     const id = approvalIdValue.encode(r.id);
-    blocks.push(context([`Expires ${slackDate(r.expiresAt)} · ID \`${safe(r.id, 64)}\``]), {
+    blocks.push(context([`Expires ${slackDate(r.expiresAt)} · ID ${codeSpan(r.id, 64)}`]), {
       type: 'actions',
       block_id: BlockIds.approval,
       elements: [
@@ -92,7 +93,7 @@ export const approvalCard = (r: ApprovalRecord): ApprovalCardMessage => {
       ],
     });
   } else {
-    blocks.push(context([`ID \`${safe(r.id, 64)}\``]));
+    blocks.push(context([`ID ${codeSpan(r.id, 64)}`]));
   }
   return { text: `Approval request: ${r.summary} — ${status.replace(/^:[a-z_]+: /, '')}`, blocks };
 };

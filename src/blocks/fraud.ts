@@ -9,6 +9,7 @@ import {
   type Block,
   button,
   capBlocks,
+  codeSpan,
   context,
   fields,
   header,
@@ -59,7 +60,7 @@ export const fraudOverviewBlocks = (o: FraudOverview, window: string): Block[] =
       topLines(
         'Top source IPs',
         o.topSourceIPs,
-        (r) => `\`${safe(r.ipAddress, 60)}\`${r.geoCountryCode ? ` (${safe(r.geoCountryCode, 4)})` : ''}`,
+        (r) => `${codeSpan(r.ipAddress, 60)}${r.geoCountryCode ? ` (${safe(r.geoCountryCode, 4)})` : ''}`,
       ),
       topLines('Top phone countries', o.topSMSOrigins, (r) => safe(r.phoneCountryCode, 4)),
       topLines('Top IP countries', o.topIPLocations, (r) => safe(r.geoCountryCode, 4)),
@@ -77,10 +78,10 @@ const decisionLine = (d: FraudDecision): string => {
         ? ':warning: flagged'
         : ':white_check_mark: sent';
   const to = detail
-    ? `\`${safe(detail.recipient, 40)}\`${detail.phoneNumberCountryCode ? ` (${safe(detail.phoneNumberCountryCode, 4)})` : ''}`
+    ? `${codeSpan(detail.recipient, 40)}${detail.phoneNumberCountryCode ? ` (${safe(detail.phoneNumberCountryCode, 4)})` : ''}`
     : 'SMS';
   const from = d.ipAddress
-    ? ` from \`${safe(d.ipAddress, 60)}\`${d.geoLocationCode ? ` (${safe(d.geoLocationCode, 4)})` : ''}`
+    ? ` from ${codeSpan(d.ipAddress, 60)}${d.geoLocationCode ? ` (${safe(d.geoLocationCode, 4)})` : ''}`
     : '';
   const why =
     d.triggeredWarnings.length > 0 ? `\n    ${d.triggeredWarnings.map(warningText).join('; ')}` : '';

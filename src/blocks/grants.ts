@@ -7,7 +7,16 @@ import { ActionKeys } from '../actions/keys.js';
 import type { GrantRecord } from '../grants/record.js';
 import type { ReplyMessage } from '../slack/reply.js';
 import { startButton } from './payloads.js';
-import { type Block, type Button, capBlocks, context, header, safe, section } from './primitives.js';
+import {
+  type Block,
+  type Button,
+  capBlocks,
+  codeSpan,
+  context,
+  header,
+  safe,
+  section,
+} from './primitives.js';
 import { dateText, durationText } from './time.js';
 
 /** Grants listed in one message (one block each, plus the header and notes). */
@@ -15,13 +24,13 @@ export const GRANTS_SHOWN = 40;
 
 /** `role \`support_lead\`` */
 export const accessText = (r: Pick<GrantRecord, 'target'>): string =>
-  `${r.target.kind} \`${safe(r.target.key, 60)}\``;
+  `${r.target.kind} ${codeSpan(r.target.key, 60)}`;
 
 /** Where a grant stands, in one line. */
 const stateLine = (r: GrantRecord, now: number): string => {
   if (r.state === 'overdue') {
     const next = r.nextTry !== undefined ? `; next try ${dateText(r.nextTry)}` : '';
-    const error = r.lastError ? ` (\`${safe(r.lastError, 60)}\`)` : '';
+    const error = r.lastError ? ` (${codeSpan(r.lastError, 60)})` : '';
     return `:warning: *revoke overdue* since ${dateText(r.overdueSince ?? r.exp)}: ${r.attempts ?? 0} failed attempt(s)${error}${next}`;
   }
   if (r.state === 'revoking') return ':hourglass_flowing_sand: being revoked now';

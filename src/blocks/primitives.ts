@@ -48,6 +48,19 @@ export const safe = (text: string, max = 500): string =>
     max,
   );
 
+/**
+ * Untrusted text as a code span: Slack formats nothing inside one, so `_`, `*` and `~` stay as they are (copyable;
+ * no zero-width characters). Control characters are escaped, a backtick (which would end the span) becomes `ˋ`, and
+ * line breaks become spaces.
+ */
+export const codeSpan = (text: string, max = 500): string =>
+  `\`${truncate(
+    escapeText(text)
+      .replace(/`/g, 'ˋ')
+      .replace(/[\r\n]+/g, ' '),
+    max,
+  )}\``;
+
 export const plain = (text: string, max: number = LIMITS.sectionText): PlainText => ({
   type: 'plain_text',
   text: truncate(text, max),

@@ -8,6 +8,7 @@ import {
   type Button,
   button,
   capBlocks,
+  codeSpan,
   context,
   divider,
   escapeText,
@@ -125,7 +126,7 @@ export const resourceCard = (
     ]),
     section(`${scopesTitle}\n${scopes.length === 0 ? '_none_' : scopes.join('\n')}`),
     context([
-      `More: \`create-scope\`, \`update-scope\`, \`delete-scope\`, \`add-resource-to-client\`, \`add-scopes-to-client\`, \`replace-scopes-of-client\` with this URI · Authgear ID: \`${safe(d.id, 200)}\``,
+      `More: \`create-scope\`, \`update-scope\`, \`delete-scope\`, \`add-resource-to-client\`, \`add-scopes-to-client\`, \`replace-scopes-of-client\` with this URI · Authgear ID: ${codeSpan(d.id, 200)}`,
     ]),
     ...(rows.length === 0 ? [] : [divider()]),
     ...rows.map(

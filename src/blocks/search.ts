@@ -4,7 +4,7 @@ import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import type { SearchUsersData } from '../authgear/operations/users.js';
 import { ActionIds, BlockIds } from './ids.js';
 import { searchPageValue, showUserValue, startButton } from './payloads.js';
-import { type Block, button, capBlocks, context, safe, section, slackDate } from './primitives.js';
+import { type Block, button, capBlocks, codeSpan, context, safe, section, slackDate } from './primitives.js';
 import { displayName } from './user-card.js';
 
 type SearchNode = NonNullable<NonNullable<NonNullable<SearchUsersData['users']>['edges']>[number]>['node'];
@@ -55,7 +55,7 @@ export const userPicker = (users: readonly AuthgearUser[], then: { readonly key?
     ...users.slice(0, 20).map((u) => {
       const email = textAttr(u.standardAttributes.email);
       return section(
-        `*${safe(displayName(u), 200)}*${email ? `\n${safe(email, 200)}` : ''}\n\`${safe(u.id, 200)}\``,
+        `*${safe(displayName(u), 200)}*${email ? `\n${safe(email, 200)}` : ''}\n${codeSpan(u.id, 200)}`,
         (then.key && startButton('Choose', then.key, { u: u.id })) || viewButton(u.id),
       );
     }),

@@ -15,6 +15,7 @@ import {
   type Block,
   type Button,
   capBlocks,
+  codeSpan,
   context,
   divider,
   fields,
@@ -130,7 +131,7 @@ export const userCard = (u: AuthgearUser, buttons: readonly CardButton[], now: D
         `*Effective roles*: ${names(u.effectiveRoles.nodes)}`,
       ].join('\n'),
     ),
-    context([`Authgear ID: \`${safe(u.id, 200)}\``]),
+    context([`Authgear ID: ${codeSpan(u.id, 200)}`]),
   ];
   if (buttons.length > 0) {
     const elements: Button[] = buttons.flatMap(

@@ -4,7 +4,7 @@
  */
 import { textAttr } from '../authgear/attributes.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
-import { safe, slackDate } from './primitives.js';
+import { codeSpan, safe, slackDate } from './primitives.js';
 
 /** Items shown per list; the rest are counted. */
 const SHOWN = 5;
@@ -55,7 +55,7 @@ export const accessStatusLines = (u: AuthgearUser, now: Date): string[] => {
   if (ips.length > 0)
     lines.push(
       `:lock: Locked out from ${ips.length === 1 ? 'one IP' : `${ips.length} IPs`}: ${list(
-        ips.map((ip) => `\`${safe(ip.ipAddress, 60)}\` until ${slackDate(ip.lockedUntil)}`),
+        ips.map((ip) => `${codeSpan(ip.ipAddress, 60)} until ${slackDate(ip.lockedUntil)}`),
       )}`,
     );
   return lines;

@@ -7,7 +7,16 @@ import {
 import { authorizationsOf } from '../actions/user/records/remove-authorization.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import { startButton } from '../blocks/payloads.js';
-import { type Block, capBlocks, context, header, safe, section, slackDate } from '../blocks/primitives.js';
+import {
+  type Block,
+  capBlocks,
+  codeSpan,
+  context,
+  header,
+  safe,
+  section,
+  slackDate,
+} from '../blocks/primitives.js';
 import { displayName, userLabel } from '../blocks/user-card.js';
 import { AppError } from '../errors.js';
 import type { ActionName } from '../permissions/actions.js';
@@ -30,7 +39,7 @@ const resolveOne = async (
   if (found.kind === 'one') return found.user;
   const lines = found.users
     .slice(0, 20)
-    .map((u) => `• ${userLabel(u)}: \`${safe(u.id, 200)}\``)
+    .map((u) => `• ${userLabel(u)}: ${codeSpan(u.id, 200)}`)
     .join('\n');
   return {
     text: 'Several users match; run the command again with one of these IDs.',
@@ -78,7 +87,7 @@ const identitiesQuery: QueryVerb = {
     const user = await resolveOne(ctx, args, 'identities <who>');
     if (isMessage(user)) return user;
     const rows = user.identities.nodes.map((i) => ({
-      text: `*${describeIdentity(i)}*${loginIdKeyOf(i) ? ' (login ID)' : ''}\nAdded ${slackDate(i.createdAt)} · ID \`${safe(i.id, 200)}\``,
+      text: `*${describeIdentity(i)}*${loginIdKeyOf(i) ? ' (login ID)' : ''}\nAdded ${slackDate(i.createdAt)} · ID ${codeSpan(i.id, 200)}`,
       remove: { key: ActionKeys.removeIdentity, a: { identityId: i.id } },
     }));
     return listing(
@@ -102,7 +111,7 @@ const mfaQuery: QueryVerb = {
     const user = await resolveOne(ctx, args, 'mfa <who>');
     if (isMessage(user)) return user;
     const rows = user.authenticators.nodes.map((a) => ({
-      text: `*${describeAuthenticator(a)}*${a.isDefault ? ' (default)' : ''}\nAdded ${slackDate(a.createdAt)} · ID \`${safe(a.id, 200)}\``,
+      text: `*${describeAuthenticator(a)}*${a.isDefault ? ' (default)' : ''}\nAdded ${slackDate(a.createdAt)} · ID ${codeSpan(a.id, 200)}`,
       remove: { key: ActionKeys.removeAuthenticator, a: { authenticatorId: a.id } },
     }));
     return listing(
@@ -126,7 +135,7 @@ const authorizationsQuery: QueryVerb = {
     if (isMessage(user)) return user;
     const all = await authorizationsOf(ctx, user.id);
     const rows = all.map((a) => ({
-      text: `*${safe(a.clientID, 200)}*\nScopes: ${a.scopes.length ? a.scopes.map((s) => `\`${safe(s, 100)}\``).join(' ') : 'none'}\nGranted ${slackDate(a.createdAt)}`,
+      text: `*${safe(a.clientID, 200)}*\nScopes: ${a.scopes.length ? a.scopes.map((s) => `${codeSpan(s, 100)}`).join(' ') : 'none'}\nGranted ${slackDate(a.createdAt)}`,
       // Authgear keeps one authorization per user and client, so the client ID names it (and reads well).
       remove: { key: ActionKeys.removeAuthorization, a: { authorizationId: a.clientID } },
     }));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decodeNodeId } from '../../../authgear/node-id.js';
 import { getUserSessions, revokeSession, sessionsOf } from '../../../authgear/operations/account-sessions.js';
-import { safe } from '../../../blocks/primitives.js';
+import { codeSpan, safe } from '../../../blocks/primitives.js';
 import { AppError } from '../../../errors.js';
 import { ActionKeys } from '../../keys.js';
 import { defineAction } from '../../types.js';
@@ -35,7 +35,7 @@ export const revokeSessionAction = defineAction<RevokeSessionInput>({
   confirm: (input, user) => ({
     title: 'Revoke session',
     target: labelOf(user),
-    consequences: [`Session \`${safe(input.sessionId, 200)}\` is revoked: that device or app is signed out.`],
+    consequences: [`Session ${codeSpan(input.sessionId, 200)} is revoked: that device or app is signed out.`],
     confirmLabel: 'Revoke',
     danger: true,
   }),

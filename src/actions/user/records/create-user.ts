@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createUser } from '../../../authgear/operations/records.js';
 import type { AuthgearProject } from '../../../authgear/project.js';
-import { context, safe } from '../../../blocks/primitives.js';
+import { codeSpan, context, safe } from '../../../blocks/primitives.js';
 import { userLabel } from '../../../blocks/user-card.js';
 import { AppError } from '../../../errors.js';
 import { ActionKeys } from '../../keys.js';
@@ -95,7 +95,7 @@ export const makeCreateUserAction = (project: AuthgearProject): ActionDefinition
       );
       return {
         message: `Created ${userLabel(created.user)}.`,
-        blocks: [context([`Authgear ID: \`${safe(created.user.id, 200)}\``])],
+        blocks: [context([`Authgear ID: ${codeSpan(created.user.id, 200)}`])],
         ...(password === undefined ? {} : { secret: { label: 'Temporary password', value: password } }),
       };
     },
