@@ -40,7 +40,7 @@ export const displayName = (u: Pick<AuthgearUser, 'id' | 'standardAttributes'>):
 };
 
 /** How a user is named in confirmations and audit lines (escaped). */
-export const userLabel = (u: AuthgearUser): string => {
+export const userLabel = (u: Pick<AuthgearUser, 'id' | 'standardAttributes'>): string => {
   const email = textAttr(u.standardAttributes.email);
   const name = displayName(u);
   return safe(email && email !== name ? `${name} <${email}>` : name, 300);

@@ -74,6 +74,20 @@ describe('/authgear edit', () => {
     expect(t.slack.violations).toEqual([]);
   });
 
+  it('names the user as they are after the edit, not before', async () => {
+    t.authgear.store.addUser({
+      email: 'bob-renamed@example.com',
+      standardAttributes: { email: 'bob-renamed@example.com', name: 'Bob Builder' },
+    });
+    const res = await t.driver.slashCommand({
+      userId: PEOPLE.support,
+      text: 'edit bob-renamed@example.com name=Robert',
+    });
+    const result = await confirmAndWait(t, PEOPLE.support, await t.response(res.responseUrlId));
+    expect(text(result)).toContain('Updated Robert &lt;bob-renamed@example.com&gt;: 1 attribute changed');
+    expect(text(result)).not.toContain('Bob Builder');
+  });
+
   it('refuses a viewer and sends nothing to Authgear', async () => {
     const res = await t.driver.slashCommand({
       userId: PEOPLE.viewer,

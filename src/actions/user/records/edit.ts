@@ -119,11 +119,13 @@ export const editAction = defineAction({
     if (n === 0)
       return { message: `Nothing was saved for ${userLabel(fresh)}. ${notSavedLine(lost)}`, warning: true };
     const changed = `${n} attribute${n === 1 ? '' : 's'} changed`;
+    // Named as Authgear now has them (a renamed user by the new name).
+    const after = userLabel({ id: fresh.id, standardAttributes: saved.user.standardAttributes });
     return {
       message:
         lost.length === 0
-          ? `Updated ${userLabel(fresh)}: ${changed}.`
-          : `Updated ${userLabel(fresh)}: ${changed}. ${notSavedLine(lost)}`,
+          ? `Updated ${after}: ${changed}.`
+          : `Updated ${after}: ${changed}. ${notSavedLine(lost)}`,
     };
   },
   summary: (input) => {
