@@ -63,6 +63,9 @@ const url = (name: string) =>
     })
     .transform((v) => v.replace(/\/+$/, ''));
 
+/** The Admin API path the client appends (src/authgear/client.ts), as a trailing part of AUTHGEAR_ENDPOINT. */
+const ADMIN_API_PATH = /\/_api\/admin\/graphql$/;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const envSchema = z.object({
@@ -77,7 +80,8 @@ const envSchema = z.object({
     .int()
     .min(0)
     .default(25_000),
-  AUTHGEAR_ENDPOINT: url('AUTHGEAR_ENDPOINT'),
+  // The project URL; the bot adds the path itself, so a pasted full Admin API URL is taken for its project URL.
+  AUTHGEAR_ENDPOINT: url('AUTHGEAR_ENDPOINT').transform((v) => v.replace(ADMIN_API_PATH, '')),
   AUTHGEAR_PROJECT_ID: required('AUTHGEAR_PROJECT_ID', 'the project ID, used as the JWT aud claim'),
   AUTHGEAR_ADMIN_KEY_ID: required('AUTHGEAR_ADMIN_KEY_ID', 'the Admin API key ID from the Authgear Portal'),
   AUTHGEAR_ADMIN_PRIVATE_KEY: optionalString,

@@ -38,6 +38,15 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
+  it.each([
+    'https://myapp.authgear.cloud/_api/admin/graphql',
+    'https://myapp.authgear.cloud/_api/admin/graphql/',
+  ])('takes %s as the project URL the bot adds /_api/admin/graphql to', (endpoint) => {
+    expect(loadConfig({ ...valid, AUTHGEAR_ENDPOINT: endpoint }).authgear.endpoint).toBe(
+      'https://myapp.authgear.cloud',
+    );
+  });
+
   it("assumes Authgear's default login ID keys (email only) unless AUTHGEAR_LOGIN_ID_KEYS lists the project's", () => {
     expect(loadConfig(valid).authgear.project.loginIdKeys).toEqual(['email']);
     const listed = loadConfig({ ...valid, AUTHGEAR_LOGIN_ID_KEYS: ' Email, phone,username,phone ' });
