@@ -122,6 +122,30 @@ export const ENV_VARIABLES = Object.keys(envSchema.shape);
 
 const isBlank = (v: string | undefined): boolean => v === undefined || v.trim() === '';
 
+/**
+ * Slack's token prefixes (docs.slack.dev/authentication/tokens): the bot token is `xoxb-`, the app-level token
+ * Socket Mode opens its connection with is `xapp-`. Swapped tokens are named as such; a token is never repeated.
+ */
+const slackTokenProblems = (env: Record<string, string | undefined>): string[] => {
+  const bot = env.SLACK_BOT_TOKEN?.trim() ?? '';
+  const app = env.SLACK_APP_TOKEN?.trim() ?? '';
+  const swapped = bot.startsWith('xapp-') && app.startsWith('xoxb-') ? ' (the two look swapped)' : '';
+  const problems: string[] = [];
+  if (bot !== '' && !bot.startsWith('xoxb-'))
+    problems.push(
+      bot.startsWith('xapp-')
+        ? `✖ SLACK_BOT_TOKEN holds an app-level token (xapp-…): it takes the Bot User OAuth Token (xoxb-…)${swapped}\n  → at SLACK_BOT_TOKEN`
+        : '✖ SLACK_BOT_TOKEN must be a bot token starting xoxb- (the Bot User OAuth Token, under OAuth & Permissions)\n  → at SLACK_BOT_TOKEN',
+    );
+  if (app !== '' && !app.startsWith('xapp-'))
+    problems.push(
+      app.startsWith('xoxb-')
+        ? `✖ SLACK_APP_TOKEN holds a bot token (xoxb-…): it takes the app-level token (xapp-…, with connections:write)${swapped}\n  → at SLACK_APP_TOKEN`
+        : '✖ SLACK_APP_TOKEN must be an app-level token starting xapp- (Basic Information → App-Level Tokens, with connections:write)\n  → at SLACK_APP_TOKEN',
+    );
+  return problems;
+};
+
 /** Rules across variables, checked on the raw environment so they are listed with every other problem. */
 const crossFieldProblems = (env: Record<string, string | undefined>): string[] => [
   ...(isBlank(env.SLACK_APP_TOKEN) && isBlank(env.SLACK_SIGNING_SECRET)
@@ -134,6 +158,12 @@ const crossFieldProblems = (env: Record<string, string | undefined>): string[] =
         '✖ set AUTHGEAR_ADMIN_PRIVATE_KEY (PEM) or AUTHGEAR_ADMIN_PRIVATE_KEY_FILE (path to the PEM)\n  → at AUTHGEAR_ADMIN_PRIVATE_KEY',
       ]
     : []),
+  ...(!isBlank(env.AUTHGEAR_ADMIN_PRIVATE_KEY) && !isBlank(env.AUTHGEAR_ADMIN_PRIVATE_KEY_FILE)
+    ? [
+        '✖ both AUTHGEAR_ADMIN_PRIVATE_KEY and AUTHGEAR_ADMIN_PRIVATE_KEY_FILE are set: set only one (the PEM itself, or the path to it)\n  → at AUTHGEAR_ADMIN_PRIVATE_KEY_FILE',
+      ]
+    : []),
+  ...slackTokenProblems(env),
   ...redisProblems(env),
 ];
 

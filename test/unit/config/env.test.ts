@@ -77,6 +77,43 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...rest, SLACK_APP_TOKEN: 'xapp-1' }).slack.appToken).toBe('xapp-1');
   });
 
+  it('catches swapped Slack tokens, saying which token goes where', () => {
+    const message = problemsOf({
+      ...valid,
+      SLACK_BOT_TOKEN: 'xapp-1-A0-1-abc',
+      SLACK_APP_TOKEN: 'xoxb-1-2-abc',
+    });
+    expect(message).toContain(
+      'SLACK_BOT_TOKEN holds an app-level token (xapp-…): it takes the Bot User OAuth Token (xoxb-…)',
+    );
+    expect(message).toContain(
+      'SLACK_APP_TOKEN holds a bot token (xoxb-…): it takes the app-level token (xapp-…, with connections:write)',
+    );
+    expect(message).toContain('the two look swapped');
+    expect(message).not.toContain('abc');
+  });
+
+  it.each([
+    [
+      'SLACK_BOT_TOKEN',
+      { SLACK_BOT_TOKEN: 'my-bot-token' },
+      'SLACK_BOT_TOKEN must be a bot token starting xoxb-',
+    ],
+    [
+      'SLACK_APP_TOKEN',
+      { SLACK_APP_TOKEN: 'A0SOCKET' },
+      'SLACK_APP_TOKEN must be an app-level token starting xapp-',
+    ],
+  ])('refuses a %s of the wrong form', (_name, env, said) => {
+    expect(problemsOf({ ...valid, ...env })).toContain(said);
+  });
+
+  it('refuses both AUTHGEAR_ADMIN_PRIVATE_KEY and AUTHGEAR_ADMIN_PRIVATE_KEY_FILE, asking for one', () => {
+    expect(problemsOf({ ...valid, AUTHGEAR_ADMIN_PRIVATE_KEY_FILE: './key.pem' })).toContain(
+      'both AUTHGEAR_ADMIN_PRIVATE_KEY and AUTHGEAR_ADMIN_PRIVATE_KEY_FILE are set: set only one',
+    );
+  });
+
   it.each([
     ['a bad port', { PORT: 'eighty' }, 'PORT'],
     ['a bad endpoint', { AUTHGEAR_ENDPOINT: 'not a url' }, 'AUTHGEAR_ENDPOINT'],
