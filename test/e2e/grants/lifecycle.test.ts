@@ -155,6 +155,16 @@ describe('a grant through its life', () => {
     expect(text(await slash(c, PEOPLE.support, `grant ${hal.email} role:${hal.roleKey}`))).toContain(
       'Say for how long',
     );
+    // A duration too long to be any grant is still a duration: it gets the same limit as `for 9h`.
+    expect(
+      text(await slash(c, PEOPLE.support, `grant ${hal.email} role:${hal.roleKey} for 99999999999h`)),
+    ).toContain(`The longest grant of \`role:${hal.roleKey}\` is 8h`);
+    const zero = text(await slash(c, PEOPLE.support, `grant ${hal.email} role:${hal.roleKey} for 0m`));
+    expect(zero).toContain('A grant must last longer than 0');
+    expect(zero).not.toContain('Say for how long');
+    expect(
+      text(await slash(c, PEOPLE.support, `extend-grant ${hal.email} role:${hal.roleKey} by 0h`)),
+    ).toContain('A grant must last longer than 0');
     expect(
       c.fakes.slack.messagesIn(CHANNELS.approvals).filter((m) => text(m.args).includes(hal.email)),
     ).toEqual([]);
