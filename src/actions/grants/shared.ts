@@ -109,7 +109,7 @@ export const checkDuration = (
     );
 };
 
-export const ledgerOf = (ctx: ActionContext): GrantLedger => {
+export const ledgerOf = (ctx: Pick<ActionContext, 'grants'>): GrantLedger => {
   if (!ctx.grants) throw new AppError('config.invalid', 'Time-boxed grants are not set up on this bot.');
   return ctx.grants;
 };
