@@ -23,7 +23,7 @@ export const grantsQuery: QueryVerb = {
   verbs: ['grants'],
   permission: 'user.view',
   usage: 'grants [who]',
-  description: 'list time-boxed grants that have not ended, overdue revokes first to see, with Revoke now',
+  description: 'list time-boxed grants that have not ended (overdue revokes first), with Revoke now',
   async run(ctx, args) {
     const ledger = grantLedgerOf(ctx.services);
     const who = args[0];
