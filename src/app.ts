@@ -274,6 +274,7 @@ export const createApp = (deps: AppDeps): BuiltApp => {
     freshActor: (clicker) => actorOf(clicker, { fresh: true }),
     now,
     placeOf,
+    grants: grants.ledger,
   });
   const services: Services = {
     ...base,

@@ -7,6 +7,7 @@ import { newConfirmationId } from '../confirmations/ids.js';
 import { newConfirmation } from '../confirmations/record.js';
 import { CONFIRMATION_TTL_MS, type ConfirmationStore } from '../confirmations/store.js';
 import { AppError, isAppError } from '../errors.js';
+import type { GrantLedger } from '../grants/ledger.js';
 import type { AppLogger } from '../logger.js';
 import { type Actor, authorize } from '../permissions/authorize.js';
 import { denialError } from '../permissions/denial.js';
@@ -32,6 +33,8 @@ export interface PipelineDeps {
   /** The clicker's roles read fresh (user-group membership from Slack, not a cache): used at Confirm. */
   readonly freshActor: (clicker: Clicker) => Promise<Actor>;
   readonly now?: () => Date;
+  /** Time-boxed grants, for prechecks (is a grant running?) before a confirmation is shown. */
+  readonly grants?: GrantLedger | undefined;
   /** Where a request happened, for the allow-list (is a DM the one with the bot?). */
   readonly placeOf?: PlaceOf;
 }
@@ -164,7 +167,10 @@ export const createPipeline = (deps: PipelineDeps) => {
     const input = blind
       ? parseInput(def, { ...raw, userId: user?.id ?? HIDDEN_TARGET }, undefined)
       : parseInput(def, raw, user);
-    if (!blind) def.check?.(input, user, now(), deps.policy, req.actor);
+    if (!blind) {
+      def.check?.(input, user, now(), deps.policy, req.actor);
+      await def.precheck?.({ grants: deps.grants }, input, user);
+    }
     // Said now rather than after Confirm: without an approval, nobody gives themselves access.
     if (!blind && def.needsAnotherPerson === true && !deps.gate.rule(def).needed) {
       const targets = await deps.execution.targetsOf(req.actor, def, input);

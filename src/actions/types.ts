@@ -21,6 +21,9 @@ export interface ActionContext {
   readonly targets?: readonly AuthgearUser[] | undefined;
 }
 
+/** What a precheck reads: the bot's own state, never an Admin API mutation. */
+export type StateContext = Pick<ActionContext, 'grants'>;
+
 /** What resolving an action's several target users needs. */
 export type TargetsContext = Pick<ActionContext, 'api' | 'auditContext'>;
 
@@ -156,6 +159,11 @@ export interface ActionDefinition<I extends { readonly userId?: string } = { rea
     policy?: Policy,
     actor?: Actor,
   ) => void;
+  /**
+   * Read-first checks of state the bot keeps (a running grant), before the confirmation is shown, so nobody confirms
+   * what cannot run: throw AppError('state.no_change', ...). `execute` checks again, since things change meanwhile.
+   */
+  readonly precheck?: (state: StateContext, input: I, user: AuthgearUser | undefined) => Promise<void>;
   readonly confirm: (input: I, user: AuthgearUser | undefined) => Confirmation;
   /** Exactly one Admin API mutation. */
   readonly execute: (ctx: ActionContext, input: I, user: AuthgearUser | undefined) => Promise<ActionResult>;

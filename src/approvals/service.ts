@@ -53,10 +53,14 @@ export interface Decision {
   readonly note?: string;
 }
 
-const notApprover = (id: string, action: ActionName | undefined): AppError =>
-  new AppError('permission.denied', notApproverMessage(action), {
-    details: { approvalId: id, reason: 'not_an_approver', action },
-  });
+const notApprover = (id: string, action: ActionName | undefined, policy?: Policy): AppError =>
+  new AppError(
+    'permission.denied',
+    notApproverMessage(action, action && policy?.approvals[action]?.approvers),
+    {
+      details: { approvalId: id, reason: 'not_an_approver', action },
+    },
+  );
 
 /** The requester's DM about a rejection: who rejected, and their reason when they gave one (escaped). */
 const rejectionText = (summary: string, rejectedBy: string, reason: string | undefined): string =>
@@ -134,7 +138,7 @@ export const createApprovalService = (deps: ApprovalServiceDeps) => {
     if (decision.ok) return record;
     if (decision.reason === 'self_approval')
       return refused({ kind: 'refused', reason: 'self_approval', record }, id);
-    throw notApprover(id, action);
+    throw notApprover(id, action, policy);
   };
 
   return {

@@ -97,6 +97,16 @@ const networkCode = (e: unknown): string | undefined => {
  * request, so a timeout, a connection dropped after sending, or a gateway's 5xx says nothing about whether the
  * change happened. The person is told to check, never that it failed.
  */
+/**
+ * graphql-request's own error for a 2xx answer that is not a GraphQL result (e.g. a web server's HTML page):
+ * something answered, so it is not a lost connection.
+ */
+const isNotGraphQL = (e: unknown): e is Error =>
+  e instanceof Error && e.message.startsWith('Invalid execution result');
+
+/** The answer graphql-request quotes after "Got:" began with a tag. */
+const answeredHtml = (e: Error): boolean => /Got:\s*</.test(e.message);
+
 const outcomeUnknown = (why: string, details: Record<string, string | number | undefined> = {}): AppError =>
   new AppError(
     'authgear.outcome_unknown',
@@ -164,6 +174,13 @@ export const mapAuthgearError = (e: unknown, options: MapOptions = {}): AppError
   const code = networkCode(e);
   if (mutation && !(code !== undefined && NOT_SENT.has(code)))
     return outcomeUnknown('the connection was lost', { kind: errorKind(e), code });
+  if (isNotGraphQL(e)) {
+    return new AppError(
+      'authgear.unavailable',
+      'Authgear answered something that is not the Admin API. An admin should check AUTHGEAR_ENDPOINT.',
+      { details: { answered: answeredHtml(e) ? 'html' : 'other' } },
+    );
+  }
   if (isTimeout(e)) {
     return new AppError(
       'authgear.timeout',

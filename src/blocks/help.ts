@@ -82,8 +82,10 @@ export interface HelpEntry {
 const WHO_NOTE =
   '`<who>` is an email, a phone number (+15551234567), a username, an Authgear user ID, `oauth:<provider>:<subject>` or a Slack @mention.';
 
-const NO_ACCESS =
-  "You don't have access to any Authgear actions yet. Ask an Authgear bot admin to add you to a role in the policy file.";
+/** Whom someone without a role asks, and for what. */
+export const ASK_FOR_A_ROLE = 'Ask an Authgear bot admin to add you to a role in the policy file.';
+
+const NO_ACCESS = `You don't have access to any Authgear actions yet. ${ASK_FOR_A_ROLE}`;
 
 const topicsIn = (entries: readonly HelpEntry[]): HelpTopic[] =>
   (Object.keys(HELP_TOPICS) as HelpTopic[]).filter((t) => entries.some((e) => TOPIC_OF[e.permission] === t));

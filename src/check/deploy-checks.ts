@@ -52,6 +52,24 @@ const reason = (error: unknown): string => {
   return maskedMessage(error) ?? String(error);
 };
 
+/**
+ * Why the Admin API probe failed, saying where: a server that answered (an HTTP status, an HTML page) is told
+ * apart from one that never did, so the reader looks at the URL rather than the network.
+ */
+const adminApiProblem = (error: unknown, endpoint: string, timeoutMs: number): string => {
+  const url = `${endpoint}/_api/admin/graphql`;
+  if (isAppError(error) && error.code === 'authgear.unavailable') {
+    const { status, answered } = error.details;
+    if (typeof status === 'number') return `HTTP ${status} from ${url} (AUTHGEAR_ENDPOINT)`;
+    if (answered !== undefined)
+      return `not the Admin API (answered ${answered === 'html' ? 'HTML' : 'something other than GraphQL'}) at ${url} (AUTHGEAR_ENDPOINT)`;
+    return `cannot reach Authgear at ${endpoint} (AUTHGEAR_ENDPOINT): no connection`;
+  }
+  if (isAppError(error) && error.code === 'authgear.timeout')
+    return `cannot reach Authgear at ${endpoint} (AUTHGEAR_ENDPOINT): no answer within ${timeoutMs} ms`;
+  return `${reason(error)} (AUTHGEAR_ENDPOINT ${endpoint})`;
+};
+
 const slackError = (error: unknown): string | undefined => {
   const code = (error as { data?: { error?: unknown } }).data?.error;
   return typeof code === 'string' ? code : undefined;
@@ -146,14 +164,7 @@ export const runDeployChecks = async (deps: DeployCheckDeps): Promise<CheckResul
     pass('authgear admin api', `${config.authgear.endpoint} accepted the key ${config.authgear.keyId}`);
   } catch (error) {
     // The bot's words for people in Slack ("try again in a moment") do not fit a deploy check: say where.
-    const unreachable =
-      isAppError(error) && ['authgear.unavailable', 'authgear.timeout'].includes(error.code);
-    fail(
-      'authgear admin api',
-      unreachable
-        ? `cannot reach Authgear at ${config.authgear.endpoint} (AUTHGEAR_ENDPOINT): ${error.code === 'authgear.timeout' ? `no answer within ${timeoutMs} ms` : 'no connection'}`
-        : `${reason(error)} (AUTHGEAR_ENDPOINT ${config.authgear.endpoint})`,
-    );
+    fail('authgear admin api', adminApiProblem(error, config.authgear.endpoint, timeoutMs));
   }
 
   const redis = deps.redis(config);

@@ -63,6 +63,9 @@ const url = (name: string) =>
     })
     .transform((v) => v.replace(/\/+$/, ''));
 
+/** The Admin API path the client appends (src/authgear/client.ts), as a trailing part of AUTHGEAR_ENDPOINT. */
+const ADMIN_API_PATH = /\/_api\/admin\/graphql$/;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const envSchema = z.object({
@@ -77,7 +80,8 @@ const envSchema = z.object({
     .int()
     .min(0)
     .default(25_000),
-  AUTHGEAR_ENDPOINT: url('AUTHGEAR_ENDPOINT'),
+  // The project URL; the bot adds the path itself, so a pasted full Admin API URL is taken for its project URL.
+  AUTHGEAR_ENDPOINT: url('AUTHGEAR_ENDPOINT').transform((v) => v.replace(ADMIN_API_PATH, '')),
   AUTHGEAR_PROJECT_ID: required('AUTHGEAR_PROJECT_ID', 'the project ID, used as the JWT aud claim'),
   AUTHGEAR_ADMIN_KEY_ID: required('AUTHGEAR_ADMIN_KEY_ID', 'the Admin API key ID from the Authgear Portal'),
   AUTHGEAR_ADMIN_PRIVATE_KEY: optionalString,
@@ -118,6 +122,30 @@ export const ENV_VARIABLES = Object.keys(envSchema.shape);
 
 const isBlank = (v: string | undefined): boolean => v === undefined || v.trim() === '';
 
+/**
+ * Slack's token prefixes (docs.slack.dev/authentication/tokens): the bot token is `xoxb-`, the app-level token
+ * Socket Mode opens its connection with is `xapp-`. Swapped tokens are named as such; a token is never repeated.
+ */
+const slackTokenProblems = (env: Record<string, string | undefined>): string[] => {
+  const bot = env.SLACK_BOT_TOKEN?.trim() ?? '';
+  const app = env.SLACK_APP_TOKEN?.trim() ?? '';
+  const swapped = bot.startsWith('xapp-') && app.startsWith('xoxb-') ? ' (the two look swapped)' : '';
+  const problems: string[] = [];
+  if (bot !== '' && !bot.startsWith('xoxb-'))
+    problems.push(
+      bot.startsWith('xapp-')
+        ? `✖ SLACK_BOT_TOKEN holds an app-level token (xapp-…): it takes the Bot User OAuth Token (xoxb-…)${swapped}\n  → at SLACK_BOT_TOKEN`
+        : '✖ SLACK_BOT_TOKEN must be a bot token starting xoxb- (the Bot User OAuth Token, under OAuth & Permissions)\n  → at SLACK_BOT_TOKEN',
+    );
+  if (app !== '' && !app.startsWith('xapp-'))
+    problems.push(
+      app.startsWith('xoxb-')
+        ? `✖ SLACK_APP_TOKEN holds a bot token (xoxb-…): it takes the app-level token (xapp-…, with connections:write)${swapped}\n  → at SLACK_APP_TOKEN`
+        : '✖ SLACK_APP_TOKEN must be an app-level token starting xapp- (Basic Information → App-Level Tokens, with connections:write)\n  → at SLACK_APP_TOKEN',
+    );
+  return problems;
+};
+
 /** Rules across variables, checked on the raw environment so they are listed with every other problem. */
 const crossFieldProblems = (env: Record<string, string | undefined>): string[] => [
   ...(isBlank(env.SLACK_APP_TOKEN) && isBlank(env.SLACK_SIGNING_SECRET)
@@ -130,6 +158,12 @@ const crossFieldProblems = (env: Record<string, string | undefined>): string[] =
         '✖ set AUTHGEAR_ADMIN_PRIVATE_KEY (PEM) or AUTHGEAR_ADMIN_PRIVATE_KEY_FILE (path to the PEM)\n  → at AUTHGEAR_ADMIN_PRIVATE_KEY',
       ]
     : []),
+  ...(!isBlank(env.AUTHGEAR_ADMIN_PRIVATE_KEY) && !isBlank(env.AUTHGEAR_ADMIN_PRIVATE_KEY_FILE)
+    ? [
+        '✖ both AUTHGEAR_ADMIN_PRIVATE_KEY and AUTHGEAR_ADMIN_PRIVATE_KEY_FILE are set: set only one (the PEM itself, or the path to it)\n  → at AUTHGEAR_ADMIN_PRIVATE_KEY_FILE',
+      ]
+    : []),
+  ...slackTokenProblems(env),
   ...redisProblems(env),
 ];
 

@@ -1,4 +1,11 @@
-import { type HelpEntry, helpTopicView, helpVerbView, helpView, topicNamed } from '../blocks/help.js';
+import {
+  ASK_FOR_A_ROLE,
+  type HelpEntry,
+  helpTopicView,
+  helpVerbView,
+  helpView,
+  topicNamed,
+} from '../blocks/help.js';
 import { errorMessage } from '../blocks/messages.js';
 import { safe } from '../blocks/primitives.js';
 import { grants } from '../permissions/authorize.js';
@@ -40,9 +47,13 @@ export const helpResponse = async (
   const entry = entries.find((e) => e.verbs.includes(word));
   if (entry) return { text: `Authgear help: ${word}`, blocks: helpVerbView(entry) };
   const exists = [...s.queries, ...s.actions].some((e) => e.verbs.includes(word));
+  if (!exists)
+    return errorMessage(
+      `There is no topic or command "${safe(word, 40)}". Try \`/authgear help\` for the list.`,
+    );
   return errorMessage(
-    exists
-      ? `\`${safe(word, 40)}\` is not among the commands your role allows. Ask an admin if you need it.`
-      : `There is no topic or command "${safe(word, 40)}". Try \`/authgear help\` for the list.`,
+    actor.roles.length === 0
+      ? `You don't have a role in the Authgear bot's policy yet, so \`${safe(word, 40)}\` is not among your commands. ${ASK_FOR_A_ROLE}`
+      : `\`${safe(word, 40)}\` is not among the commands your role allows. Ask an admin if you need it.`,
   );
 };

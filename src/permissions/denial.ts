@@ -21,11 +21,23 @@ const MESSAGES: Record<DenyReason, (action: ActionName) => string> = {
   not_an_approver: (a) => notApproverMessage(a),
 };
 
-/** An approver refused: the policy names who decides on `action` under `approvals:`. */
-export const notApproverMessage = (action: ActionName | undefined): string =>
-  action === undefined
-    ? "You're not an approver for this kind of request."
+/** `admin`, `admin or security`, `admin, security or oncall`: roles as the policy names them. */
+const orList = (names: readonly string[]): string =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+
+/**
+ * An approver refused: names the roles that approve `action` (the policy's `approvals:` rule), so the clicker
+ * knows whom to turn to; without them, where the policy says it.
+ */
+export const notApproverMessage = (
+  action: ActionName | undefined,
+  approvers: readonly string[] = [],
+): string => {
+  if (action === undefined) return "You're not an approver for this kind of request.";
+  return approvers.length > 0
+    ? `You're not an approver for this kind of request (\`${action}\`): only ${orList(approvers)} may approve this.`
     : `You're not an approver for this kind of request: the approvers of \`${action}\` are the roles under \`approvals: ${action}\` in the policy.`;
+};
 
 const PLACE_REASONS: ReadonlySet<DenyReason> = new Set([
   'channel_not_allowed',

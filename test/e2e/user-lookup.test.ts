@@ -99,6 +99,11 @@ describe('/authgear user', () => {
     expect(verb.body).toContain('user.disable');
     const denied = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: 'help disable' });
     expect(denied.body).toContain('not among the commands your role allows');
+    // Someone with no role at all is told so, and whom to ask, not that their role leaves it out.
+    const roleless = await t.driver.slashCommand({ userId: PEOPLE.nobody, text: 'help disable' });
+    expect(roleless.body).toContain("You don't have a role in the Authgear bot's policy yet");
+    expect(roleless.body).toContain('Ask an Authgear bot admin to add you to a role in the policy file');
+    expect(roleless.body).not.toContain('your role allows');
     const unknown = await t.driver.slashCommand({ userId: PEOPLE.viewer, text: 'help teleport' });
     expect(unknown.body).toContain('no topic or command');
   });

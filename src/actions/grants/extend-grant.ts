@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import type { AuthgearUser } from '../../authgear/operations/user-fields.js';
 import { dateText, durationText } from '../../blocks/time.js';
 import { userLabel } from '../../blocks/user-card.js';
 import { AppError } from '../../errors.js';
+import type { GrantLedger } from '../../grants/ledger.js';
+import type { GrantRecord } from '../../grants/record.js';
 import { ActionKeys } from '../keys.js';
 import { defineAction } from '../types.js';
 import {
@@ -27,6 +30,22 @@ const input = z
     reason: reasonSchema,
   })
   .superRefine(checkKey);
+
+/** The running grant an extension moves (that one, or the one of the access ending last), or why there is none. */
+const extendedOf = async (
+  ledger: GrantLedger,
+  i: z.output<typeof input>,
+  user: AuthgearUser | undefined,
+): Promise<GrantRecord> => {
+  const running = await runningOf(ledger, i);
+  const grant = i.grantId ? running.find((g) => g.id === i.grantId) : running.at(-1);
+  if (!grant)
+    throw new AppError(
+      'state.no_change',
+      `No grant of ${i.kind} \`${i.key}\` is running for ${user ? userLabel(user) : 'that user'}. Ask for a new one with \`/authgear grant\`.`,
+    );
+  return grant;
+};
 
 /**
  * `extend-grant <who> role:<key>|group:<key> by <duration> [reason]`, and Extend on the reminder: a new request (so
@@ -55,15 +74,12 @@ export const extendGrantAction = defineAction({
     confirmLabel: 'Extend',
     danger: false,
   }),
+  precheck: async (state, i, user) => {
+    await extendedOf(ledgerOf(state), i, user);
+  },
   execute: async (ctx, i, user) => {
     const ledger = ledgerOf(ctx);
-    const running = await runningOf(ledger, i);
-    const grant = i.grantId ? running.find((g) => g.id === i.grantId) : running.at(-1);
-    if (!grant)
-      throw new AppError(
-        'state.no_change',
-        `No grant of ${i.kind} \`${i.key}\` is running for ${user ? userLabel(user) : 'that user'}. Ask for a new one with \`/authgear grant\`.`,
-      );
+    const grant = await extendedOf(ledger, i, user);
     const extended = await ledger.extend(grant.id, i.durationMs, limitFor(ledger.policy, i, ctx.actor.roles));
     return {
       message: `Extended: ${i.kind} \`${i.key}\` for ${extended.user.label} now ends ${dateText(extended.exp)}.`,

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import type { AuthgearUser } from '../../authgear/operations/user-fields.js';
 import { userLabel } from '../../blocks/user-card.js';
 import { AppError } from '../../errors.js';
+import type { GrantLedger } from '../../grants/ledger.js';
+import type { GrantRecord } from '../../grants/record.js';
 import { ActionKeys } from '../keys.js';
 import { defineAction } from '../types.js';
 import { checkKey, ledgerOf, runningOf, TARGET_USAGE, targetFields, targetSchema } from './shared.js';
@@ -13,6 +16,22 @@ const input = z
     ...targetSchema,
   })
   .superRefine(checkKey);
+
+/** The running grants a revoke ends (that one, or every one of the access), or why there is none. */
+const endingOf = async (
+  ledger: GrantLedger,
+  i: z.output<typeof input>,
+  user: AuthgearUser | undefined,
+): Promise<GrantRecord[]> => {
+  const running = await runningOf(ledger, i);
+  const ending = i.grantId ? running.filter((g) => g.id === i.grantId) : running;
+  if (ending.length === 0)
+    throw new AppError(
+      'state.no_change',
+      `No grant of ${i.kind} \`${i.key}\` is running for ${user ? userLabel(user) : 'that user'}.`,
+    );
+  return ending;
+};
 
 /**
  * `revoke-grant <who> role:<key>|group:<key>` and Revoke now: ends running grants at once and takes the access back;
@@ -36,15 +55,12 @@ export const revokeGrantAction = defineAction({
     confirmLabel: 'Revoke now',
     danger: true,
   }),
+  precheck: async (state, i, user) => {
+    await endingOf(ledgerOf(state), i, user);
+  },
   execute: async (ctx, i, user) => {
     const ledger = ledgerOf(ctx);
-    const running = await runningOf(ledger, i);
-    const ending = i.grantId ? running.filter((g) => g.id === i.grantId) : running;
-    if (ending.length === 0)
-      throw new AppError(
-        'state.no_change',
-        `No grant of ${i.kind} \`${i.key}\` is running for ${user ? userLabel(user) : 'that user'}.`,
-      );
+    const ending = await endingOf(ledger, i, user);
     let message = '';
     for (const g of ending) message = (await ledger.revokeNow(g.id, ctx.actor.userId)).message;
     return { message };

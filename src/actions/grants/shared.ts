@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { keyProblem } from '../../access/keys.js';
 import { durationText } from '../../blocks/time.js';
-import { parseDuration } from '../../config/duration.js';
+import { MAX_DURATION_MS, readDuration } from '../../config/duration.js';
 import type { Policy } from '../../config/policy.js';
 import { type GrantPolicy, grantableBy, grantRightFor } from '../../config/policy-grants.js';
 import { AppError } from '../../errors.js';
@@ -19,9 +19,24 @@ export const targetFields = (ref: string | undefined): { kind?: string; key?: st
   return m ? { kind: m[1]?.toLowerCase(), key: m[2] } : ref === undefined ? {} : { key: ref };
 };
 
-/** A duration typed as `2h`, `30m`, `1h30m`; undefined (so zod asks for one) when it is not one. */
-export const durationField = (text: string | undefined): number | undefined =>
-  text === undefined ? undefined : parseDuration(text);
+/**
+ * Stands for a duration longer than any the bot takes (`for 99999999999h`): still a duration, so `checkDuration`
+ * answers it with the policy's limit, as it answers `for 10h`. No policy limit reaches it (policy durations are at
+ * most MAX_DURATION_MS), so it is never scheduled.
+ */
+const LONGER_THAN_ANY = MAX_DURATION_MS + 1;
+
+/**
+ * A duration typed as `2h`, `30m`, `1h30m`: its milliseconds, 0 for `0m` (zod says it must be longer), and
+ * LONGER_THAN_ANY for one past every bound; undefined (so zod asks for one) when it is not one.
+ */
+export const durationField = (text: string | undefined): number | undefined => {
+  if (text === undefined) return undefined;
+  const reading = readDuration(text);
+  if (reading.kind === 'ok') return reading.ms;
+  if (reading.kind === 'zero') return 0;
+  return reading.kind === 'too_long' ? LONGER_THAN_ANY : undefined;
+};
 
 /** `kind` and `key` of a grant target, checked the way Authgear checks keys. */
 export const targetSchema = {
@@ -46,7 +61,7 @@ export const timedArgs = (args: readonly string[], keywords: readonly string[]):
 export const durationSchema = z
   .number({ error: 'Say for how long, such as `2h` or `30m`.' })
   .int()
-  .positive({ error: 'Say for how long, such as `2h` or `30m`.' });
+  .positive({ error: 'A grant must last longer than 0: say for how long, such as `2h` or `30m`.' });
 
 /** Adds the key's problem (as Authgear would refuse it) to an object with `kind` and `key`. */
 export const checkKey = (value: { kind: 'role' | 'group'; key: string }, ctx: z.RefinementCtx): void => {
@@ -94,7 +109,7 @@ export const checkDuration = (
     );
 };
 
-export const ledgerOf = (ctx: ActionContext): GrantLedger => {
+export const ledgerOf = (ctx: Pick<ActionContext, 'grants'>): GrantLedger => {
   if (!ctx.grants) throw new AppError('config.invalid', 'Time-boxed grants are not set up on this bot.');
   return ctx.grants;
 };

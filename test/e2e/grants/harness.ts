@@ -31,6 +31,7 @@ export const GRANTABLE = [
   'ida',
   'ivy',
   'kim',
+  'lou',
   'alice2s',
   'bobdown',
   'caradown',

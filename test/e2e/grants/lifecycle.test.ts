@@ -116,6 +116,31 @@ describe('a grant through its life', () => {
     expect(await liveGrants(c, kim.nodeId)).toEqual([]);
   });
 
+  it('says no grant is running before asking to confirm a revoke or an extension, and again at Confirm', async () => {
+    const lou = freshUserAndRole(c, 'lou');
+    for (const verb of [
+      `revoke-grant ${lou.email} role:${lou.roleKey}`,
+      `extend-grant ${lou.email} role:${lou.roleKey} by 1h`,
+    ]) {
+      const answer = text(await slash(c, PEOPLE.support, verb));
+      expect(answer).toContain(`No grant of role \`${lou.roleKey}\` is running`);
+      expect(answer).not.toContain('confirm_action');
+    }
+    expect(
+      c.fakes.slack.messagesIn(CHANNELS.approvals).filter((m) => text(m.args).includes(lou.email)),
+    ).toEqual([]);
+    // Running when asked, revoked by someone else before Confirm: the execution looks again.
+    await grantApproved(lou.email, lou.roleKey, '1h');
+    const asked = await slash(c, PEOPLE.support, `revoke-grant ${lou.email} role:${lou.roleKey}`);
+    expect(text(asked)).toContain('confirm_action');
+    expect(text(await run(c, PEOPLE.admin, `revoke-grant ${lou.email} role:${lou.roleKey}`))).toContain(
+      'Revoked',
+    );
+    expect(text(await confirm(c, PEOPLE.support, asked))).toContain(
+      `No grant of role \`${lou.roleKey}\` is running`,
+    );
+  });
+
   it('keeps access at the first of two overlapping grants ending, and takes it back at the second', async () => {
     const fay = freshUserAndRole(c, 'fay');
     await grantApproved(fay.email, fay.roleKey, '1h');
@@ -155,6 +180,16 @@ describe('a grant through its life', () => {
     expect(text(await slash(c, PEOPLE.support, `grant ${hal.email} role:${hal.roleKey}`))).toContain(
       'Say for how long',
     );
+    // A duration too long to be any grant is still a duration: it gets the same limit as `for 9h`.
+    expect(
+      text(await slash(c, PEOPLE.support, `grant ${hal.email} role:${hal.roleKey} for 99999999999h`)),
+    ).toContain(`The longest grant of \`role:${hal.roleKey}\` is 8h`);
+    const zero = text(await slash(c, PEOPLE.support, `grant ${hal.email} role:${hal.roleKey} for 0m`));
+    expect(zero).toContain('A grant must last longer than 0');
+    expect(zero).not.toContain('Say for how long');
+    expect(
+      text(await slash(c, PEOPLE.support, `extend-grant ${hal.email} role:${hal.roleKey} by 0h`)),
+    ).toContain('A grant must last longer than 0');
     expect(
       c.fakes.slack.messagesIn(CHANNELS.approvals).filter((m) => text(m.args).includes(hal.email)),
     ).toEqual([]);

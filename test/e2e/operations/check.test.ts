@@ -1,6 +1,8 @@
 /** `npm run check` against the fakes: the CLI as an init step runs it (exit code, one line per check). */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -170,6 +172,33 @@ describe('npm run check', () => {
     expect(lines.slice(1, -1).every((line) => line.startsWith('    '))).toBe(true);
     expect(lines.at(-1)).toBe('1 of 1 checks failed');
   });
+
+  it.each([
+    [404, 'text/html', '<html>Not Found</html>', 'HTTP 404 from'],
+    [501, 'text/plain', 'Not Implemented', 'HTTP 501 from'],
+    [200, 'text/html', '<!doctype html><html>Welcome</html>', 'not the Admin API (answered HTML) at'],
+  ])(
+    'says what answered at the endpoint when it is not the Admin API: HTTP %i %s',
+    async (status, type, body, said) => {
+      // A web server that answered: "cannot reach … no connection" would send the reader to the network.
+      const server = createServer((_req, res) => {
+        res.writeHead(status, { 'content-type': type });
+        res.end(body);
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      try {
+        const { code, out } = await runCheck({ AUTHGEAR_ENDPOINT: endpoint });
+        expect(code).toBe(1);
+        expect(out).toContain(
+          `✖ authgear admin api: ${said} ${endpoint}/_api/admin/graphql (AUTHGEAR_ENDPOINT)`,
+        );
+        expect(out).not.toContain('no connection');
+      } finally {
+        server.close();
+      }
+    },
+  );
 
   it('says Slack and Authgear cannot be reached (not that Slack refused the token) when nothing answers', async () => {
     const { code, out } = await runCheck({

@@ -161,6 +161,8 @@ describe('approvals', () => {
     const told = await waitFor(() => t.slack.responsesTo(click.responseUrlId ?? '')[0]?.body);
     expect(text(told)).toContain('not an approver');
     expect(text(told)).toContain('`user.revoke_sessions`');
+    expect(text(told)).toContain('only admin may approve this');
+    expect(text(told)).not.toContain('are the roles under');
     expect(mutations().slice(from)).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DURATION_MS, parseDuration } from '../../../src/config/duration.js';
+import { MAX_DURATION_MS, parseDuration, readDuration } from '../../../src/config/duration.js';
 
 describe('parseDuration', () => {
   it.each([
@@ -25,5 +25,19 @@ describe('parseDuration', () => {
     expect(parseDuration('25h', 86_400_000)).toBeUndefined();
     expect(parseDuration('24h', 86_400_000)).toBe(86_400_000);
     expect(parseDuration('3650d')).toBe(MAX_DURATION_MS);
+  });
+});
+
+describe('readDuration', () => {
+  it.each([
+    ['2h', { kind: 'ok', ms: 7_200_000 }],
+    ['0m', { kind: 'zero' }],
+    ['0h0m', { kind: 'zero' }],
+    ['99999999999h', { kind: 'too_long' }],
+    ['3651d', { kind: 'too_long' }],
+    ['yesterday', { kind: 'malformed' }],
+    ['1s'.repeat(100), { kind: 'malformed' }],
+  ])('tells %s apart', (text, expected) => {
+    expect(readDuration(text)).toEqual(expected);
   });
 });

@@ -38,6 +38,15 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
+  it.each([
+    'https://myapp.authgear.cloud/_api/admin/graphql',
+    'https://myapp.authgear.cloud/_api/admin/graphql/',
+  ])('takes %s as the project URL the bot adds /_api/admin/graphql to', (endpoint) => {
+    expect(loadConfig({ ...valid, AUTHGEAR_ENDPOINT: endpoint }).authgear.endpoint).toBe(
+      'https://myapp.authgear.cloud',
+    );
+  });
+
   it("assumes Authgear's default login ID keys (email only) unless AUTHGEAR_LOGIN_ID_KEYS lists the project's", () => {
     expect(loadConfig(valid).authgear.project.loginIdKeys).toEqual(['email']);
     const listed = loadConfig({ ...valid, AUTHGEAR_LOGIN_ID_KEYS: ' Email, phone,username,phone ' });
@@ -66,6 +75,43 @@ describe('loadConfig', () => {
   it('accepts Socket Mode without a signing secret', () => {
     const { SLACK_SIGNING_SECRET: _omit, ...rest } = valid;
     expect(loadConfig({ ...rest, SLACK_APP_TOKEN: 'xapp-1' }).slack.appToken).toBe('xapp-1');
+  });
+
+  it('catches swapped Slack tokens, saying which token goes where', () => {
+    const message = problemsOf({
+      ...valid,
+      SLACK_BOT_TOKEN: 'xapp-1-A0-1-abc',
+      SLACK_APP_TOKEN: 'xoxb-1-2-abc',
+    });
+    expect(message).toContain(
+      'SLACK_BOT_TOKEN holds an app-level token (xapp-…): it takes the Bot User OAuth Token (xoxb-…)',
+    );
+    expect(message).toContain(
+      'SLACK_APP_TOKEN holds a bot token (xoxb-…): it takes the app-level token (xapp-…, with connections:write)',
+    );
+    expect(message).toContain('the two look swapped');
+    expect(message).not.toContain('abc');
+  });
+
+  it.each([
+    [
+      'SLACK_BOT_TOKEN',
+      { SLACK_BOT_TOKEN: 'my-bot-token' },
+      'SLACK_BOT_TOKEN must be a bot token starting xoxb-',
+    ],
+    [
+      'SLACK_APP_TOKEN',
+      { SLACK_APP_TOKEN: 'A0SOCKET' },
+      'SLACK_APP_TOKEN must be an app-level token starting xapp-',
+    ],
+  ])('refuses a %s of the wrong form', (_name, env, said) => {
+    expect(problemsOf({ ...valid, ...env })).toContain(said);
+  });
+
+  it('refuses both AUTHGEAR_ADMIN_PRIVATE_KEY and AUTHGEAR_ADMIN_PRIVATE_KEY_FILE, asking for one', () => {
+    expect(problemsOf({ ...valid, AUTHGEAR_ADMIN_PRIVATE_KEY_FILE: './key.pem' })).toContain(
+      'both AUTHGEAR_ADMIN_PRIVATE_KEY and AUTHGEAR_ADMIN_PRIVATE_KEY_FILE are set: set only one',
+    );
   });
 
   it.each([
