@@ -129,12 +129,17 @@ export const createOutboxAuditSink = (options: OutboxAuditSinkOptions): OutboxAu
   let lastPostAt = Number.NEGATIVE_INFINITY;
 
   let interrupt: (() => void) | undefined;
-  /** Injected sleep that `stop()` cuts short, so shutdown never waits out a long Retry-After or backoff. */
+  /**
+   * Injected sleep that `stop()` cuts short, so shutdown never waits out a long Retry-After or backoff; a pause asked
+   * for after `stop()` (a 429 that came back once the stop had begun) does not wait at all.
+   */
   const pause = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      interrupt = resolve;
-      void sleep(ms).then(resolve);
-    });
+    running
+      ? new Promise((resolve) => {
+          interrupt = resolve;
+          void sleep(ms).then(resolve);
+        })
+      : Promise.resolve();
 
   const wake = (): void => {
     const w = wakeUp;

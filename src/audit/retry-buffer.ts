@@ -61,6 +61,7 @@ export const createRetryBuffer = (options: RetryBufferOptions): RetryBuffer => {
   const retryNow = (): void => waitAbort?.abort();
 
   const pause = async (ms: number): Promise<void> => {
+    if (closed) return; // closing cut the wait short, or came before it: never wait out a backoff after close
     waitAbort = new AbortController();
     await sleep(ms, waitAbort.signal);
     waitAbort = undefined;

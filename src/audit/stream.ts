@@ -161,11 +161,14 @@ export const createLogStream = <E extends AuditLogEntry>(
   let loop: Promise<void> | undefined;
   let inFlight: Promise<PollResult> | undefined;
   let interrupt: (() => void) | undefined;
+  /** A wait `stop()` cuts short; asked for once the stop has begun (a 429 that came back late), none at all. */
   const pause = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      interrupt = resolve;
-      void sleep(ms).then(resolve);
-    });
+    stopped
+      ? Promise.resolve()
+      : new Promise((resolve) => {
+          interrupt = resolve;
+          void sleep(ms).then(resolve);
+        });
 
   const deliver = source.makeDeliver({ pause, now, mayPost: () => !stopped && keeper.held() });
 

@@ -177,6 +177,46 @@ describe('outbox audit sink', () => {
     expect(slack.messagesIn(CHANNEL)).toHaveLength(0);
   });
 
+  it('stop() returns promptly when it comes while the rate-limited post is still on its way back', async () => {
+    // The 429 is held until stop() was called: the loop then learns of the Retry-After only after the stop, and
+    // must not start waiting it out (sleep never resolves here, so a wait would hang the test).
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const real = createAuditWebClient('xoxb-test', { slackApiUrl: slack.apiUrl });
+    const client = Object.create(real) as typeof real;
+    Object.defineProperty(client, 'chat', {
+      value: {
+        ...real.chat,
+        postMessage: async (args: Parameters<typeof real.chat.postMessage>[0]) => {
+          const answer = await real.chat.postMessage(args).then(
+            (value) => ({ value }),
+            (error: unknown) => ({ error }),
+          );
+          await held;
+          if ('error' in answer) throw answer.error;
+          return answer.value;
+        },
+      },
+    });
+    const late = createOutboxAuditSink({
+      outbox: createMemoryOutbox(),
+      client,
+      channel: CHANNEL,
+      logger,
+      sleep: () => new Promise(() => undefined), // never resolves
+    });
+    slack.rateLimit('chat.postMessage', { times: 1, retryAfterSeconds: 3600 });
+    late.start();
+    await late.record(event(1));
+    await waitFor(() => slack.callsTo('chat.postMessage').length === 1);
+    const stopping = late.stop();
+    release();
+    await stopping;
+    expect(slack.messagesIn(CHANNEL)).toHaveLength(0);
+  });
+
   it('refuses to accept an event before a mutation while the outbox is away (audit.unavailable), then accepts again', async () => {
     const { outbox, state, size } = flaky();
     const { sink } = build(outbox);
