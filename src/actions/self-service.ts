@@ -4,15 +4,12 @@
  * Authgear account only when another person approved it. The bot knows who the requester is in Authgear the way
  * `@mentions` are resolved: by the email on their Slack profile.
  */
-import { textAttr } from '../authgear/attributes.js';
+import { LOGIN_ID_KEY_CLAIM, LOGIN_ID_VALUE_CLAIM, textAttr } from '../authgear/attributes.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import { userLabel } from '../blocks/user-card.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../permissions/authorize.js';
 import type { SlackProfiles } from '../users/resolve.js';
-
-const LOGIN_ID_KEY = 'https://authgear.com/claims/login_id/key';
-const LOGIN_ID_VALUE = 'https://authgear.com/claims/login_id/value';
 
 /** Every email the Authgear user is known by (lower case): the email attribute and each identity's email. */
 export const emailsOfUser = (user: AuthgearUser): Set<string> => {
@@ -24,7 +21,7 @@ export const emailsOfUser = (user: AuthgearUser): Set<string> => {
   add(user.standardAttributes.email);
   for (const i of [...user.identities.nodes, ...user.loginIDs, ...user.oauthConnections]) {
     add(i.claims.email);
-    if (i.claims[LOGIN_ID_KEY] === 'email') add(i.claims[LOGIN_ID_VALUE]);
+    if (i.claims[LOGIN_ID_KEY_CLAIM] === 'email') add(i.claims[LOGIN_ID_VALUE_CLAIM]);
   }
   return emails;
 };

@@ -2,7 +2,7 @@
  * The parts of the user card about how someone signs in: login IDs, OAuth connections, passkeys, the MFA grace
  * period and per-IP lockouts. Pure: data in, text out; every list is cut so the card stays within Slack's limits.
  */
-import { textAttr } from '../authgear/attributes.js';
+import { LOGIN_ID_KEY_CLAIM, LOGIN_ID_VALUE_CLAIM, textAttr } from '../authgear/attributes.js';
 import type { AuthgearUser } from '../authgear/operations/user-fields.js';
 import { codeSpan, safe, slackDate } from './primitives.js';
 
@@ -17,8 +17,8 @@ const list = (items: readonly string[]): string =>
 type Claims = Readonly<Record<string, unknown>>;
 
 const loginId = (c: Claims): string => {
-  const key = textAttr(c['https://authgear.com/claims/login_id/key']) ?? 'login ID';
-  const value = textAttr(c['https://authgear.com/claims/login_id/value']) ?? '';
+  const key = textAttr(c[LOGIN_ID_KEY_CLAIM]) ?? 'login ID';
+  const value = textAttr(c[LOGIN_ID_VALUE_CLAIM]) ?? '';
   return `${safe(key, 30)} ${safe(value, 100)}`;
 };
 

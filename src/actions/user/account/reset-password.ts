@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOGIN_ID_KEY_CLAIM, LOGIN_ID_VALUE_CLAIM } from '../../../authgear/attributes.js';
 import { resetPassword } from '../../../authgear/operations/account-credentials.js';
 import type { AuthgearUser } from '../../../authgear/operations/user-fields.js';
 import { safe } from '../../../blocks/primitives.js';
@@ -28,8 +29,8 @@ const MODE_LABELS: Record<(typeof MODES)[number], string> = {
  */
 const emailLoginIds = (user: AuthgearUser): string =>
   user.identities.nodes
-    .filter((i) => i.type === 'LOGIN_ID' && i.claims['https://authgear.com/claims/login_id/key'] === 'email')
-    .map((i) => safe(String(i.claims['https://authgear.com/claims/login_id/value'] ?? ''), 200))
+    .filter((i) => i.type === 'LOGIN_ID' && i.claims[LOGIN_ID_KEY_CLAIM] === 'email')
+    .map((i) => safe(String(i.claims[LOGIN_ID_VALUE_CLAIM] ?? ''), 200))
     .join(', ');
 
 const canSend = (user: AuthgearUser | undefined): boolean =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textAttr } from '../../../authgear/attributes.js';
+import { LOGIN_ID_KEY_CLAIM, LOGIN_ID_VALUE_CLAIM, textAttr } from '../../../authgear/attributes.js';
 import type { AuthgearUser } from '../../../authgear/operations/user-fields.js';
 import { safe } from '../../../blocks/primitives.js';
 import { userLabel } from '../../../blocks/user-card.js';
@@ -65,9 +65,9 @@ export const usernameOf = (user: AuthgearUser): string | undefined =>
 /** The value of a login ID identity with key `key` ('email' | 'phone' | 'username'), if the user has one. */
 export const loginIdOf = (user: AuthgearUser, key: 'email' | 'phone' | 'username'): string | undefined => {
   const identity = user.identities.nodes.find(
-    (i) => i.type === 'LOGIN_ID' && i.claims['https://authgear.com/claims/login_id/key'] === key,
+    (i) => i.type === 'LOGIN_ID' && i.claims[LOGIN_ID_KEY_CLAIM] === key,
   );
-  return identity ? textAttr(identity.claims['https://authgear.com/claims/login_id/value']) : undefined;
+  return identity ? textAttr(identity.claims[LOGIN_ID_VALUE_CLAIM]) : undefined;
 };
 
 /** Escaped, quoted reason for confirmations and summaries. */

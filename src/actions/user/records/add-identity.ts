@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOGIN_ID_VALUE_CLAIM } from '../../../authgear/attributes.js';
 import { createIdentity } from '../../../authgear/operations/records.js';
 import type { AuthgearProject } from '../../../authgear/project.js';
 import { safe } from '../../../blocks/primitives.js';
@@ -49,8 +50,7 @@ export const makeAddIdentityAction = (project: AuthgearProject): ActionDefinitio
       const same = user?.identities.nodes.some(
         (x) =>
           loginIdKeyOf(x) === i.loginIdKey &&
-          String(x.claims['https://authgear.com/claims/login_id/value'] ?? '').toLowerCase() ===
-            i.loginId.toLowerCase(),
+          String(x.claims[LOGIN_ID_VALUE_CLAIM] ?? '').toLowerCase() === i.loginId.toLowerCase(),
       );
       if (same) throw new AppError('state.no_change', 'The user already signs in with that login ID.');
     },

@@ -1,4 +1,8 @@
-import { textAttr } from '../../../authgear/attributes.js';
+import {
+  LOGIN_ID_KEY_CLAIM as LOGIN_KEY_CLAIM,
+  LOGIN_ID_VALUE_CLAIM as LOGIN_VALUE_CLAIM,
+  textAttr,
+} from '../../../authgear/attributes.js';
 /** Finding and naming a user's identities and authenticators (pure: works on the user the pipeline loaded). */
 import type { AuthgearUser } from '../../../authgear/operations/user-fields.js';
 import { safe } from '../../../blocks/primitives.js';
@@ -8,8 +12,6 @@ import { type LoginIdKey, unwrapSlackLink } from './login-id.js';
 export type UserIdentity = AuthgearUser['identities']['nodes'][number];
 export type UserAuthenticator = AuthgearUser['authenticators']['nodes'][number];
 
-const LOGIN_KEY_CLAIM = 'https://authgear.com/claims/login_id/key';
-const LOGIN_VALUE_CLAIM = 'https://authgear.com/claims/login_id/value';
 const ORIGINAL_VALUE_CLAIM = 'https://authgear.com/claims/login_id/original_value';
 
 export const loginIdKeyOf = (i: UserIdentity): LoginIdKey | undefined => {
